@@ -1,0 +1,45 @@
+package dev.servinglab.model.data;
+
+import java.util.List;
+
+/**
+ * Holds a labelled table of numeric features: one row per sample, labels as class indices.
+ *
+ * @param info     what the data set is and where it comes from
+ * @param features the feature matrix, {@code n × p}
+ * @param labels   the class index of every row, {@code 0 … classes - 1}
+ */
+public record Dataset(DatasetInfo info, double[][] features, int[] labels) {
+
+    public Dataset {
+        if (features.length != labels.length) {
+            throw new IllegalArgumentException("features and labels differ in length");
+        }
+    }
+
+    /** Returns the number of rows. */
+    public int size() {
+        return labels.length;
+    }
+
+    /** Returns the feature names in column order. */
+    public List<String> featureNames() {
+        return info.featureNames();
+    }
+
+    /** Returns the class names, indexed by label. */
+    public List<String> classNames() {
+        return info.classNames();
+    }
+
+    /** Returns the rows at the given indices as a new data set. */
+    public Dataset subset(int[] rows) {
+        double[][] x = new double[rows.length][];
+        int[] y = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            x[i] = features[rows[i]];
+            y[i] = labels[rows[i]];
+        }
+        return new Dataset(info, x, y);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.servinglab.model.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Reads the data sets shipped in {@code datasets/} (packaged on the class path under {@code datasets/}).
+ */
+@ApplicationScoped
+public class DatasetRepository {
+
+    /** The data sets the app knows, with their provenance as recorded in {@code datasets/README.md}. */
+    static final Map<String, DatasetInfo> CATALOG = Map.of(
+            "iris", new DatasetInfo("iris", "iris.csv", "Iris flowers (Fisher, 1936)",
+                    List.of("sepal_length", "sepal_width", "petal_length", "petal_width"), "cm", "species",
+                    List.of("setosa", "versicolor", "virginica"),
+                    "R. A. Fisher (1936), measurements by E. Anderson; UCI Machine Learning Repository, "
+                            + "dataset 53, doi:10.24432/C56C76; file from Debian python3-sklearn 1.2.1",
+                    "CC BY 4.0 (UCI); BSD-3-Clause as shipped by scikit-learn"));
+
+    /**
+     * Finds the description of a data set by name.
+     */
+    public Optional<DatasetInfo> info(String name) {
+        return Optional.ofNullable(CATALOG.get(name));
+    }
+
+    /**
+     * Loads a data set by name, mapping the label column to class indices in catalogue order.
+     *
+     * @throws IllegalArgumentException if the name is unknown
+     */
+    public Dataset load(String name) {
+        DatasetInfo info = info(name).orElseThrow(() -> new IllegalArgumentException("unknown data set " + name));
+        String resource = "datasets/" + info.file();
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("data set file missing from the class path: " + resource);
+            }
+            return parse(info, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Dataset parse(DatasetInfo info, BufferedReader reader) throws IOException {
+        String header = reader.readLine();
+        List<String> expected = new ArrayList<>(info.featureNames());
+        expected.add(info.labelColumn());
+        if (header == null || !Arrays.asList(header.split(",")).equals(expected)) {
+            throw new IllegalStateException(info.file() + ": header must be " + String.join(",", expected));
+        }
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        int p = info.featureNames().size();
+        String line;
+        int lineNumber = 1;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split(",");
+            if (cells.length != p + 1) {
+                throw new IllegalStateException(info.file() + ":" + lineNumber + ": expected " + (p + 1) + " columns");
+            }
+            double[] x = new double[p];
+            for (int j = 0; j < p; j++) {
+                x[j] = Double.parseDouble(cells[j]);
+            }
+            int label = info.classNames().indexOf(cells[p]);
+            if (label < 0) {
+                throw new IllegalStateException(info.file() + ":" + lineNumber + ": unknown class " + cells[p]);
+            }
+            rows.add(x);
+            labels.add(label);
+        }
+        return new Dataset(info, rows.toArray(double[][]::new), labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+}

@@ -1,0 +1,125 @@
+package dev.servinglab.model.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import dev.servinglab.model.blas.NativeBlas;
+import smile.classification.MLP;
+import smile.math.MathEx;
+import smile.model.mlp.Layer;
+import smile.model.mlp.OutputFunction;
+import smile.util.function.TimeFunction;
+
+/**
+ * Trains Smile's multilayer perceptron epoch by epoch, measuring loss and accuracy after every epoch.
+ */
+public final class MlpTrainer {
+
+    /**
+     * Holds the hyperparameters of one training run.
+     *
+     * @param hiddenUnits  neurons in the single hidden layer, 1 … 256
+     * @param activation   activation of the hidden layer
+     * @param learningRate step size of stochastic gradient descent, in (0, 1]
+     * @param momentum     momentum of the updates, in [0, 1)
+     * @param weightDecay  L2 penalty on the weights, in [0, 0.1]
+     * @param epochs       passes over the training rows, 1 … 5000
+     * @param batchSize    rows per update, 1 … 1024
+     * @param patience     epochs without a better validation loss before stopping early; 0 never stops early
+     * @param seed         seed of the weight initialisation and the shuffles
+     */
+    public record Options(int hiddenUnits, Activation activation, double learningRate, double momentum,
+            double weightDecay, int epochs, int batchSize, int patience, long seed) {
+
+        public Options {
+            require(hiddenUnits >= 1 && hiddenUnits <= 256, "hiddenUnits must be in 1 … 256: " + hiddenUnits);
+            require(activation != null, "activation must be set");
+            require(learningRate > 0 && learningRate <= 1, "learningRate must be in (0, 1]: " + learningRate);
+            require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1): " + momentum);
+            require(weightDecay >= 0 && weightDecay <= 0.1, "weightDecay must be in [0, 0.1]: " + weightDecay);
+            require(epochs >= 1 && epochs <= 5000, "epochs must be in 1 … 5000: " + epochs);
+            require(batchSize >= 1 && batchSize <= 1024, "batchSize must be in 1 … 1024: " + batchSize);
+            require(patience >= 0, "patience must not be negative: " + patience);
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+
+    private MlpTrainer() {
+    }
+
+    /**
+     * Trains on {@code train}, reporting every epoch to the listener, and measures each epoch on
+     * {@code validation}. Rows must already be standardised.
+     *
+     * @param classes the number of classes
+     */
+    public static TrainedClassifier train(double[][] train, int[] trainLabels, double[][] validation,
+            int[] validationLabels, int classes, Options options, EpochListener listener) {
+        NativeBlas.ensureLoaded();
+        // Smile draws the initial weights from a per-thread generator: seed it on the thread that builds the net.
+        MathEx.setSeed(options.seed());
+        MLP mlp = new MLP(Layer.input(train[0].length), options.activation().layer(options.hiddenUnits()),
+                Layer.mle(classes, OutputFunction.SOFTMAX));
+        mlp.setLearningRate(TimeFunction.constant(options.learningRate()));
+        mlp.setMomentum(TimeFunction.constant(options.momentum()));
+        mlp.setWeightDecay(options.weightDecay());
+        ProbabilisticClassifier classifier = mlp::predict;
+
+        Random shuffle = new Random(options.seed());
+        int[] order = new int[train.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        List<EpochMetrics> history = new ArrayList<>();
+        long start = System.nanoTime();
+        double bestValidationLoss = Double.POSITIVE_INFINITY;
+        int epochsSinceBest = 0;
+        String stopReason = "completed all " + options.epochs() + " epochs";
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            shuffleInPlace(order, shuffle);
+            for (int from = 0; from < order.length; from += options.batchSize()) {
+                int to = Math.min(order.length, from + options.batchSize());
+                double[][] batch = new double[to - from][];
+                int[] labels = new int[to - from];
+                for (int i = from; i < to; i++) {
+                    batch[i - from] = train[order[i]];
+                    labels[i - from] = trainLabels[order[i]];
+                }
+                mlp.update(batch, labels);
+            }
+            double[] onTrain = Metrics.lossAndAccuracy(classifier, train, trainLabels, classes);
+            double[] onValidation = Metrics.lossAndAccuracy(classifier, validation, validationLabels, classes);
+            EpochMetrics metrics = new EpochMetrics(epoch, onTrain[0], onTrain[1], onValidation[0], onValidation[1],
+                    (System.nanoTime() - start) / 1e6);
+            history.add(metrics);
+            if (!listener.onEpoch(metrics)) {
+                stopReason = "stopped by the listener after epoch " + epoch;
+                break;
+            }
+            if (onValidation[0] < bestValidationLoss) {
+                bestValidationLoss = onValidation[0];
+                epochsSinceBest = 0;
+            } else if (options.patience() > 0 && ++epochsSinceBest >= options.patience()) {
+                stopReason = "early stop: validation loss has not improved for " + options.patience()
+                        + " epochs (best at epoch " + (epoch - options.patience()) + ")";
+                break;
+            }
+        }
+        return new TrainedClassifier(classifier, history, stopReason);
+    }
+
+    private static void shuffleInPlace(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package dev.servinglab.predict.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+
+import dev.servinglab.web.problem.FieldViolation;
+import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.problem.MalformedRequestException;
+
+/**
+ * The <em>parse</em> stage: reads a JSON object of named measurements into a row of features in the model's
+ * column order, checking every value.
+ *
+ * <p>It reads the body token by token rather than binding it to a class: that is the cheapest way on the
+ * predict path, and it lets every error name its field and the rule it broke.
+ */
+public final class FeatureParser {
+
+    /** Measurements must be greater than this. */
+    public static final double MINIMUM = 0;
+    /** Measurements must be at most this: anything larger is a unit mix-up or a typo, not a flower. */
+    public static final double MAXIMUM = 100;
+    /** A response lists at most this many violations, and says how many more there were. */
+    static final int MAX_REPORTED = 25;
+
+    // NaN and Infinity literals are read as numbers so that they get an error naming their field.
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private final List<String> features;
+    private final String unit;
+    private final String expectedFields;
+
+    /**
+     * Creates a parser for the given feature names, in column order.
+     *
+     * @param unit the unit of every feature, for messages
+     */
+    public FeatureParser(List<String> features, String unit) {
+        this.features = List.copyOf(features);
+        this.unit = unit;
+        this.expectedFields = String.join(", ", features);
+    }
+
+    /** Returns the feature names, in column order. */
+    public List<String> features() {
+        return features;
+    }
+
+    /**
+     * Reads one instance: {@code {"sepal_length": 5.1, …}} → a 1 × p row.
+     *
+     * @throws MalformedRequestException if the body is not a JSON object
+     * @throws InvalidInputException     if a field is missing, unknown or out of its rules
+     */
+    public double[] parseInstance(byte[] body) {
+        try (JsonParser json = JSON.createParser(body)) {
+            Violations violations = new Violations();
+            expectObject(json.nextToken(), "$", "a JSON object such as " + example());
+            double[] row = readInstance(json, "", violations);
+            expectEnd(json);
+            violations.throwIfAny();
+            return row;
+        } catch (JsonParseException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a batch: {@code {"instances": [{…}, {…}]}} → an n × p matrix.
+     *
+     * @param maxInstances the largest batch accepted
+     */
+    public double[][] parseBatch(byte[] body, int maxInstances) {
+        try (JsonParser json = JSON.createParser(body)) {
+            Violations violations = new Violations();
+            expectObject(json.nextToken(), "$", "a JSON object such as {\"instances\": [" + example() + "]}");
+            List<double[]> rows = null;
+            JsonToken token;
+            while ((token = json.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                if (!name.equals("instances")) {
+                    violations.add(name, "unknown-field", "is not a field of this request; expected instances");
+                    json.skipChildren();
+                } else if (rows != null) {
+                    violations.add(name, "duplicate", "appears more than once");
+                    json.skipChildren();
+                } else if (value != JsonToken.START_ARRAY) {
+                    violations.add(name, "type", "must be an array of instances");
+                    json.skipChildren();
+                    rows = List.of();
+                } else {
+                    rows = readInstances(json, maxInstances, violations);
+                }
+            }
+            requireEndOfObject(token);
+            expectEnd(json);
+            if (rows == null) {
+                violations.add("instances", "required", "is required: an array of 1 to " + maxInstances + " instances");
+            } else if (rows.isEmpty() && !violations.any()) {
+                violations.add("instances", "min-items", "must hold at least 1 instance");
+            }
+            violations.throwIfAny();
+            return rows.toArray(double[][]::new);
+        } catch (JsonParseException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Checks one already-decoded row against the same rules as a JSON instance.
+     *
+     * @param path the field path of the row, for messages
+     */
+    public void check(double[] row, String path, Violations violations) {
+        for (int j = 0; j < row.length; j++) {
+            checkValue(row[j], path + features.get(j), violations);
+        }
+    }
+
+    private List<double[]> readInstances(JsonParser json, int maxInstances, Violations violations)
+            throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        JsonToken token;
+        while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
+            String path = "instances[" + rows.size() + "]";
+            if (rows.size() == maxInstances) {
+                // Stop reading at once: the rest of an oversized batch is not worth parsing.
+                throw new InvalidInputException("instances", "max-items",
+                        "must hold at most " + maxInstances + " instances");
+            }
+            if (token != JsonToken.START_OBJECT) {
+                violations.add(path, "type", "must be a JSON object such as " + example());
+                json.skipChildren();
+                rows.add(new double[features.size()]);
+            } else {
+                rows.add(readInstance(json, path + ".", violations));
+            }
+        }
+        return rows;
+    }
+
+    /** Reads the fields of an object whose START_OBJECT has just been read. */
+    private double[] readInstance(JsonParser json, String prefix, Violations violations) throws IOException {
+        double[] row = new double[features.size()];
+        boolean[] seen = new boolean[features.size()];
+        JsonToken token;
+        while ((token = json.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            int column = features.indexOf(name);
+            if (column < 0) {
+                violations.add(prefix + name, "unknown-field",
+                        "is not a field of this request; expected " + expectedFields);
+                json.skipChildren();
+                continue;
+            }
+            if (seen[column]) {
+                violations.add(prefix + name, "duplicate", "appears more than once");
+                json.skipChildren();
+                continue;
+            }
+            seen[column] = true;
+            switch (value) {
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    row[column] = json.getDoubleValue();
+                    checkValue(row[column], prefix + name, violations);
+                }
+                case VALUE_NULL -> violations.add(prefix + name, "not-null", "must not be null; send a number");
+                case VALUE_STRING -> violations.add(prefix + name, "type",
+                        "must be a number, not a string (write 5.1, not \"5.1\")");
+                default -> {
+                    violations.add(prefix + name, "type", "must be a number");
+                    json.skipChildren();
+                }
+            }
+        }
+        requireEndOfObject(token);
+        for (int j = 0; j < seen.length; j++) {
+            if (!seen[j]) {
+                violations.add(prefix + features.get(j), "required", "is required (a number in " + unit + ")");
+            }
+        }
+        return row;
+    }
+
+    private void checkValue(double value, String field, Violations violations) {
+        if (!Double.isFinite(value)) {
+            violations.add(field, "finite", "must be a finite number; NaN and infinity are not measurements");
+        } else if (value <= MINIMUM) {
+            violations.add(field, "minimum", "must be greater than 0 (" + unit + ")");
+        } else if (value > MAXIMUM) {
+            violations.add(field, "maximum", "must be at most 100 (" + unit + "); no flower is that large");
+        }
+    }
+
+    private static void expectObject(JsonToken token, String field, String expected) {
+        if (token == null) {
+            throw new MalformedRequestException("The request body is empty; send " + expected + ".");
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw new InvalidInputException(field, "type", "must be " + expected);
+        }
+    }
+
+    private static void requireEndOfObject(JsonToken token) {
+        if (token != JsonToken.END_OBJECT) {
+            throw new MalformedRequestException("The JSON object is not closed.");
+        }
+    }
+
+    private static void expectEnd(JsonParser json) throws IOException {
+        if (json.nextToken() != null) {
+            throw new MalformedRequestException("Unexpected content after the JSON object, at line "
+                    + json.currentLocation().getLineNr() + ", column " + json.currentLocation().getColumnNr() + ".");
+        }
+    }
+
+    private static MalformedRequestException malformed(JsonParseException e) {
+        String reason = e.getOriginalMessage();
+        int cut = reason.indexOf('\n');
+        return new MalformedRequestException("The body is not valid JSON: " + (cut < 0 ? reason : reason.substring(0, cut))
+                + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+    }
+
+    private String example() {
+        StringBuilder text = new StringBuilder("{");
+        for (int j = 0; j < features.size() && j < 2; j++) {
+            text.append(j == 0 ? "" : ", ").append('"').append(features.get(j)).append("\": …");
+        }
+        return text.append(features.size() > 2 ? ", …}" : "}").toString();
+    }
+
+    /**
+     * Collects the violations of one request, keeping the first {@value #MAX_REPORTED}.
+     */
+    public static final class Violations {
+        private final List<FieldViolation> list = new ArrayList<>();
+        private int more;
+
+        /** Records that a field broke a rule. */
+        public void add(String field, String rule, String message) {
+            if (list.size() < MAX_REPORTED) {
+                list.add(new FieldViolation(field, rule, message));
+            } else {
+                more++;
+            }
+        }
+
+        /** Tells whether any rule was broken. */
+        public boolean any() {
+            return !list.isEmpty();
+        }
+
+        /** Throws an {@link InvalidInputException} listing the violations, if there are any. */
+        public void throwIfAny() {
+            if (list.isEmpty()) {
+                return;
+            }
+            if (more > 0) {
+                list.add(new FieldViolation("$", "more", more + " more violations not listed"));
+            }
+            throw new InvalidInputException(list);
+        }
+    }
+}

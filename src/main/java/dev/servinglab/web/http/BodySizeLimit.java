@@ -1,0 +1,54 @@
+package dev.servinglab.web.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.servinglab.web.problem.ProblemDetail;
+
+/**
+ * Answers a body larger than {@code quarkus.http.limits.max-body-size} with 413 problem details before the body
+ * is read, instead of the empty 413 the HTTP layer sends on its own.
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    void install(@Observes Router router,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        long limit = maxBodySize.asLongValue();
+        router.route().order(Integer.MIN_VALUE).handler(context -> check(context, limit));
+    }
+
+    private static void check(RoutingContext context, long limit) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && tooLarge(length, limit)) {
+            String body = "{\"type\":\"/problems/payload-too-large\",\"title\":\"Payload Too Large\",\"status\":413,"
+                    + "\"detail\":\"The body is " + length + " bytes; this server accepts at most " + limit
+                    + " bytes per request. Split a large batch into several requests.\",\"instance\":\""
+                    + escape(context.request().path()) + "\"}";
+            context.response().setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(body);
+            return;
+        }
+        context.next();
+    }
+
+    private static boolean tooLarge(String length, long limit) {
+        try {
+            return Long.parseLong(length.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false; // the HTTP layer rejects a malformed Content-Length itself
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

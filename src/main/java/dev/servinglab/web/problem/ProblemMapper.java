@@ -1,0 +1,138 @@
+package dev.servinglab.web.problem;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.servinglab.oip.rest.InferenceError;
+
+/**
+ * Turns every exception that reaches the REST layer into a clear answer: RFC 9457 problem details under
+ * {@code /api}, the Open Inference Protocol's {@code {"error": "…"}} under {@code /v2}. Nothing leaks a stack
+ * trace.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String OIP_PREFIX = "/v2";
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        String detail = e.violations().size() == 1
+                ? e.violations().getFirst().field() + " " + e.violations().getFirst().message()
+                : e.violations().size() + " fields break the API's rules: " + e.getMessage();
+        return answer(uri, 422, "invalid-input", "Invalid input", detail, e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(MalformedRequestException e, UriInfo uri) {
+        return answer(uri, 400, "malformed-request", "Malformed request", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownModel(UnknownModelException e, UriInfo uri) {
+        return answer(uri, 404, "unknown-model", "Unknown model", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return answer(uri, 400, "malformed-request", "Malformed request", describe(e), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error" : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "Nothing is served at " + uri.getRequestUri().getPath() + ".";
+            case 405 -> "This path does not accept that method.";
+            case 406 -> "This operation answers with application/json only.";
+            case 413 -> "The body is larger than this server accepts.";
+            case 415 -> "Send the body as application/json (set the Content-Type header).";
+            default -> e.getMessage();
+        };
+        return answer(uri, status, slug(title), title, detail, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected error serving " + uri.getRequestUri().getPath(), e);
+        return answer(uri, 500, "internal-error", "Internal error",
+                "Something went wrong on our side; the request was not served. Please report it.", List.of());
+    }
+
+    private static Response answer(UriInfo uri, int status, String type, String title, String detail,
+            List<FieldViolation> errors) {
+        String path = uri.getRequestUri().getPath();
+        if (path.startsWith(OIP_PREFIX)) {
+            // The protocol reports every invalid request as 400.
+            return Response.status(status == 422 ? 400 : status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new InferenceError(detail)).build();
+        }
+        return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
+                .entity(new ProblemDetail("/problems/" + type, title, status, detail, path, errors)).build();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String reason = e.getOriginalMessage();
+        int cut = reason.indexOf('\n');
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            // Jackson's own message names Java types; say what JSON was expected instead.
+            return "The body is not the JSON this operation expects: " + path(mismatch) + " must be "
+                    + expected(mismatch.getTargetType()) + where + ".";
+        }
+        return "The body is not the JSON this operation expects" + where + ": "
+                + (cut < 0 ? reason : reason.substring(0, cut));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another JSON type";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "an object";
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(Locale.ROOT).replace(' ', '-');
+    }
+}
