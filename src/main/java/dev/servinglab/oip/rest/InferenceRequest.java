@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -35,7 +36,8 @@ public record InferenceRequest(
             @Schema(required = true, examples = "[1, 4]") List<Long> shape,
             @Schema(required = true, enumeration = {"FP32", "FP64"}) String datatype,
             Map<String, Object> parameters,
-            @Schema(required = true, description = "Row-major values, flat or nested", examples = "[5.1, 3.5, 1.4, 0.2]")
+            @Schema(required = true, type = SchemaType.ARRAY, implementation = Double.class,
+                    description = "Row-major values, flat or nested ([[…], […]])", examples = "[5.1, 3.5, 1.4, 0.2]")
             JsonNode data) {
     }
 

@@ -32,8 +32,6 @@ import dev.servinglab.web.problem.UnknownModelException;
 @Path("/v2")
 @Tag(name = "Open Inference Protocol", description = "The same models through the standard V2 inference API")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "A bad request, as the protocol's error object",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceError.class)))
 public class InferenceResource {
 
     private static final String EXAMPLE = "{\"id\":\"42\",\"inputs\":[{\"name\":\"features\",\"shape\":[2,4],"
@@ -53,6 +51,8 @@ public class InferenceResource {
     @GET
     @NonBlocking
     @Operation(summary = "Server metadata", description = "The server's name, version and protocol extensions.")
+    @APIResponse(responseCode = "200", description = "The server's metadata",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProtocolMetadata.Server.class)))
     public ProtocolMetadata.Server server() {
         return new ProtocolMetadata.Server("serving-lab", version, List.of());
     }
@@ -61,6 +61,8 @@ public class InferenceResource {
     @Path("/health/live")
     @NonBlocking
     @Operation(summary = "Server live", description = "200 while the server can answer requests.")
+    @APIResponse(responseCode = "200", description = "The server is live",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProtocolMetadata.Live.class)))
     public ProtocolMetadata.Live live() {
         return new ProtocolMetadata.Live(true);
     }
@@ -70,6 +72,8 @@ public class InferenceResource {
     @NonBlocking
     @Operation(summary = "Server ready", description = "200 once every model is trained and can infer; the "
             + "models are trained before the server starts listening.")
+    @APIResponse(responseCode = "200", description = "The server is ready",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProtocolMetadata.Ready.class)))
     public ProtocolMetadata.Ready ready() {
         return new ProtocolMetadata.Ready(!models.all().isEmpty());
     }
@@ -79,7 +83,9 @@ public class InferenceResource {
     @NonBlocking
     @Operation(summary = "Model metadata", description = "The model's versions, platform, input and output "
             + "tensors. `iris` is the default model; every name of GET /api/v1/models works too.")
-    @APIResponse(responseCode = "404", description = "No such model",
+    @APIResponse(responseCode = "200", description = "The model's metadata",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProtocolMetadata.Model.class)))
+    @APIResponse(responseCode = "404", description = "No such model or version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceError.class)))
     public ProtocolMetadata.Model metadata(@PathParam("model") String model) {
         return metadataOf(resolve(model, null), model);
@@ -89,6 +95,10 @@ public class InferenceResource {
     @Path("/models/{model}/versions/{version}")
     @NonBlocking
     @Operation(summary = "Model metadata of a version", description = "As the model metadata, for one version.")
+    @APIResponse(responseCode = "200", description = "The model version's metadata",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProtocolMetadata.Model.class)))
+    @APIResponse(responseCode = "404", description = "No such model or version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceError.class)))
     public ProtocolMetadata.Model metadataOfVersion(@PathParam("model") String model,
             @PathParam("version") String modelVersion) {
         return metadataOf(resolve(model, modelVersion), model);
@@ -98,6 +108,10 @@ public class InferenceResource {
     @Path("/models/{model}/ready")
     @NonBlocking
     @Operation(summary = "Model ready", description = "200 when the model can infer, 404 when there is no such model.")
+    @APIResponse(responseCode = "200", description = "The model is ready",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProtocolMetadata.ModelReady.class)))
+    @APIResponse(responseCode = "404", description = "No such model or version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceError.class)))
     public ProtocolMetadata.ModelReady modelReady(@PathParam("model") String model) {
         resolve(model, null);
         return new ProtocolMetadata.ModelReady(model, true);
@@ -107,6 +121,10 @@ public class InferenceResource {
     @Path("/models/{model}/versions/{version}/ready")
     @NonBlocking
     @Operation(summary = "Model version ready", description = "As model ready, for one version.")
+    @APIResponse(responseCode = "200", description = "The model version is ready",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProtocolMetadata.ModelReady.class)))
+    @APIResponse(responseCode = "404", description = "No such model or version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceError.class)))
     public ProtocolMetadata.ModelReady modelVersionReady(@PathParam("model") String model,
             @PathParam("version") String modelVersion) {
         resolve(model, modelVersion);
@@ -124,6 +142,12 @@ public class InferenceResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = InferenceRequest.class),
             examples = @ExampleObject(name = "two flowers", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The inference result",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceResponse.class)))
+    @APIResponse(responseCode = "400", description = "A bad request, as the protocol's error object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceError.class)))
+    @APIResponse(responseCode = "404", description = "No such model or version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceError.class)))
     public InferenceResponse infer(@PathParam("model") String model, InferenceRequest request) {
         return inference.infer(request, resolve(model, null), model);
     }
@@ -136,6 +160,12 @@ public class InferenceResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = InferenceRequest.class),
             examples = @ExampleObject(name = "two flowers", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The inference result",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceResponse.class)))
+    @APIResponse(responseCode = "400", description = "A bad request, as the protocol's error object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceError.class)))
+    @APIResponse(responseCode = "404", description = "No such model or version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceError.class)))
     public InferenceResponse inferVersion(@PathParam("model") String model, @PathParam("version") String modelVersion,
             InferenceRequest request) {
         return inference.infer(request, resolve(model, modelVersion), model);

@@ -1,0 +1,69 @@
+package dev.servinglab.model.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import dev.servinglab.model.service.ModelRegistry;
+
+@QuarkusTest
+class ModelResourceTest {
+
+    @Inject
+    ModelRegistry registry;
+
+    @Test
+    void listsTheServedModelsDefaultFirst() {
+        given().when().get("/api/v1/models").then().statusCode(200)
+                .body("name", contains("mlp", "logreg"))
+                .body("is_default", contains(true, false))
+                .body("card", contains("/api/v1/models/mlp", "/api/v1/models/logreg"))
+                .body("test_accuracy", everyItem(greaterThan(0.8f)));
+    }
+
+    @Test
+    void theModelCardShowsFeaturesTrainingAndTestMetrics() {
+        int epochs = registry.defaultModel().history().size();
+        given().when().get("/api/v1/models/mlp").then().statusCode(200)
+                .body("name", equalTo("mlp"))
+                .body("is_default", equalTo(true))
+                .body("features.name", contains("sepal_length", "sepal_width", "petal_length", "petal_width"))
+                .body("features.unit", everyItem(equalTo("cm")))
+                .body("features[2].training_min", lessThan(2f))
+                .body("features[2].training_max", greaterThan(6f))
+                .body("features[0].scaler_mean", equalTo((float) registry.defaultModel().scaler().mean()[0]))
+                .body("classes", contains("setosa", "versicolor", "virginica"))
+                .body("hyperparameters.layers", hasSize(3))
+                .body("hyperparameters.seed", equalTo(42))
+                .body("history", hasSize(epochs))
+                .body("history[0].epoch", equalTo(1))
+                .body("history[0]", hasKey("validation_loss"))
+                .body("test.size", equalTo(30))
+                .body("test.confusion_matrix", hasSize(3))
+                .body("test.confusion_matrix.flatten().sum()", equalTo(30))
+                .body("test.per_class.class_name", contains("setosa", "versicolor", "virginica"))
+                .body("test.macro_average.f1", greaterThan(0.8f))
+                .body("dataset.name", equalTo("iris"))
+                .body("dataset.source", containsString("Fisher"))
+                .body("dataset.license", containsString("CC BY 4.0"))
+                .body("dataset.split.train", equalTo(90));
+    }
+
+    @Test
+    void anUnknownModelGets404() {
+        given().when().get("/api/v1/models/nope").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Unknown model"));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.servinglab.model.service;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.servinglab.model.data.DatasetRepository;
+import dev.servinglab.model.data.Split;
+import dev.servinglab.model.data.StratifiedSplitter;
+
+class MlpTrainerTest {
+
+    private final ScaledSplit data = scaledIris();
+
+    @Test
+    void reportsEveryEpochAndLearns() {
+        List<EpochMetrics> seen = new ArrayList<>();
+        TrainedClassifier trained = train(options(40, 0, 42), m -> seen.add(m));
+        assertThat(seen.size(), equalTo(40));
+        assertThat(seen, equalTo(trained.history()));
+        for (int i = 0; i < seen.size(); i++) {
+            assertThat(seen.get(i).epoch(), equalTo(i + 1));
+        }
+        assertThat(seen.getLast().trainLoss(), lessThan(seen.getFirst().trainLoss()));
+        assertThat(seen.getLast().validationAccuracy(), greaterThan(0.85));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameCurveAndAnotherSeedAnother() {
+        List<EpochMetrics> first = train(options(15, 0, 42), EpochListener.NONE).history();
+        List<EpochMetrics> second = train(options(15, 0, 42), EpochListener.NONE).history();
+        List<EpochMetrics> other = train(options(15, 0, 43), EpochListener.NONE).history();
+        assertThat(losses(first), equalTo(losses(second)));
+        assertThat(losses(first), not(equalTo(losses(other))));
+    }
+
+    @Test
+    void aListenerCanStopTraining() {
+        TrainedClassifier trained = train(options(50, 0, 42), m -> m.epoch() < 3);
+        assertThat(trained.history().size(), equalTo(3));
+        assertThat(trained.stopReason(), containsString("after epoch 3"));
+    }
+
+    @Test
+    void stopsEarlyWhenValidationLossStopsImproving() {
+        // A large learning rate for many epochs: the validation loss soon stops falling.
+        TrainedClassifier trained = train(new MlpTrainer.Options(32, Activation.TANH, 0.5, 0.9, 0, 3000, 4, 5, 42),
+                EpochListener.NONE);
+        assertThat(trained.history().size(), lessThan(3000));
+        assertThat(trained.stopReason(), containsString("early stop"));
+    }
+
+    @Test
+    void rejectsHyperparametersOutOfRange() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new MlpTrainer.Options(0, Activation.TANH, 0.1, 0, 0, 10, 8, 0, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MlpTrainer.Options(8, Activation.TANH, 0, 0, 0, 10, 8, 0, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MlpTrainer.Options(8, Activation.TANH, 0.1, 1, 0, 10, 8, 0, 1));
+    }
+
+    private TrainedClassifier train(MlpTrainer.Options options, EpochListener listener) {
+        return MlpTrainer.train(data.trainX(), data.trainY(), data.validationX(), data.validationY(), data.classes(),
+                options, listener);
+    }
+
+    private static MlpTrainer.Options options(int epochs, int patience, long seed) {
+        return new MlpTrainer.Options(8, Activation.TANH, 0.05, 0.5, 0, epochs, 8, patience, seed);
+    }
+
+    private static List<Double> losses(List<EpochMetrics> history) {
+        return history.stream().map(EpochMetrics::validationLoss).toList();
+    }
+
+    private static ScaledSplit scaledIris() {
+        Split split = StratifiedSplitter.split(new DatasetRepository().load("iris"),
+                new StratifiedSplitter.Options(0.2, 0.2, 42));
+        return ScaledSplit.of(split, Standardizer.fit(split.train().features()));
+    }
+}

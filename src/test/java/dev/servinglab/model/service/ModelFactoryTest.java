@@ -1,0 +1,73 @@
+package dev.servinglab.model.service;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import dev.servinglab.model.data.Split;
+
+@QuarkusTest
+class ModelFactoryTest {
+
+    @Inject
+    ModelFactory factory;
+
+    @Inject
+    ModelRegistry registry;
+
+    @Test
+    void twoTrainingsWithTheSameSeedGiveIdenticalModels() {
+        List<ServedModel> first = factory.trainBuiltIns();
+        List<ServedModel> second = factory.trainBuiltIns();
+        for (int m = 0; m < first.size(); m++) {
+            ServedModel a = first.get(m);
+            ServedModel b = second.get(m);
+            assertThat(a.name(), equalTo(b.name()));
+            assertThat(Arrays.equals(a.scaler().mean(), b.scaler().mean()), equalTo(true));
+            assertThat(a.history().stream().map(EpochMetrics::trainLoss).toList(),
+                    equalTo(b.history().stream().map(EpochMetrics::trainLoss).toList()));
+            assertThat(a.test().confusionMatrix(), equalTo(b.test().confusionMatrix()));
+            assertThat(a.test().accuracy(), equalTo(b.test().accuracy()));
+            double[] pa = new double[3];
+            double[] pb = new double[3];
+            a.classifier().predict(new double[] {0.1, -0.2, 0.3, 0.4}, pa);
+            b.classifier().predict(new double[] {0.1, -0.2, 0.3, 0.4}, pb);
+            assertThat(Arrays.equals(pa, pb), equalTo(true));
+        }
+        assertThat(registry.defaultModel().test().accuracy(), equalTo(first.getFirst().test().accuracy()));
+    }
+
+    @Test
+    void theScalerIsFittedOnTheTrainingSplitOnly() {
+        Split split = factory.irisSplit();
+        double[] mean = registry.defaultModel().scaler().mean();
+        double[] std = registry.defaultModel().scaler().std();
+        for (int j = 0; j < 4; j++) {
+            final int column = j;
+            double handMean = Arrays.stream(split.train().features()).mapToDouble(r -> r[column]).sum()
+                    / split.train().size();
+            double handVariance = Arrays.stream(split.train().features())
+                    .mapToDouble(r -> (r[column] - handMean) * (r[column] - handMean)).sum() / split.train().size();
+            assertThat(mean[j], closeTo(handMean, 1e-12));
+            assertThat(std[j], closeTo(Math.sqrt(handVariance), 1e-12));
+        }
+        assertThat(split.train().size(), equalTo(90));
+    }
+
+    @Test
+    void theModelsScoreWellOnHeldOutFlowers() {
+        for (ServedModel model : registry.all()) {
+            assertThat(model.name(), model.test().accuracy(), greaterThan(0.8));
+            assertThat(model.test().size(), equalTo(30));
+        }
+    }
+}
