@@ -73,8 +73,8 @@ class PlatformEndpointsTest {
                 .body("{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}")
                 .when().post("/api/v1/predict?model=logreg").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("serving_lab_prediction_seconds_bucket{endpoint=\"predict\",model=\"logreg\""))
-                .body(containsString("serving_lab_prediction_seconds_count{endpoint=\"predict\",model=\"logreg\""));
+                .body(containsString("serving_lab_prediction_seconds_bucket{endpoint=\"predict\",model=\"logreg\",outcome=\"served\""))
+                .body(containsString("serving_lab_prediction_seconds_count{endpoint=\"predict\",model=\"logreg\",outcome=\"served\""));
     }
 
     private static JsonPath openapi() {

@@ -1,5 +1,7 @@
 package dev.servinglab.predict.rest;
 
+import java.util.function.Function;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -100,11 +102,7 @@ public class PredictResource {
                             + "\"model\":\"mlp\",\"model_version\":\"1\"}")))
     public PredictResponse predict(@Parameter(description = MODEL_DESCRIPTION) @QueryParam("model") String model,
             byte[] body) {
-        long start = System.nanoTime();
-        ServedModel served = models.require(model);
-        PredictResponse response = pipeline.run(body, served, false, PipelineTrace.OFF);
-        metrics.record("predict", served.name(), System.nanoTime() - start);
-        return response;
+        return measured("predict", model, served -> pipeline.run(body, served, false, PipelineTrace.OFF));
     }
 
     @POST
@@ -122,11 +120,7 @@ public class PredictResource {
                     schema = @Schema(implementation = BatchPredictResponse.class)))
     public BatchPredictResponse batch(@Parameter(description = MODEL_DESCRIPTION) @QueryParam("model") String model,
             byte[] body) {
-        long start = System.nanoTime();
-        ServedModel served = models.require(model);
-        BatchPredictResponse response = pipeline.runBatch(body, served, config.maxBatchSize());
-        metrics.record("batch", served.name(), System.nanoTime() - start);
-        return response;
+        return measured("batch", model, served -> pipeline.runBatch(body, served, config.maxBatchSize()));
     }
 
     @POST
@@ -149,16 +143,38 @@ public class PredictResource {
             @Schema(enumeration = {"true", "false"}) @QueryParam("skip_scaling") @DefaultValue("false")
             String skipScaling,
             byte[] body) {
+        return measured("trace", model, served -> {
+            boolean skip = switch (skipScaling) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new InvalidInputException("skip_scaling", "type", "must be true or false");
+            };
+            RecordingTrace trace = new RecordingTrace(json);
+            return trace.response(pipeline.run(body, served, skip, trace), skip);
+        });
+    }
+
+    /**
+     * Runs one request against the model it names and records its latency, whether it is served or refused.
+     */
+    private <T> T measured(String endpoint, String model, Function<ServedModel, T> work) {
         long start = System.nanoTime();
-        boolean skip = switch (skipScaling) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidInputException("skip_scaling", "type", "must be true or false");
-        };
-        ServedModel served = models.require(model);
-        RecordingTrace trace = new RecordingTrace(json);
-        PredictResponse prediction = pipeline.run(body, served, skip, trace);
-        metrics.record("trace", served.name(), System.nanoTime() - start);
-        return trace.response(prediction, skip);
+        try {
+            ServedModel served = models.require(model);
+            T answer = work.apply(served);
+            metrics.record(endpoint, served.name(), PredictionMetrics.SERVED, System.nanoTime() - start);
+            return answer;
+        } catch (RuntimeException e) {
+            metrics.record(endpoint, modelTag(model), PredictionMetrics.REJECTED, System.nanoTime() - start);
+            throw e;
+        }
+    }
+
+    /**
+     * Returns the model tag of a refused request: a served model's name, else a fixed word, so that names made
+     * up by clients cannot create unbounded metric series.
+     */
+    private String modelTag(String requested) {
+        return models.find(requested).map(ServedModel::name).orElse("unknown");
     }
 }

@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Records how long predictions take, per endpoint and model, as a Prometheus histogram
+ * Records how long predictions take, per endpoint, model and outcome, as a Prometheus histogram
  * ({@code serving_lab_prediction_seconds}).
  */
 @ApplicationScoped
@@ -30,20 +30,28 @@ public class PredictionMetrics {
         this.registry = registry;
     }
 
+    /** Outcome of a request whose input was refused. */
+    public static final String REJECTED = "rejected";
+    /** Outcome of a request that was answered. */
+    public static final String SERVED = "served";
+
     /**
-     * Records one served prediction.
+     * Records one prediction request.
      *
      * @param endpoint a short endpoint name, e.g. {@code predict}
-     * @param model    the model that answered
+     * @param model    the model asked for ({@code default} when the request named none)
+     * @param outcome  {@value #SERVED} or {@value #REJECTED}
      * @param nanos    time from receiving the body to having the answer
      */
-    public void record(String endpoint, String model, long nanos) {
-        timers.computeIfAbsent(endpoint + '\u0000' + model, key -> Timer.builder("serving_lab.prediction")
-                .description("Time to serve a prediction, from the request body to the answer")
-                .tag("endpoint", endpoint)
-                .tag("model", model)
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry))
+    public void record(String endpoint, String model, String outcome, long nanos) {
+        timers.computeIfAbsent(endpoint + '\u0000' + model + '\u0000' + outcome,
+                key -> Timer.builder("serving_lab.prediction")
+                        .description("Time to serve a prediction, from the request body to the answer")
+                        .tag("endpoint", endpoint)
+                        .tag("model", model)
+                        .tag("outcome", outcome)
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -1,0 +1,29 @@
+# Serving Lab: built from source on JDK 25, run on a JRE 25 as a non-root user.
+#   docker build -t serving-lab .
+#   docker run --rm -p 8080:8080 serving-lab
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /build
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:resolve
+COPY src src
+COPY datasets datasets
+RUN ./mvnw -B -q package -DskipTests
+
+FROM eclipse-temurin:25-jre
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin servinglab
+WORKDIR /app
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/ /app/
+COPY --chown=10001:10001 lessons /app/lessons
+COPY --chown=10001:10001 quizzes /app/quizzes
+COPY --chown=10001:10001 datasets /app/datasets
+USER 10001
+# The same JVM options as ./lab start; OpenBLAS comes from the jar when the image has none.
+ENV JAVA_OPTS="-XX:+UseParallelGC -Xms160m -Xmx256m"
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+    CMD curl -fs http://127.0.0.1:8080/q/health/ready > /dev/null || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
