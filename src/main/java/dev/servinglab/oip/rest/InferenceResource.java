@@ -34,6 +34,10 @@ import dev.servinglab.web.problem.UnknownModelException;
 @Produces(MediaType.APPLICATION_JSON)
 public class InferenceResource {
 
+    private static final String ANSWER = "{\"model_name\":\"iris\",\"model_version\":\"1\",\"id\":\"42\","
+            + "\"outputs\":[{\"name\":\"probabilities\",\"shape\":[2,3],\"datatype\":\"FP64\",\"data\":[0.97,0.02,"
+            + "0.01,0.0,0.01,0.99]},{\"name\":\"predicted_class\",\"shape\":[2],\"datatype\":\"BYTES\","
+            + "\"data\":[\"setosa\",\"virginica\"]}]}";
     private static final String EXAMPLE = "{\"id\":\"42\",\"inputs\":[{\"name\":\"features\",\"shape\":[2,4],"
             + "\"datatype\":\"FP32\",\"data\":[5.1,3.5,1.4,0.2,6.7,3.0,5.2,2.3]}]}";
 
@@ -143,7 +147,8 @@ public class InferenceResource {
             schema = @Schema(implementation = InferenceRequest.class),
             examples = @ExampleObject(name = "two flowers", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The inference result",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceResponse.class),
+                    examples = @ExampleObject(name = "two flowers", value = ANSWER)))
     @APIResponse(responseCode = "400", description = "A bad request, as the protocol's error object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceError.class)))
     @APIResponse(responseCode = "404", description = "No such model or version",
@@ -161,7 +166,8 @@ public class InferenceResource {
             schema = @Schema(implementation = InferenceRequest.class),
             examples = @ExampleObject(name = "two flowers", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The inference result",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceResponse.class),
+                    examples = @ExampleObject(name = "two flowers", value = ANSWER)))
     @APIResponse(responseCode = "400", description = "A bad request, as the protocol's error object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceError.class)))
     @APIResponse(responseCode = "404", description = "No such model or version",

@@ -117,7 +117,11 @@ public class PredictResource {
             examples = @ExampleObject(name = "three flowers", value = ApiExamples.BATCH)))
     @APIResponse(responseCode = "200", description = "One prediction per instance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = BatchPredictResponse.class)))
+                    schema = @Schema(implementation = BatchPredictResponse.class),
+                    examples = @ExampleObject(name = "two flowers", value = "{\"model\":\"mlp\",\"model_version\":\"1\","
+                            + "\"predictions\":[{\"predicted_class\":\"setosa\",\"probabilities\":{\"setosa\":0.97,"
+                            + "\"versicolor\":0.02,\"virginica\":0.01}},{\"predicted_class\":\"virginica\","
+                            + "\"probabilities\":{\"setosa\":0.0,\"versicolor\":0.01,\"virginica\":0.99}}]}")))
     public BatchPredictResponse batch(@Parameter(description = MODEL_DESCRIPTION) @QueryParam("model") String model,
             byte[] body) {
         return measured("batch", model, served -> pipeline.runBatch(body, served, config.maxBatchSize()));
@@ -137,7 +141,14 @@ public class PredictResource {
             examples = @ExampleObject(name = "setosa", value = ApiExamples.SETOSA)))
     @APIResponse(responseCode = "200", description = "The prediction and its four stages",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TraceResponse.class)))
+                    schema = @Schema(implementation = TraceResponse.class),
+                    examples = @ExampleObject(name = "setosa (stages shortened)", value = "{\"prediction\":"
+                            + "{\"predicted_class\":\"setosa\",\"probabilities\":{\"setosa\":0.97,\"versicolor\":0.02,"
+                            + "\"virginica\":0.01},\"model\":\"mlp\",\"model_version\":\"1\"},\"stages\":[{\"name\":"
+                            + "\"scale\",\"operation\":\"Standardise every feature …\",\"input_shape\":\"1 × 4\","
+                            + "\"output_shape\":\"1 × 4\",\"input\":[[5.1,3.5,1.4,0.2]],\"output\":[[-0.91,0.94,-1.35,"
+                            + "-1.28]],\"parameters\":{\"mean\":[5.83,3.08,3.74,1.18],\"std\":[0.81,0.45,1.73,0.76]},"
+                            + "\"duration_ns\":1200}],\"total_duration_ns\":9800,\"scaling_skipped\":false}")))
     public TraceResponse trace(@Parameter(description = MODEL_DESCRIPTION) @QueryParam("model") String model,
             @Parameter(description = "Teaching mode: skip the scale stage and see the answer go wrong")
             @Schema(enumeration = {"true", "false"}) @QueryParam("skip_scaling") @DefaultValue("false")
