@@ -1,0 +1,30 @@
+package dev.servinglab.lesson.service;
+
+import java.util.List;
+
+/**
+ * Holds a lesson ready to show: its metadata, its sections and its body as HTML, live values filled in.
+ *
+ * @param slug       its URL name, e.g. {@code 01-what-happens-when-you-call-a-model-api}
+ * @param number     its number
+ * @param title      its title
+ * @param summary    one sentence
+ * @param minutes    the time it takes
+ * @param objectives what the learner will be able to do
+ * @param quiz       the quiz that ends it, or {@code null}
+ * @param headings   its sections, for the table of contents
+ * @param html       its body as HTML
+ */
+public record Lesson(String slug, int number, String title, String summary, int minutes, List<String> objectives,
+        String quiz, List<TocEntry> headings, String html) {
+
+    /** Returns the lesson's page path. */
+    public String path() {
+        return "/lessons/" + slug;
+    }
+
+    /** Returns its level-2 sections only. */
+    public List<TocEntry> sections() {
+        return headings.stream().filter(h -> h.level() == 2).toList();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.servinglab.lesson.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+import org.jboss.logging.Logger;
+
+import dev.servinglab.lesson.config.LessonConfig;
+
+/**
+ * Loads the lessons from their folder, checks them all (front matter, widgets, live values, links between
+ * lessons) and keeps them rendered. A problem stops the app at startup with the file and line. In dev mode an
+ * edited file is read again on the next page view.
+ */
+@Startup
+@ApplicationScoped
+public class LessonRepository {
+
+    private static final Logger LOG = Logger.getLogger(LessonRepository.class);
+
+    private final Path folder;
+    private final LiveValues live;
+    private final WidgetRenderer widgets;
+    private final boolean reloadOnChange;
+    private final LessonParser parser = new LessonParser(WidgetRenderer.NAMES,
+            LessonParser.markdownParser(LessonRenderer.EXTENSIONS));
+    private final LessonRenderer renderer = new LessonRenderer();
+    private volatile Catalog catalog;
+
+    private record Catalog(List<Lesson> lessons, Map<String, Lesson> bySlug, FileTime stamp) {
+    }
+
+    LessonRepository(LessonConfig config, LiveValues live, WidgetRenderer widgets) {
+        this.folder = Path.of(config.dir().orElse("lessons")).toAbsolutePath().normalize();
+        this.live = live;
+        this.widgets = widgets;
+        this.reloadOnChange = LaunchMode.current() == LaunchMode.DEVELOPMENT;
+        this.catalog = load();
+        LOG.infof("%d lessons from %s", catalog.lessons().size(), folder);
+    }
+
+    /** Returns every lesson in order. */
+    public List<Lesson> lessons() {
+        return current().lessons();
+    }
+
+    /** Finds a lesson by its slug. */
+    public Optional<Lesson> find(String slug) {
+        return Optional.ofNullable(current().bySlug().get(slug));
+    }
+
+    private Catalog current() {
+        if (reloadOnChange && !stamp().equals(catalog.stamp())) {
+            catalog = load();
+        }
+        return catalog;
+    }
+
+    private Catalog load() {
+        List<Path> files = lessonFiles();
+        List<LessonSource> sources = new ArrayList<>();
+        Map<Integer, String> numbers = new HashMap<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            try {
+                LessonSource source = parser.parse(name, Files.readString(file));
+                String clash = numbers.putIfAbsent(source.number(), name);
+                if (clash != null) {
+                    throw new LessonValidationException(name, 1, "lesson number " + source.number()
+                            + " is also used by " + clash);
+                }
+                sources.add(source);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (LessonValidationException e) {
+                throw e.at(file.toString());
+            }
+        }
+        Map<String, LessonSource> bySlug = new HashMap<>();
+        sources.forEach(s -> bySlug.put(s.slug(), s));
+        for (LessonSource source : sources) {
+            try {
+                parser.checkLinks(source, bySlug);
+            } catch (LessonValidationException e) {
+                throw e.at(folder.resolve(source.file()).toString());
+            }
+        }
+        Map<String, JsonNode> documents = live.sources();
+        List<Lesson> lessons = new ArrayList<>();
+        for (LessonSource source : sources) {
+            try {
+                lessons.add(renderer.render(source, documents, widgets));
+            } catch (LessonValidationException e) {
+                throw e.at(folder.resolve(source.file()).toString());
+            }
+        }
+        Map<String, Lesson> lessonBySlug = new HashMap<>();
+        lessons.forEach(l -> lessonBySlug.put(l.slug(), l));
+        return new Catalog(List.copyOf(lessons), Map.copyOf(lessonBySlug), stamp());
+    }
+
+    private List<Path> lessonFiles() {
+        if (!Files.isDirectory(folder)) {
+            throw new LessonValidationException(folder.toString(), 1, "no lessons folder here: start the app "
+                    + "from the project folder, or set serving-lab.lessons.dir (SERVING_LAB_LESSONS_DIR)");
+        }
+        try (Stream<Path> list = Files.list(folder)) {
+            List<Path> files = list.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> !p.getFileName().toString().equals("README.md"))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+            if (files.isEmpty()) {
+                throw new LessonValidationException(folder.toString(), 1, "the lessons folder holds no NN-slug.md file");
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private FileTime stamp() {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.map(p -> {
+                try {
+                    return Files.getLastModifiedTime(p);
+                } catch (IOException e) {
+                    return FileTime.fromMillis(0);
+                }
+            }).max(Comparator.naturalOrder()).orElse(FileTime.fromMillis(0));
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.servinglab.lesson.service;
+
+import java.util.List;
+
+/**
+ * Holds one lesson file as read and checked, before live values are filled in.
+ *
+ * @param slug       the file name without {@code .md}, e.g. {@code 01-what-happens}; also its URL
+ * @param number     the lesson's number, from the file name
+ * @param file       the file, for messages
+ * @param title      the title from the front matter
+ * @param summary    one sentence
+ * @param minutes    the time the lesson takes
+ * @param objectives what the learner will be able to do
+ * @param widgets    the widgets the body embeds, in order
+ * @param quiz       the quiz that ends the lesson, or {@code null}
+ * @param parts      the body: Markdown pieces and widgets, in order
+ * @param headings   the body's level-2 and level-3 headings
+ */
+public record LessonSource(String slug, int number, String file, String title, String summary, int minutes,
+        List<String> objectives, List<String> widgets, String quiz, List<Part> parts, List<TocEntry> headings) {
+
+    /**
+     * Holds one piece of a lesson's body: Markdown text starting at a line, or a widget.
+     *
+     * @param markdown the Markdown text, or {@code null} for a widget
+     * @param widget   the widget's name, or {@code null} for Markdown
+     * @param line     the 1-based line in the file where the piece starts
+     */
+    public record Part(String markdown, String widget, int line) {
+    }
+}

@@ -1,0 +1,68 @@
+package dev.servinglab.web.template;
+
+import java.util.Locale;
+import java.util.StringJoiner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateExtension;
+
+/**
+ * Formats numbers and values in templates, the same way everywhere: {@code {value.dp2}}, {@code {value.percent}}.
+ */
+@TemplateExtension
+public final class TemplateFormats {
+
+    private TemplateFormats() {
+    }
+
+    /** Writes a number with two decimals. */
+    static String dp2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** Writes a number with three decimals. */
+    static String dp3(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** Writes a share as a percentage with one decimal. */
+    static String percent(double value) {
+        return String.format(Locale.ROOT, "%.1f %%", value * 100);
+    }
+
+    /** Writes a metric that may be undefined (a zero denominator). */
+    static String metric(Double value) {
+        return value == null ? "undefined" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** Writes a duration in nanoseconds as microseconds. */
+    static String micros(long nanos) {
+        return String.format(Locale.ROOT, "%.1f µs", nanos / 1000.0);
+    }
+
+    /** Writes numbers separated by commas, as data attributes want them. */
+    static String csv(double[] values) {
+        StringJoiner joined = new StringJoiner(",");
+        for (double v : values) {
+            joined.add(Double.toString(v));
+        }
+        return joined.toString();
+    }
+
+    /** Turns a feature name such as {@code petal_width} into a label: "Petal width". */
+    static String label(String name) {
+        String words = name.replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** Writes a value as compact JSON, as the API would send it. */
+    static String json(Object value) {
+        try {
+            return Arc.container().instance(ObjectMapper.class).get().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+}
