@@ -38,6 +38,8 @@ public final class LessonRenderer {
                     attributes.put("id", TocEntry.anchor(LessonParser.textOf(heading)));
                 } else if (node instanceof Link && attributes.containsKey("href")) {
                     attributes.put("href", rewrite(attributes.get("href")));
+                } else if (tag.equals("pre")) {
+                    attributes.put("tabindex", "0"); // a code block may scroll sideways: keyboards must reach it
                 }
             })
             .build();
