@@ -45,15 +45,15 @@ public final class LessonRenderer {
             .build();
 
     /**
-     * Renders a lesson with the given live documents and widget renderer.
+     * Renders a lesson with the given live documents and the HTML of every widget, by name.
      *
      * @throws LessonValidationException if a live value names no value
      */
-    public Lesson render(LessonSource source, Map<String, JsonNode> live, WidgetRenderer widgets) {
+    public Lesson render(LessonSource source, Map<String, JsonNode> live, Map<String, String> widgets) {
         StringBuilder body = new StringBuilder();
         for (LessonSource.Part part : source.parts()) {
             if (part.widget() != null) {
-                body.append(widgets.render(part.widget()));
+                body.append(widgets.get(part.widget()));
             } else {
                 body.append(markdown(source.file(), part, live));
             }

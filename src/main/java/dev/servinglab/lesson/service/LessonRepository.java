@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +47,10 @@ public class LessonRepository {
     private record Catalog(List<Lesson> lessons, Map<String, Lesson> bySlug, FileTime stamp) {
     }
 
+    /** The live documents and the widgets' HTML, from the running models. */
+    private record Rendering(Map<String, JsonNode> documents, Map<String, String> widgets) {
+    }
+
     LessonRepository(LessonConfig config, LiveValues live, WidgetRenderer widgets) {
         this.folder = Path.of(config.dir().orElse("lessons")).toAbsolutePath().normalize();
         this.live = live;
@@ -72,6 +78,9 @@ public class LessonRepository {
     }
 
     private Catalog load() {
+        // The live documents and the widgets need the trained models, the parsing does not: both go on at once.
+        CompletableFuture<Rendering> rendering = CompletableFuture.supplyAsync(
+                () -> new Rendering(live.sources(), widgets.renderAll()));
         List<Path> files = lessonFiles();
         List<LessonSource> sources = new ArrayList<>();
         Map<Integer, String> numbers = new HashMap<>();
@@ -100,11 +109,11 @@ public class LessonRepository {
                 throw e.at(folder.resolve(source.file()).toString());
             }
         }
-        Map<String, JsonNode> documents = live.sources();
+        Rendering inputs = join(rendering);
         List<Lesson> lessons = new ArrayList<>();
         for (LessonSource source : sources) {
             try {
-                lessons.add(renderer.render(source, documents, widgets));
+                lessons.add(renderer.render(source, inputs.documents(), inputs.widgets()));
             } catch (LessonValidationException e) {
                 throw e.at(folder.resolve(source.file()).toString());
             }
@@ -112,6 +121,14 @@ public class LessonRepository {
         Map<String, Lesson> lessonBySlug = new HashMap<>();
         lessons.forEach(l -> lessonBySlug.put(l.slug(), l));
         return new Catalog(List.copyOf(lessons), Map.copyOf(lessonBySlug), stamp());
+    }
+
+    private static Rendering join(CompletableFuture<Rendering> rendering) {
+        try {
+            return rendering.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private List<Path> lessonFiles() {

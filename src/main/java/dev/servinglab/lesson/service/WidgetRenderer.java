@@ -1,7 +1,9 @@
 package dev.servinglab.lesson.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +73,17 @@ public class WidgetRenderer {
     WidgetRenderer(ModelRegistry models, LiveValues live) {
         this.models = models;
         this.live = live;
+    }
+
+    /**
+     * Renders every widget, by name.
+     */
+    public Map<String, String> renderAll() {
+        Map<String, String> html = new HashMap<>();
+        for (String name : NAMES) {
+            html.put(name, render(name));
+        }
+        return html;
     }
 
     /**

@@ -5,10 +5,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 
 import dev.servinglab.model.config.ModelConfig;
@@ -16,37 +21,66 @@ import dev.servinglab.web.problem.UnknownModelException;
 
 /**
  * Holds the models being served, by name. The built-in models are trained when the app starts, so the app is
- * ready only once they are.
+ * ready only once they are. Training runs on a thread of its own, started before the other startup work, which
+ * goes on meanwhile (the lessons are read while the models train) and waits for the models only where it needs
+ * them.
  */
-@Startup
+@Startup(ModelRegistry.STARTUP_PRIORITY)
 @ApplicationScoped
 public class ModelRegistry {
+
+    /** Created before the other startup beans, so that training starts first. */
+    static final int STARTUP_PRIORITY = ObserverMethod.DEFAULT_PRIORITY - 100;
 
     /** The Open Inference Protocol name of the default model. */
     public static final String OIP_ALIAS = "iris";
 
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
 
+    private final CompletableFuture<Void> training;
     // Copy on write: lookups on the predict path read a stable map without locking.
     private volatile Map<String, ServedModel> models;
-    private final ServedModel defaultModel;
+    private volatile ServedModel defaultModel;
 
     ModelRegistry(ModelFactory factory, ModelConfig config) {
+        this.training = CompletableFuture.runAsync(() -> train(factory, config),
+                task -> Thread.ofPlatform().name("model-training").start(task));
+    }
+
+    private void train(ModelFactory factory, ModelConfig config) {
         long start = System.nanoTime();
         Map<String, ServedModel> trained = new LinkedHashMap<>();
         for (ServedModel model : factory.trainBuiltIns()) {
             trained.put(model.name(), model);
             LOG.infof("Trained %s: test accuracy %.3f", model.name(), model.test().accuracy());
         }
-        this.models = Collections.unmodifiableMap(trained);
         this.defaultModel = Optional.ofNullable(trained.get(config.defaultModel())).orElseThrow(
                 () -> new IllegalStateException("serving-lab.model.default-model names no model: "
                         + config.defaultModel() + "; known: " + trained.keySet()));
+        this.models = Collections.unmodifiableMap(trained);
         LOG.infof("Models ready in %.0f ms", (System.nanoTime() - start) / 1e6);
+    }
+
+    /**
+     * Waits for the startup training; the app does not start if it failed.
+     */
+    void awaitTraining(@Observes StartupEvent event) {
+        ready();
+    }
+
+    private void ready() {
+        if (models == null) {
+            try {
+                training.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
     }
 
     /** Returns the model served when a request names none. */
     public ServedModel defaultModel() {
+        ready();
         return defaultModel;
     }
 
@@ -55,6 +89,7 @@ public class ModelRegistry {
      * is another name for it.
      */
     public Optional<ServedModel> find(String name) {
+        ready();
         if (name == null || name.isEmpty() || name.equals(OIP_ALIAS)) {
             return Optional.of(defaultModel);
         }
@@ -68,7 +103,7 @@ public class ModelRegistry {
      */
     public ServedModel require(String name) {
         ServedModel model = find(name).orElse(null);
-        if (model == null) {
+        if (model == null) { // find() has waited for the models
             throw new UnknownModelException(name, models.keySet());
         }
         return model;
@@ -76,6 +111,7 @@ public class ModelRegistry {
 
     /** Returns every model, built-in ones first. */
     public Collection<ServedModel> all() {
+        ready();
         return models.values();
     }
 }
