@@ -4,19 +4,11 @@
   var KEY = 'serving-lab.progress';
 
   function load() {
-    try {
-      return JSON.parse(localStorage.getItem(KEY)) || {};
-    } catch (e) {
-      return {};
-    }
+    return window.ServingLab.load(KEY);
   }
 
   function save(progress) {
-    try {
-      localStorage.setItem(KEY, JSON.stringify(progress));
-    } catch (e) {
-      // Private windows may refuse storage: progress is a convenience, the lessons work without it.
-    }
+    window.ServingLab.save(KEY, progress);
   }
 
   var LABELS = { visited: 'Visited', completed: 'Completed' };
@@ -42,8 +34,13 @@
     if (reset) {
       reset.hidden = false;
       reset.onclick = function () {
-        if (window.confirm('Forget which lessons you have visited and completed?')) {
+        if (window.confirm('Forget which lessons you have visited and completed, and your quiz answers?')) {
           save({});
+          try {
+            localStorage.removeItem('serving-lab.quizzes');
+          } catch (e) {
+            // nothing stored, nothing to forget
+          }
           showHome({});
         }
       };

@@ -24,16 +24,7 @@
     return (nanos / 1000).toFixed(1) + ' µs';
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
-  }
+  var el = window.ServingLab.el;
 
   // ------------------------------------------------------------------ trace lab
   function snippets(body, query) {

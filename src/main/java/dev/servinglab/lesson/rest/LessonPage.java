@@ -15,6 +15,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.servinglab.lesson.service.Lesson;
 import dev.servinglab.lesson.service.LessonRepository;
+import dev.servinglab.quiz.service.QuizGrader;
+import dev.servinglab.quiz.service.QuizRepository;
+import dev.servinglab.quiz.service.QuizView;
 
 /**
  * Serves the lesson pages: the home page listing every lesson, and one page per lesson.
@@ -27,15 +30,18 @@ public class LessonPage {
     static class Templates {
         static native TemplateInstance home(List<Lesson> lessons);
 
-        static native TemplateInstance lesson(Lesson lesson, Lesson previous, Lesson next, List<Lesson> lessons);
+        static native TemplateInstance lesson(Lesson lesson, Lesson previous, Lesson next, List<Lesson> lessons,
+                QuizView quiz);
 
         static native TemplateInstance notFound(String path, List<Lesson> lessons);
     }
 
     private final LessonRepository repository;
+    private final QuizRepository quizzes;
 
-    LessonPage(LessonRepository repository) {
+    LessonPage(LessonRepository repository, QuizRepository quizzes) {
         this.repository = repository;
+        this.quizzes = quizzes;
     }
 
     @GET
@@ -53,7 +59,10 @@ public class LessonPage {
             if (lessons.get(i).slug().equals(slug)) {
                 Lesson previous = i > 0 ? lessons.get(i - 1) : null;
                 Lesson next = i + 1 < lessons.size() ? lessons.get(i + 1) : null;
-                return RestResponse.ok(Templates.lesson(lessons.get(i), previous, next, lessons));
+                Lesson lesson = lessons.get(i);
+                QuizView quiz = lesson.quiz() == null ? null
+                        : quizzes.find(lesson.quiz()).map(QuizGrader::view).orElse(null);
+                return RestResponse.ok(Templates.lesson(lesson, previous, next, lessons, quiz));
             }
         }
         return RestResponse.status(RestResponse.Status.NOT_FOUND, Templates.notFound("/lessons/" + slug, lessons));

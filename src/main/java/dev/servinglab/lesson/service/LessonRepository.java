@@ -19,17 +19,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.Startup;
 import org.jboss.logging.Logger;
 
 import dev.servinglab.lesson.config.LessonConfig;
 
 /**
  * Loads the lessons from their folder, checks them all (front matter, widgets, live values, links between
- * lessons) and keeps them rendered. A problem stops the app at startup with the file and line. In dev mode an
- * edited file is read again on the next page view.
+ * lessons) and keeps them rendered. {@link ContentPreloader} loads them as the app starts, and a problem stops
+ * the app with the file and line. In dev mode an edited file is read again on the next page view.
  */
-@Startup
 @ApplicationScoped
 public class LessonRepository {
 
@@ -42,7 +40,7 @@ public class LessonRepository {
     private final LessonParser parser = new LessonParser(WidgetRenderer.NAMES,
             LessonParser.markdownParser(LessonRenderer.EXTENSIONS));
     private final LessonRenderer renderer = new LessonRenderer();
-    private volatile Catalog catalog;
+    private Catalog catalog;
 
     private record Catalog(List<Lesson> lessons, Map<String, Lesson> bySlug, FileTime stamp) {
     }
@@ -56,8 +54,6 @@ public class LessonRepository {
         this.live = live;
         this.widgets = widgets;
         this.reloadOnChange = LaunchMode.current() == LaunchMode.DEVELOPMENT;
-        this.catalog = load();
-        LOG.infof("%d lessons from %s", catalog.lessons().size(), folder);
     }
 
     /** Returns every lesson in order. */
@@ -70,9 +66,10 @@ public class LessonRepository {
         return Optional.ofNullable(current().bySlug().get(slug));
     }
 
-    private Catalog current() {
-        if (reloadOnChange && !stamp().equals(catalog.stamp())) {
+    private synchronized Catalog current() {
+        if (catalog == null || reloadOnChange && !stamp().equals(catalog.stamp())) {
             catalog = load();
+            LOG.infof("%d lessons from %s", catalog.lessons().size(), folder);
         }
         return catalog;
     }

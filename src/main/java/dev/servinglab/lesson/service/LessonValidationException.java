@@ -16,6 +16,11 @@ public class LessonValidationException extends RuntimeException {
         this.problem = problem;
     }
 
+    /** Returns the problem without the file and line. */
+    public String problem() {
+        return problem;
+    }
+
     /** Returns the same problem, reported for the file at another path. */
     public LessonValidationException at(String path) {
         return new LessonValidationException(path, line, problem);

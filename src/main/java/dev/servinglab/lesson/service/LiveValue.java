@@ -70,6 +70,11 @@ public record LiveValue(String source, List<Object> path, String format, String 
      * @return the text to show, or {@code null} if the source or the path does not exist
      */
     public String render(Map<String, JsonNode> sources) {
+        JsonNode node = find(sources);
+        return node == null ? null : write(node);
+    }
+
+    private JsonNode find(Map<String, JsonNode> sources) {
         JsonNode node = sources.get(source);
         for (Object step : path) {
             if (node == null) {
@@ -81,10 +86,17 @@ public record LiveValue(String source, List<Object> path, String format, String 
                 node = node.get((String) step);
             }
         }
-        if (node == null || node.isNull() || node.isContainerNode()) {
-            return null;
-        }
-        return write(node);
+        return node == null || node.isNull() || node.isContainerNode() ? null : node;
+    }
+
+    /**
+     * Finds the value in the given documents as a number.
+     *
+     * @return the number, or {@code null} if there is no number there
+     */
+    public Double number(Map<String, JsonNode> sources) {
+        JsonNode node = find(sources);
+        return node != null && node.isNumber() ? node.asDouble() : null;
     }
 
     private String write(JsonNode node) {

@@ -44,6 +44,11 @@ public class ProblemMapper {
         return answer(uri, 404, "unknown-model", "Unknown model", e.getMessage(), List.of());
     }
 
+    @ServerExceptionMapper
+    public Response notFound(ResourceNotFoundException e, UriInfo uri) {
+        return answer(uri, 404, "not-found", "Not Found", e.getMessage(), List.of());
+    }
+
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         return answer(uri, 400, "malformed-request", "Malformed request", describe(e), List.of());

@@ -85,8 +85,9 @@ class LessonPageTest {
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("Content-Security-Policy", not(containsString("unsafe-inline")))
                 .header("X-Content-Type-Options", equalTo("nosniff"));
-        given().when().get("/api/v1/models").then().statusCode(200)
-                .header("Content-Security-Policy", containsString("default-src 'self'"));
+        given().when().get("/lessons/03-latency-and-throughput").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("connect-src 'self'"))
+                .header("X-Frame-Options", equalTo("DENY"));
     }
 
     @Test

@@ -146,6 +146,27 @@ class LessonPagesBrowserTest {
     }
 
     @Test
+    void theApiConsoleShowsWhatAClientGetsBack() {
+        Page page = browser.open("/lessons/02-the-predict-api-hands-on");
+        page.locator("[data-console-preset=invalid]").focus();
+        page.keyboard().press("Enter");
+        page.locator("[data-console-form] button[type=submit]").focus();
+        page.keyboard().press("Enter");
+        page.waitForFunction("() => document.querySelector('[data-console-status]').textContent.startsWith('HTTP')");
+        assertThat(page.locator("[data-console-status]").textContent(), startsWith("HTTP 422"));
+        assertThat(page.locator("[data-console-status]").textContent(), containsString("application/problem+json"));
+        assertThat(page.locator("[data-console-body]").textContent(), containsString("\"field\": \"sepal_length\""));
+        page.locator("[data-console-preset=oip]").focus();
+        page.keyboard().press("Enter");
+        page.locator("[data-console-form] button[type=submit]").focus();
+        page.keyboard().press("Enter");
+        page.waitForFunction("() => document.querySelector('[data-console-status]').textContent.startsWith('HTTP 200')");
+        assertThat(page.locator("[data-console-body]").textContent(), containsString("predicted_class"));
+        // The deliberate 422 is reported by the browser itself; nothing else may be.
+        assertThat(browser.consoleErrors(page), contains(containsString("status of 422")));
+    }
+
+    @Test
     void progressIsKeptInTheBrowserAndCanBeReset() {
         Page page = browser.open(TRACE_LESSON);
         page.locator("[data-complete-lesson]").focus();

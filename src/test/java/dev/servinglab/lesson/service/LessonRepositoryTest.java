@@ -45,11 +45,12 @@ class LessonRepositoryTest {
         Path folder = Files.createTempDirectory("lessons");
         Files.writeString(folder.resolve("01-welcome.md"), lesson("Welcome", "## Hello\n\nSee [gone](05-gone.md).\n"));
         LessonValidationException e = assertThrows(LessonValidationException.class,
-                () -> new LessonRepository(dir(folder), live, widgets));
+                () -> new LessonRepository(dir(folder), live, widgets).lessons());
         assertThat(e.getMessage(), containsString(folder.resolve("01-welcome.md") + ":11: broken link '05-gone.md'"));
 
         Files.writeString(folder.resolve("01-welcome.md"), lesson("Welcome", "## Hello\n\n{{live mlp test.nothing}}\n"));
-        assertThat(assertThrows(LessonValidationException.class, () -> new LessonRepository(dir(folder), live, widgets))
+        assertThat(assertThrows(LessonValidationException.class,
+                () -> new LessonRepository(dir(folder), live, widgets).lessons())
                 .getMessage(), containsString("01-welcome.md:11: {{live mlp test.nothing}} names no value"));
     }
 

@@ -1,0 +1,28 @@
+package dev.servinglab.quiz.service;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Grades one answer: right or wrong, and why each chosen option is right or wrong. It never tells which options
+ * the learner did not choose are right, nor a numeric answer the learner has not found.
+ *
+ * @param question    the question's id
+ * @param correct     whether the answer is right
+ * @param chosen      the chosen options, each with whether it is right and its explanation
+ * @param explanation the worked solution of a numeric question, once it is answered right
+ * @param hint        what to do next when the answer is wrong
+ */
+@Schema(name = "QuizFeedback")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Feedback(String question, boolean correct, List<Chosen> chosen, String explanation, String hint) {
+
+    /**
+     * Explains one chosen option.
+     */
+    @Schema(name = "QuizChosenOption")
+    public record Chosen(int option, String text, boolean correct, String explanation) {
+    }
+}

@@ -1,0 +1,90 @@
+package dev.servinglab.quiz.rest;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.servinglab.quiz.service.Question;
+import dev.servinglab.quiz.service.Quiz;
+import dev.servinglab.quiz.service.QuizRepository;
+import dev.servinglab.web.browser.BrowserSupport;
+
+@QuarkusTest
+class QuizBrowserTest {
+
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+
+    @Inject
+    QuizRepository quizzes;
+
+    @Test
+    void aLearnerTakesAQuizWithTheKeyboardAlone() {
+        Quiz quiz = quizzes.find("04-the-confusion-matrix").orElseThrow();
+        Page page = browser.open("/lessons/" + quiz.slug());
+        boolean firstTry = true;
+        for (Question q : quiz.questions()) {
+            Locator item = page.locator("[data-question=\"" + q.id() + "\"]");
+            if (firstTry && q.kind() == Question.Kind.SINGLE) {
+                // A wrong answer first: graded wrong, explained, and open to another try.
+                choose(page, item, q, false);
+                submit(page, item);
+                waitForVerdict(page, q.id(), "Not correct.");
+                firstTry = false;
+            }
+            if (q.kind() == Question.Kind.NUMERIC) {
+                item.locator("input[name=value]").focus();
+                page.keyboard().type(String.valueOf(q.answer()));
+            } else {
+                choose(page, item, q, true);
+            }
+            submit(page, item);
+            waitForVerdict(page, q.id(), "Correct.");
+        }
+        Locator review = page.locator("[data-quiz-review]");
+        review.focus();
+        page.keyboard().press("Enter");
+        page.waitForSelector("[data-quiz-summary] h3");
+        assertThat(page.locator("[data-quiz-summary] h3").textContent(),
+                equalTo("Your score: " + quiz.questions().size() + " of " + quiz.questions().size()));
+        assertThat(page.locator("[data-quiz-summary]").textContent(),
+                containsString(quiz.questions().getFirst().prompt().substring(0, 20)));
+        assertThat(browser.consoleErrors(page), empty());
+        browser.assertNoSeriousAccessibilityViolations(page);
+    }
+
+    /** Sets the options of a choice question from the keyboard: right ones (or one wrong one) on, others off. */
+    private static void choose(Page page, Locator item, Question q, boolean right) {
+        boolean wrongPicked = false;
+        for (int i = 0; i < q.options().size(); i++) {
+            Locator input = item.locator("input[name=choice]").nth(i);
+            boolean want = right ? q.options().get(i).correct() : !q.options().get(i).correct() && !wrongPicked;
+            wrongPicked |= want && !right;
+            if (input.isChecked() != want && (want || q.kind() == Question.Kind.MULTIPLE)) {
+                input.focus();
+                page.keyboard().press("Space");
+            }
+        }
+    }
+
+    private static void submit(Page page, Locator item) {
+        item.locator("button[type=submit]").focus();
+        page.keyboard().press("Enter");
+    }
+
+    private static void waitForVerdict(Page page, String id, String verdict) {
+        page.waitForFunction("([id, v]) => { const p = document.querySelector('[data-question=\"' + id + '\"] .verdict');"
+                + " return p && p.textContent === v; }", List.of(id, verdict));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.servinglab.quiz.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import dev.servinglab.lesson.service.Lesson;
+import dev.servinglab.lesson.service.LessonRepository;
+import dev.servinglab.quiz.service.Question;
+import dev.servinglab.quiz.service.Quiz;
+import dev.servinglab.quiz.service.QuizRepository;
+
+@QuarkusTest
+class QuizResourceTest {
+
+    @Inject
+    QuizRepository quizzes;
+
+    @Inject
+    LessonRepository lessons;
+
+    @Test
+    void everyLessonEndsWithAQuizOfAtLeastFourQuestions() {
+        for (Lesson lesson : lessons.lessons()) {
+            assertThat(lesson.slug(), lesson.quiz(), equalTo(lesson.slug()));
+            Quiz quiz = quizzes.find(lesson.quiz()).orElseThrow();
+            assertThat(lesson.slug(), quiz.questions().size(), greaterThanOrEqualTo(4));
+        }
+        given().when().get("/api/v1/quizzes").then().statusCode(200)
+                .body("slug", hasSize(lessons.lessons().size()));
+    }
+
+    @Test
+    void theSeedQuestionsAreThere() {
+        String firstQuiz = given().when().get("/api/v1/quizzes/01-what-happens-when-you-call-a-model-api")
+                .then().statusCode(200).extract().asString();
+        assertThat(firstQuiz, containsString("1 row × 4 features"));
+        assertThat(firstQuiz, containsString("100 × 4"));
+        String pitfalls = given().when().get("/api/v1/quizzes/06-good-and-bad-numbers-and-pitfalls")
+                .then().statusCode(200).extract().asString();
+        assertThat(pitfalls, containsString("12 % recall"));
+    }
+
+    @Test
+    void nothingServedBeforeAnsweringCarriesTheKey() {
+        for (Quiz quiz : quizzes.all()) {
+            String json = given().when().get("/api/v1/quizzes/" + quiz.slug()).then().statusCode(200)
+                    .body("questions.options.flatten()", everyItem(not(nullValue())))
+                    .extract().asString();
+            String page = given().when().get("/lessons/" + quiz.slug()).then().statusCode(200).extract().asString();
+            String list = given().when().get("/api/v1/quizzes").then().statusCode(200).extract().asString();
+            String scripts = given().get("/js/quiz.js").asString() + given().get("/js/widgets.js").asString()
+                    + given().get("/js/progress.js").asString() + given().get("/js/common.js").asString();
+            for (String served : List.of(json, page, list, scripts)) {
+                assertThat(served, not(containsString("\"correct\"")));
+                assertThat(served, not(containsString("\"explanation\"")));
+                assertThat(served, not(containsString("\"answer\"")));
+                for (Question q : quiz.questions()) {
+                    for (Question.Option o : q.options()) {
+                        assertNotIn(served, o.explanation(), quiz.slug() + "/" + q.id());
+                    }
+                    if (q.explanation() != null) {
+                        assertNotIn(served, q.explanation(), quiz.slug() + "/" + q.id());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void gradesAChoiceAndExplainsOnlyWhatWasChosen() {
+        Quiz quiz = firstWith(Question.Kind.SINGLE);
+        Question q = quiz.questions().stream().filter(x -> x.kind() == Question.Kind.SINGLE).findFirst().orElseThrow();
+        int wrong = indexOf(q, false);
+        given().contentType(ContentType.JSON).body(Map.of("choices", List.of(wrong)))
+                .when().post("/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer")
+                .then().statusCode(200)
+                .body("correct", equalTo(false))
+                .body("chosen", hasSize(1))
+                .body("chosen[0].explanation", equalTo(q.options().get(wrong).explanation()))
+                .body("hint", containsString("/lessons/" + quiz.slug() + "#" + q.section()));
+        given().contentType(ContentType.JSON).body(Map.of("choices", List.of(indexOf(q, true))))
+                .when().post("/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer")
+                .then().statusCode(200).body("correct", equalTo(true));
+    }
+
+    @Test
+    void gradesANumberWithItsTolerance() {
+        Quiz quiz = firstWith(Question.Kind.NUMERIC);
+        Question q = quiz.questions().stream().filter(x -> x.kind() == Question.Kind.NUMERIC).findFirst().orElseThrow();
+        String url = "/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer";
+        given().contentType(ContentType.JSON).body(Map.of("value", q.answer() + q.tolerance() + 1))
+                .when().post(url).then().statusCode(200)
+                .body("correct", equalTo(false)).body("explanation", nullValue());
+        given().contentType(ContentType.JSON).body(Map.of("value", q.answer()))
+                .when().post(url).then().statusCode(200)
+                .body("correct", equalTo(true)).body("explanation", equalTo(q.explanation()));
+    }
+
+    @Test
+    void badAnswersGetProblemDetails() {
+        Quiz quiz = firstWith(Question.Kind.SINGLE);
+        Question q = quiz.questions().getFirst();
+        String url = "/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer";
+        given().contentType(ContentType.JSON).body("{}").when().post(url).then().statusCode(422)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"choices\": [99]}").when().post(url).then().statusCode(422)
+                .body("errors[0].field", equalTo(q.kind() == Question.Kind.NUMERIC ? "value" : "choices"));
+        given().contentType(ContentType.JSON).body("{\"choices\": \"first\"}").when().post(url).then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{}").when()
+                .post("/api/v1/quizzes/" + quiz.slug() + "/questions/nope/answer").then().statusCode(404);
+        given().when().get("/api/v1/quizzes/nope").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theReviewGivesTheScoreAndEveryExplanationOnceAllIsAnswered() {
+        Quiz quiz = quizzes.all().getFirst();
+        String url = "/api/v1/quizzes/" + quiz.slug() + "/review";
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of())).when().post(url)
+                .then().statusCode(422).body("errors", hasSize(quiz.questions().size()));
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (Question q : quiz.questions()) {
+            answers.put(q.id(), q.kind() == Question.Kind.NUMERIC ? Map.of("value", q.answer())
+                    : Map.of("choices", rightOptions(q)));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("answers", answers)).when().post(url)
+                .then().statusCode(200)
+                .body("score", equalTo(quiz.questions().size()))
+                .body("total", equalTo(quiz.questions().size()))
+                .body("questions.correct", everyItem(equalTo(true)))
+                .body("questions.section", everyItem(containsString("/lessons/" + quiz.slug() + "#")));
+    }
+
+    private Quiz firstWith(Question.Kind kind) {
+        return quizzes.all().stream().filter(z -> z.questions().stream().anyMatch(q -> q.kind() == kind))
+                .findFirst().orElseThrow();
+    }
+
+    private static int indexOf(Question q, boolean correct) {
+        for (int i = 0; i < q.options().size(); i++) {
+            if (q.options().get(i).correct() == correct) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no such option");
+    }
+
+    private static List<Integer> rightOptions(Question q) {
+        List<Integer> right = new ArrayList<>();
+        for (int i = 0; i < q.options().size(); i++) {
+            if (q.options().get(i).correct()) {
+                right.add(i);
+            }
+        }
+        return right;
+    }
+
+    /** Asserts that a text appears neither as it is (JSON) nor HTML-escaped (pages). */
+    private static void assertNotIn(String served, String text, String where) {
+        String html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+        String json = text.replace("\\", "\\\\").replace("\"", "\\\"");
+        for (String form : List.of(text, html, json)) {
+            assertThat(where, served, not(containsString(form)));
+        }
+    }
+}
