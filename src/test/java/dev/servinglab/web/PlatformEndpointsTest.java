@@ -31,7 +31,10 @@ class PlatformEndpointsTest {
         "post, /api/v1/predict", "post, /api/v1/predict/batch", "post, /api/v1/predict/trace",
         "get, /api/v1/models", "get, /api/v1/models/{name}", "get, /v2", "get, /v2/health/live",
         "get, /v2/health/ready", "get, /v2/models/{model}", "get, /v2/models/{model}/ready",
-        "post, /v2/models/{model}/infer"})
+        "post, /v2/models/{model}/infer", "get, /api/v1/quizzes/{slug}",
+        "post, /api/v1/quizzes/{slug}/questions/{id}/answer", "post, /api/v1/quizzes/{slug}/review",
+        "get, /api/v1/exercises/{id}", "post, /api/v1/exercises/{id}/answers",
+        "get, /api/v1/exercises/{id}/hints/{metric}"})
     void everyOperationIsDocumented(String method, String path) {
         JsonPath openapi = openapi();
         String operation = "paths.'" + path + "'." + method;
@@ -42,7 +45,8 @@ class PlatformEndpointsTest {
         if (method.equals("post")) {
             assertThat(
                     openapi.getMap(operation + ".requestBody.content.'application/json'.examples"), notNullValue());
-            assertThat(openapi.getMap(operation + ".responses.'400'"), notNullValue());
+            Map<String, Object> responses = openapi.getMap(operation + ".responses");
+            assertThat(path, responses.keySet().stream().anyMatch(code -> code.startsWith("4")), equalTo(true));
         }
     }
 

@@ -93,7 +93,9 @@ public class QuizResource {
     @Operation(summary = "Review a finished quiz", description = "Takes an answer to every question and returns "
             + "the score, the answer key and every explanation, with the lesson section to review for each.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ReviewRequest.class)))
+            schema = @Schema(implementation = ReviewRequest.class),
+            examples = @ExampleObject(name = "answers", value = "{\"answers\": {\"input-shape\": {\"choices\": [0]}, "
+                    + "\"latency-p99\": {\"value\": 120}}}")))
     @APIResponse(responseCode = "200", description = "The review", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Review.class)))
     @APIResponse(responseCode = "422", description = "A question has no answer, or an answer does not fit",

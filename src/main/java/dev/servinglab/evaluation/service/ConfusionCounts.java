@@ -1,0 +1,52 @@
+package dev.servinglab.evaluation.service;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Holds the four cells of a binary confusion matrix.
+ *
+ * @param tp true positives: actually positive, predicted positive
+ * @param fp false positives: actually negative, predicted positive (false alarms)
+ * @param fn false negatives: actually positive, predicted negative (misses)
+ * @param tn true negatives: actually negative, predicted negative
+ */
+@Schema(name = "ConfusionCounts")
+public record ConfusionCounts(int tp, int fp, int fn, int tn) {
+
+    public ConfusionCounts {
+        if (tp < 0 || fp < 0 || fn < 0 || tn < 0) {
+            throw new IllegalArgumentException("counts must not be negative");
+        }
+        if (tp + fp + fn + tn == 0) {
+            throw new IllegalArgumentException("a confusion matrix counts at least one case");
+        }
+    }
+
+    /** Returns the number of cases. */
+    public int total() {
+        return tp + fp + fn + tn;
+    }
+
+    /**
+     * Expands the counts into labels (1 = positive), truth and prediction side by side, as Smile's metrics take
+     * them.
+     *
+     * @return {truth, prediction}
+     */
+    public int[][] labels() {
+        int[] truth = new int[total()];
+        int[] predicted = new int[total()];
+        int i = 0;
+        for (int k = 0; k < tp; k++, i++) {
+            truth[i] = 1;
+            predicted[i] = 1;
+        }
+        for (int k = 0; k < fp; k++, i++) {
+            predicted[i] = 1;
+        }
+        for (int k = 0; k < fn; k++, i++) {
+            truth[i] = 1;
+        }
+        return new int[][] {truth, predicted};
+    }
+}
