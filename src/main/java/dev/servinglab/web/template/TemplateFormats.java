@@ -57,6 +57,11 @@ public final class TemplateFormats {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** Writes a word in lower case. */
+    static String toLowerCase(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
     /** Writes a value as compact JSON, as the API would send it. */
     static String json(Object value) {
         try {
