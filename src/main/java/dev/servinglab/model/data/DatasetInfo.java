@@ -8,13 +8,20 @@ import java.util.List;
  * @param name         short name used in URLs, e.g. {@code iris}
  * @param file         the CSV file under {@code datasets/}
  * @param title        a human-readable title
- * @param featureNames feature columns in order
+ * @param featureNames feature columns in order; empty in the catalogue when the file's header names them
  * @param unit         the unit of every feature, or an empty string
  * @param labelColumn  the label column (always the last one)
  * @param classNames   class names in label order
+ * @param labelValues  the label values as written in the file, in the same order
  * @param source       the original source and citation
  * @param license      the licence of the data
  */
 public record DatasetInfo(String name, String file, String title, List<String> featureNames, String unit,
-        String labelColumn, List<String> classNames, String source, String license) {
+        String labelColumn, List<String> classNames, List<String> labelValues, String source, String license) {
+
+    /** Returns the same description with the feature names read from the file. */
+    public DatasetInfo withFeatureNames(List<String> names) {
+        return new DatasetInfo(name, file, title, List.copyOf(names), unit, labelColumn, classNames, labelValues,
+                source, license);
+    }
 }

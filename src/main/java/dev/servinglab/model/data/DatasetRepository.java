@@ -24,10 +24,21 @@ public class DatasetRepository {
     static final Map<String, DatasetInfo> CATALOG = Map.of(
             "iris", new DatasetInfo("iris", "iris.csv", "Iris flowers (Fisher, 1936)",
                     List.of("sepal_length", "sepal_width", "petal_length", "petal_width"), "cm", "species",
-                    List.of("setosa", "versicolor", "virginica"),
+                    List.of("setosa", "versicolor", "virginica"), List.of("setosa", "versicolor", "virginica"),
                     "R. A. Fisher (1936), measurements by E. Anderson; UCI Machine Learning Repository, "
                             + "dataset 53, doi:10.24432/C56C76; file from Debian python3-sklearn 1.2.1",
-                    "CC BY 4.0 (UCI); BSD-3-Clause as shipped by scikit-learn"));
+                    "CC BY 4.0 (UCI); BSD-3-Clause as shipped by scikit-learn"),
+            "breast-cancer", new DatasetInfo("breast-cancer", "breast_cancer_wisconsin.csv",
+                    "Breast Cancer Wisconsin (Diagnostic)", List.of(), "", "diagnosis",
+                    List.of("benign", "malignant"), List.of("benign", "malignant"),
+                    "W. H. Wolberg, W. N. Street, O. L. Mangasarian (1995); UCI Machine Learning Repository, "
+                            + "dataset 17, doi:10.24432/C5DW2B; file from Debian python3-sklearn 1.2.1",
+                    "CC BY 4.0 (UCI); BSD-3-Clause as shipped by scikit-learn"),
+            "spambase", new DatasetInfo("spambase", "spambase.csv", "Spambase (HP Labs, 1999)", List.of(), "",
+                    "is_spam", List.of("not spam", "spam"), List.of("0", "1"),
+                    "M. Hopkins, E. Reeber, G. Forman, J. Suermondt (1999); UCI Machine Learning Repository, "
+                            + "dataset 94, doi:10.24432/C53G6X; file from Debian r-cran-kernlab 0.9-32",
+                    "CC BY 4.0 (UCI); GPL-2 as shipped by kernlab"));
 
     /**
      * Finds the description of a data set by name.
@@ -56,9 +67,13 @@ public class DatasetRepository {
 
     static Dataset parse(DatasetInfo info, BufferedReader reader) throws IOException {
         String header = reader.readLine();
+        List<String> columns = header == null ? List.of() : Arrays.asList(header.split(","));
+        if (info.featureNames().isEmpty() && !columns.isEmpty()) {
+            info = info.withFeatureNames(columns.subList(0, columns.size() - 1));
+        }
         List<String> expected = new ArrayList<>(info.featureNames());
         expected.add(info.labelColumn());
-        if (header == null || !Arrays.asList(header.split(",")).equals(expected)) {
+        if (!columns.equals(expected)) {
             throw new IllegalStateException(info.file() + ": header must be " + String.join(",", expected));
         }
         List<double[]> rows = new ArrayList<>();
@@ -79,7 +94,7 @@ public class DatasetRepository {
             for (int j = 0; j < p; j++) {
                 x[j] = Double.parseDouble(cells[j]);
             }
-            int label = info.classNames().indexOf(cells[p]);
+            int label = info.labelValues().indexOf(cells[p]);
             if (label < 0) {
                 throw new IllegalStateException(info.file() + ":" + lineNumber + ": unknown class " + cells[p]);
             }

@@ -1,0 +1,66 @@
+package dev.servinglab.evaluation.rest;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.servinglab.evaluation.service.ThresholdLab;
+import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.problem.ProblemDetail;
+import dev.servinglab.web.problem.ResourceNotFoundException;
+
+/**
+ * Shows what a decision threshold does to a real classifier's held-out predictions.
+ */
+@Path("/api/v1/thresholds")
+@Tag(name = "Thresholds", description = "Move a decision threshold on real held-out predictions")
+@Produces(MediaType.APPLICATION_JSON)
+public class ThresholdResource {
+
+    private final ThresholdLab lab;
+
+    ThresholdResource(ThresholdLab lab) {
+        this.lab = lab;
+    }
+
+    @GET
+    @Path("/{dataset}")
+    @Operation(summary = "Apply a threshold", description = "A logistic regression trained on `breast-cancer` "
+            + "(positive: malignant) or `spambase` (positive: spam) with a seeded split scores the held-out rows; "
+            + "rows scoring at least the threshold are predicted positive. Answers with the confusion matrix, "
+            + "accuracy, precision, recall and F1 (null when undefined), the AUC and both curves.")
+    @APIResponse(responseCode = "200", description = "The threshold's effect", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThresholdLab.View.class)))
+    @APIResponse(responseCode = "404", description = "No such data set", content = @Content(
+            mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "422", description = "The threshold is not a number from 0 to 1", content = @Content(
+            mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public ThresholdLab.View threshold(
+            @Parameter(description = "breast-cancer or spambase", example = "spambase") @PathParam("dataset") String dataset,
+            @Parameter(description = "From 0 to 1", example = "0.5") @QueryParam("threshold") @DefaultValue("0.5")
+            String threshold) {
+        double value;
+        try {
+            value = Double.parseDouble(threshold);
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!(value >= 0 && value <= 1)) {
+            throw new InvalidInputException("threshold", "range", "must be a number from 0 to 1");
+        }
+        double chosen = value;
+        return lab.view(dataset, chosen).orElseThrow(() -> new ResourceNotFoundException("no data set '" + dataset
+                + "'; the threshold lab has " + String.join(", ", ThresholdLab.DATASETS)));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.servinglab.evaluation.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import smile.classification.LogisticRegression;
+import smile.validation.metric.AUC;
+
+import dev.servinglab.model.config.ModelConfig;
+import dev.servinglab.model.data.Dataset;
+import dev.servinglab.model.data.DatasetRepository;
+import dev.servinglab.model.data.Split;
+import dev.servinglab.model.data.StratifiedSplitter;
+import dev.servinglab.model.service.Standardizer;
+
+/**
+ * Trains a logistic regression on each binary data set (breast cancer, spambase) with a seeded split, keeps its
+ * predictions on the held-out rows, and answers what a decision threshold does to them.
+ */
+@ApplicationScoped
+public class ThresholdLab {
+
+    /** The binary data sets and their positive class. */
+    public static final List<String> DATASETS = List.of("breast-cancer", "spambase");
+    /** Share of every class held out for evaluation. */
+    static final double TEST_FRACTION = 0.3;
+    private static final int CURVE_POINTS = 101;
+
+    private final DatasetRepository datasets;
+    private final long seed;
+    private Map<String, BinaryScores> scores;
+
+    ThresholdLab(DatasetRepository datasets, ModelConfig config) {
+        this.datasets = datasets;
+        this.seed = config.seed();
+    }
+
+    /**
+     * Shows one point of a curve: the threshold and the two rates it gives.
+     */
+    @Schema(name = "CurvePoint")
+    public record Point(double threshold, Double x, Double y) {
+    }
+
+    /**
+     * Shows what a threshold does on a data set's held-out rows, with the whole precision–recall and ROC curves.
+     */
+    @Schema(name = "ThresholdView")
+    public record View(String dataset, String positive, String negative, int testSize, double threshold,
+            ConfusionCounts counts, Map<String, Double> metrics, double auc,
+            @Schema(description = "x = false-positive rate, y = true-positive rate (recall)") List<Point> roc,
+            @Schema(description = "x = recall, y = precision (null where undefined)") List<Point> precisionRecall) {
+    }
+
+    /**
+     * Returns the held-out predictions of a data set's model, training it on first use.
+     */
+    public Optional<BinaryScores> scores(String dataset) {
+        return Optional.ofNullable(all().get(dataset));
+    }
+
+    /**
+     * Shows a threshold on a data set.
+     */
+    public Optional<View> view(String dataset, double threshold) {
+        return scores(dataset).map(s -> view(s, threshold));
+    }
+
+    static View view(BinaryScores s, double threshold) {
+        ConfusionCounts counts = s.at(threshold);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (Metric metric : Metric.values()) {
+            metrics.put(metric.key(), metric.of(counts));
+        }
+        List<Point> roc = new ArrayList<>();
+        List<Point> pr = new ArrayList<>();
+        for (int i = 0; i < CURVE_POINTS; i++) {
+            double t = i / (double) (CURVE_POINTS - 1);
+            ConfusionCounts c = s.at(t);
+            Double fpr = c.fp() + c.tn() == 0 ? null : c.fp() / (double) (c.fp() + c.tn());
+            roc.add(new Point(t, fpr, Metric.RECALL.of(c)));
+            pr.add(new Point(t, Metric.RECALL.of(c), Metric.PRECISION.of(c)));
+        }
+        return new View(s.dataset(), s.positive(), s.negative(), s.truth().length, threshold, counts, metrics,
+                AUC.of(s.truth(), s.scores()), roc, pr);
+    }
+
+    private synchronized Map<String, BinaryScores> all() {
+        if (scores == null) {
+            Map<String, BinaryScores> trained = new LinkedHashMap<>();
+            for (String name : DATASETS) {
+                trained.put(name, train(datasets.load(name)));
+            }
+            scores = trained;
+        }
+        return scores;
+    }
+
+    private BinaryScores train(Dataset data) {
+        Split split = StratifiedSplitter.split(data, new StratifiedSplitter.Options(0, TEST_FRACTION, seed));
+        Standardizer scaler = Standardizer.fit(split.train().features());
+        LogisticRegression model = LogisticRegression.fit(scaler.apply(split.train().features()),
+                split.train().labels(), new LogisticRegression.Options(0.1, 1e-5, 500));
+        double[][] test = scaler.apply(split.test().features());
+        double[] p = new double[test.length];
+        double[] posterior = new double[2];
+        for (int i = 0; i < test.length; i++) {
+            model.predict(test[i], posterior);
+            p[i] = posterior[1];
+        }
+        return new BinaryScores(data.info().name(), data.classNames().get(1), data.classNames().get(0), p,
+                split.test().labels().clone());
+    }
+}
