@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.servinglab.evaluation.service.ThresholdLab;
 import dev.servinglab.model.service.EpochMetrics;
 import dev.servinglab.model.service.Evaluation;
 import dev.servinglab.model.service.FeatureRange;
@@ -28,7 +29,7 @@ public class WidgetRenderer {
 
     /** The widgets a lesson can embed. */
     public static final Set<String> NAMES = Set.of("trace-lab", "api-console", "latency-lab",
-            "test-confusion-matrix", "training-history");
+            "test-confusion-matrix", "training-history", "threshold-lab");
 
     /** The preset flowers of the trace lab: one of each species, taken from the data set. */
     public static final List<Preset> PRESETS = List.of(
@@ -65,14 +66,18 @@ public class WidgetRenderer {
         static native TemplateInstance testConfusionMatrix(ServedModel model, Evaluation test);
 
         static native TemplateInstance trainingHistory(ServedModel model, List<EpochMetrics> history);
+
+        static native TemplateInstance thresholdLab(ThresholdLab.View view, List<String> datasets);
     }
 
     private final ModelRegistry models;
     private final LiveValues live;
+    private final ThresholdLab thresholds;
 
-    WidgetRenderer(ModelRegistry models, LiveValues live) {
+    WidgetRenderer(ModelRegistry models, LiveValues live, ThresholdLab thresholds) {
         this.models = models;
         this.live = live;
+        this.thresholds = thresholds;
     }
 
     /**
@@ -100,6 +105,8 @@ public class WidgetRenderer {
             case "latency-lab" -> Templates.latencyLab(LiveValues.EXAMPLE_FLOWER);
             case "test-confusion-matrix" -> Templates.testConfusionMatrix(model, model.test());
             case "training-history" -> Templates.trainingHistory(model, model.history());
+            case "threshold-lab" -> Templates.thresholdLab(
+                    thresholds.view(ThresholdLab.DATASETS.getFirst(), 0.5).orElseThrow(), ThresholdLab.DATASETS);
             default -> throw new IllegalArgumentException("unknown widget " + name);
         };
         return widget.render();

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.ArrayList;
@@ -164,6 +165,27 @@ class LessonPagesBrowserTest {
         assertThat(page.locator("[data-console-body]").textContent(), containsString("predicted_class"));
         // The deliberate 422 is reported by the browser itself; nothing else may be.
         assertThat(browser.consoleErrors(page), contains(containsString("status of 422")));
+    }
+
+    @Test
+    void theThresholdSliderMovesByKeyboardAndRecallFalls() {
+        Page page = browser.open("/lessons/05-precision-versus-recall");
+        page.waitForSelector("[data-curve=roc] circle");
+        double recallBefore = Double.parseDouble(page.locator("[data-metric-value=recall]").textContent());
+        page.locator("#threshold-value").focus();
+        for (int i = 0; i < 40; i++) {
+            page.keyboard().press("ArrowRight");
+        }
+        page.waitForFunction("() => document.querySelector('[data-threshold-output]').textContent === '0.90'");
+        page.waitForFunction("() => document.querySelector('[data-threshold-summary]').textContent"
+                + ".startsWith('Threshold 0.90')");
+        double recallAfter = Double.parseDouble(page.locator("[data-metric-value=recall]").textContent());
+        assertThat(recallAfter, lessThanOrEqualTo(recallBefore));
+        JsonPath api = given().queryParam("threshold", "0.90").get("/api/v1/thresholds/breast-cancer").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(page.locator("[data-cell=tp]").textContent(), equalTo(String.valueOf(api.getInt("counts.tp"))));
+        assertThat(page.locator("[data-curve-rows] tr").count(), equalTo(101));
+        assertThat(browser.consoleErrors(page), empty());
     }
 
     @Test
