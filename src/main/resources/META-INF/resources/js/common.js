@@ -18,6 +18,21 @@
         // nothing kept: a convenience lost, not a failure
       }
     },
+    // Posts JSON and resolves with the JSON answer; rejects with the problem's detail on a 4xx or 5xx.
+    post: function (url, body) {
+      return fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      }).then(function (response) {
+        return response.json().then(function (data) {
+          if (!response.ok) {
+            throw new Error(data.detail || data.title || data.error || ('HTTP ' + response.status));
+          }
+          return data;
+        });
+      });
+    },
     // Creates an element with an optional class and text.
     el: function (tag, className, text) {
       var node = document.createElement(tag);

@@ -5,20 +5,8 @@
   var KEY = 'serving-lab.exercises';
   var el = window.ServingLab.el;
 
-  function post(url, body) {
-    return fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    }).then(function (response) {
-      return response.json().then(function (data) {
-        if (!response.ok) {
-          throw new Error(data.detail || data.title || ('HTTP ' + response.status));
-        }
-        return data;
-      });
-    });
-  }
+  var post = window.ServingLab.post;
+
 
   function init(root) {
     var id = root.getAttribute('data-exercise');
@@ -68,11 +56,17 @@
         return;
       }
       post(base + '/answers', answers).then(function (grade) {
+        root.querySelectorAll('[data-result]').forEach(function (result) {
+          result.textContent = '';
+          result.className = 'metric-result';
+        });
+        var right = 0;
         Object.keys(grade.grades).forEach(function (metric) {
-          var right = grade.grades[metric] === 'correct';
+          var ok = grade.grades[metric] === 'correct';
+          right += ok ? 1 : 0;
           var result = root.querySelector('[data-metric="' + metric + '"] [data-result]');
-          result.textContent = right ? '✓ correct' : '✗ not yet';
-          result.className = 'metric-result ' + (right ? 'right' : 'wrong');
+          result.textContent = ok ? '✓ correct' : '✗ not yet';
+          result.className = 'metric-result ' + (ok ? 'right' : 'wrong');
         });
         if (grade.solved) {
           status.textContent = 'Solved: all four metrics are right.';
@@ -84,7 +78,9 @@
           showScore();
           showSolution();
         } else {
-          status.textContent = 'Some answers are not right yet: try again, or ask for a hint.';
+          // A new message each time, so that screen readers announce every check.
+          status.textContent = right + ' of ' + Object.keys(grade.grades).length + ' answers right ('
+              + new Date().toLocaleTimeString() + '): try again, or ask for a hint.';
         }
       }).catch(function (e) {
         status.textContent = e.message;
@@ -96,16 +92,28 @@
         var metric = button.getAttribute('data-hint');
         var level = (levels[metric] || 0) + 1;
         fetch(base + '/hints/' + metric + '?level=' + level, { headers: { 'Accept': 'application/json' } })
-            .then(function (r) { return r.json(); })
+            .then(function (r) {
+              return r.json().then(function (data) {
+                if (!r.ok) {
+                  throw new Error(data.detail || data.title);
+                }
+                return data;
+              });
+            })
             .then(function (hint) {
               levels[metric] = hint.level;
               root.querySelector('[data-metric="' + metric + '"] [data-hints]')
                   .appendChild(el('li', null, hint.text));
               if (!hint.more_levels) {
+                // Disabling the focused button would drop focus to the page top: move it to the answer first.
+                root.querySelector('#metric-' + metric).focus();
                 button.disabled = true;
               } else {
                 button.textContent = 'Another hint';
               }
+            })
+            .catch(function (e) {
+              status.textContent = e.message;
             });
       });
     });

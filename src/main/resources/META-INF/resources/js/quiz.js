@@ -14,20 +14,8 @@
     window.ServingLab.save(KEY, all);
   }
 
-  function post(url, body) {
-    return fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-      body: JSON.stringify(body)
-    }).then(function (response) {
-      return response.json().then(function (data) {
-        if (!response.ok) {
-          throw new Error(data.detail || data.title || ('HTTP ' + response.status));
-        }
-        return data;
-      });
-    });
-  }
+  var post = window.ServingLab.post;
+
 
   function initQuiz(root) {
     var slug = root.getAttribute('data-quiz');
@@ -143,8 +131,12 @@
     reviewButton.addEventListener('click', function () {
       var answers = {};
       var mine = stored();
-      Object.keys(mine).forEach(function (id) {
-        answers[id] = mine[id].answer;
+      // Only this page's questions: answers kept from a since-edited quiz would be refused.
+      questions.forEach(function (item) {
+        var id = item.getAttribute('data-question');
+        if (mine[id]) {
+          answers[id] = mine[id].answer;
+        }
       });
       post(base + '/review', { answers: answers }).then(showReview).catch(function (e) {
         summary.hidden = false;

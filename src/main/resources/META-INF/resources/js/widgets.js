@@ -397,11 +397,16 @@
         });
       }, function () {
         errors.count++;
+        errors.failed++;
       });
     }
 
     function show(latencies, errors, seconds, trace) {
       var sorted = latencies.slice().sort(function (a, b) { return a - b; });
+      if (!sorted.length) {
+        status.textContent = 'No request got an answer (' + errors.count + ' errors): is the server running?';
+        return false;
+      }
       function set(name, text) {
         $(root, '[data-latency="' + name + '"]').textContent = text;
       }
@@ -449,6 +454,7 @@
       rest.appendChild(el('td', null, Math.max(0, median - serverMs).toFixed(3) + ' ms'));
       stages.appendChild(rest);
       $(root, '[data-latency-results]').hidden = false;
+      return true;
     }
 
     form.addEventListener('submit', function (event) {
@@ -482,8 +488,9 @@
           headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
           body: body
         }).then(function (r) { return r.json(); }).then(function (trace) {
-          show(latencies, errors, seconds, trace);
-          status.textContent = 'Done: ' + total + ' requests in ' + seconds.toFixed(2) + ' s.';
+          if (show(latencies, errors, seconds, trace)) {
+            status.textContent = 'Done: ' + total + ' requests in ' + seconds.toFixed(2) + ' s.';
+          }
         });
       }).catch(function (e) {
         status.textContent = 'The run failed: ' + e.message;

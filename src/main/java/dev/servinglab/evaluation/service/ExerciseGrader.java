@@ -8,6 +8,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.grading.Tolerance;
 
 /**
  * Grades a learner's metrics for an exercise, gives tiered hints and, on request, the worked solution. Grades say
@@ -60,8 +61,9 @@ public final class ExerciseGrader {
         for (Map.Entry<String, Object> answer : answers.entrySet()) {
             Metric metric = metric(answer.getKey());
             Double expected = metric.of(exercise.counts());
-            Object given = answer.getValue();
-            boolean right = expected == null ? isUndefined(given) : close(number(answer.getKey(), given), expected);
+            Double given = number(answer.getKey(), answer.getValue()); // null for "undefined"
+            boolean right = expected == null ? given == null
+                    : given != null && Tolerance.within(given, expected, TOLERANCE);
             grades.put(metric.key(), right ? "correct" : "incorrect");
         }
         boolean solved = grades.size() == Metric.values().length && grades.values().stream().allMatch("correct"::equals);
@@ -161,8 +163,4 @@ public final class ExerciseGrader {
         return number.doubleValue();
     }
 
-    private static boolean close(Double given, double expected) {
-        // A hair of slack so that binary rounding of 0.85 ± 0.01 does not refuse 0.86.
-        return given != null && Math.abs(given - expected) <= TOLERANCE + 1e-9;
-    }
 }

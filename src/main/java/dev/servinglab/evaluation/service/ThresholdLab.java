@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import smile.classification.LogisticRegression;
@@ -17,6 +18,7 @@ import dev.servinglab.model.data.Dataset;
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.model.data.Split;
 import dev.servinglab.model.data.StratifiedSplitter;
+import dev.servinglab.model.service.LogisticTrainer;
 import dev.servinglab.model.service.Standardizer;
 
 /**
@@ -34,11 +36,19 @@ public class ThresholdLab {
 
     private final DatasetRepository datasets;
     private final long seed;
+    private final LogisticTrainer.Options options;
     private Map<String, BinaryScores> scores;
 
+    @Inject
     ThresholdLab(DatasetRepository datasets, ModelConfig config) {
+        this(datasets, config.seed(), new LogisticTrainer.Options(config.logistic().lambda(),
+                config.logistic().tolerance(), config.logistic().maxIterations()));
+    }
+
+    ThresholdLab(DatasetRepository datasets, long seed, LogisticTrainer.Options options) {
         this.datasets = datasets;
-        this.seed = config.seed();
+        this.seed = seed;
+        this.options = options;
     }
 
     /**
@@ -106,7 +116,7 @@ public class ThresholdLab {
         Split split = StratifiedSplitter.split(data, new StratifiedSplitter.Options(0, TEST_FRACTION, seed));
         Standardizer scaler = Standardizer.fit(split.train().features());
         LogisticRegression model = LogisticRegression.fit(scaler.apply(split.train().features()),
-                split.train().labels(), new LogisticRegression.Options(0.1, 1e-5, 500));
+                split.train().labels(), new LogisticRegression.Options(options.lambda(), options.tol(), options.maxIter()));
         double[][] test = scaler.apply(split.test().features());
         double[] p = new double[test.length];
         double[] posterior = new double[2];

@@ -262,10 +262,23 @@ public final class LessonParser {
                     throw new LessonValidationException(file, line(part, heading), "a lesson has no level-1 "
                             + "heading ('# …'): the title comes from the front matter; use '## ' for sections");
                 }
+                String text = textOf(heading);
+                if (text.contains("{{live")) {
+                    throw new LessonValidationException(file, line(part, heading), "a live value cannot stand in a "
+                            + "heading: its anchor must not change with the model; put it in the text below");
+                }
                 if (heading.getLevel() <= 3) {
-                    String text = textOf(heading);
                     headings.add(new TocEntry(heading.getLevel(), text, TocEntry.anchor(text)));
                 }
+            }
+
+            @Override
+            public void visit(Link link) {
+                if (link.getDestination().contains("{{") || textOf(link).contains("{{live")) {
+                    throw new LessonValidationException(file, line(part, link), "a live value cannot stand in a "
+                            + "link; put it in the text next to it");
+                }
+                visitChildren(link);
             }
         });
     }

@@ -3,6 +3,7 @@ package dev.servinglab.lesson.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,7 @@ public final class LessonRenderer {
     private static final Pattern LIVE = Pattern.compile("\\{\\{live (.*?)}}");
     private static final Pattern LESSON_LINK = Pattern.compile("(\\d{2}-[a-z0-9-]+)\\.md(#.*)?");
     private static final String TOKEN = "LIVEVALUE%dX";
+    private static final Pattern TABLE = Pattern.compile("<table>");
     private static final Pattern TOKEN_PATTERN = Pattern.compile("LIVEVALUE(\\d+)X");
 
     private final Parser parser = LessonParser.markdownParser(EXTENSIONS);
@@ -51,18 +53,19 @@ public final class LessonRenderer {
      */
     public Lesson render(LessonSource source, Map<String, JsonNode> live, Map<String, String> widgets) {
         StringBuilder body = new StringBuilder();
+        AtomicInteger tables = new AtomicInteger();
         for (LessonSource.Part part : source.parts()) {
             if (part.widget() != null) {
                 body.append(widgets.get(part.widget()));
             } else {
-                body.append(markdown(source.file(), part, live));
+                body.append(markdown(source.file(), part, live, tables));
             }
         }
         return new Lesson(source.slug(), source.number(), source.title(), source.summary(), source.minutes(),
                 source.objectives(), source.quiz(), source.headings(), body.toString());
     }
 
-    private String markdown(String file, LessonSource.Part part, Map<String, JsonNode> live) {
+    private String markdown(String file, LessonSource.Part part, Map<String, JsonNode> live, AtomicInteger tables) {
         List<String> values = new ArrayList<>();
         String[] lines = part.markdown().split("\n", -1);
         StringBuilder text = new StringBuilder();
@@ -84,10 +87,16 @@ public final class LessonRenderer {
             text.append(line).append('\n');
         }
         String rendered = html.render(parser.parse(text.toString()));
-        // Tables scroll sideways on a phone; the region is focusable so that keyboards can scroll it too.
-        rendered = rendered.replace("<table>",
-                "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>")
-                .replace("</table>", "</table></div>");
+        // Tables scroll sideways on a phone; the region is focusable so that keyboards can scroll it too, and
+        // numbered so that a page's regions have distinct names.
+        Matcher table = TABLE.matcher(rendered);
+        StringBuilder numbered = new StringBuilder();
+        while (table.find()) {
+            table.appendReplacement(numbered, "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" "
+                    + "aria-label=\"Table " + tables.incrementAndGet() + " (scrolls sideways)\"><table>");
+        }
+        table.appendTail(numbered);
+        rendered = numbered.toString().replace("</table>", "</table></div>");
         Matcher token = TOKEN_PATTERN.matcher(rendered);
         StringBuilder out = new StringBuilder();
         while (token.find()) {

@@ -53,8 +53,12 @@ public class InferenceService {
             throw new MalformedRequestException("inputs must hold exactly one tensor of shape [n, "
                     + model.featureCount() + "]");
         }
+        InferenceRequest.Input input = request.inputs().getFirst();
+        if (input == null) {
+            throw new InvalidInputException("inputs[0]", "required", "must be a tensor object");
+        }
         List<String> wanted = wantedOutputs(request.outputs());
-        double[][] rows = rows(request.inputs().getFirst(), model);
+        double[][] rows = rows(input, model);
         List<Double> probabilities = new ArrayList<>(rows.length * model.classCount());
         List<String> classes = new ArrayList<>(rows.length);
         for (double[] row : rows) {

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 import dev.servinglab.web.problem.FieldViolation;
+import dev.servinglab.web.problem.JsonErrors;
 import dev.servinglab.web.problem.InvalidInputException;
 import dev.servinglab.web.problem.MalformedRequestException;
 
@@ -70,7 +71,8 @@ public final class FeatureParser {
             expectEnd(json);
             violations.throwIfAny();
             return row;
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
+            // Syntax errors, and Jackson's limits (a 1,000-digit number, nesting 1,000 deep): not our failure.
             throw malformed(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,7 +116,8 @@ public final class FeatureParser {
             }
             violations.throwIfAny();
             return rows.toArray(double[][]::new);
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
+            // Syntax errors, and Jackson's limits (a 1,000-digit number, nesting 1,000 deep): not our failure.
             throw malformed(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -230,11 +233,8 @@ public final class FeatureParser {
         }
     }
 
-    private static MalformedRequestException malformed(JsonParseException e) {
-        String reason = e.getOriginalMessage();
-        int cut = reason.indexOf('\n');
-        return new MalformedRequestException("The body is not valid JSON: " + (cut < 0 ? reason : reason.substring(0, cut))
-                + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+    private static MalformedRequestException malformed(JsonProcessingException e) {
+        return new MalformedRequestException("The body is not valid JSON: " + JsonErrors.describe(e) + ".");
     }
 
     private String example() {

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Grades one answer: right or wrong, and why each chosen option is right or wrong. It never tells which options
- * the learner did not choose are right, nor a numeric answer the learner has not found.
+ * the learner did not choose are right, nor a numeric answer the learner has not found; a wrong multiple-choice
+ * answer gets no verdict per option, since ticking every option would otherwise reveal them all.
  *
  * @param question    the question's id
  * @param correct     whether the answer is right

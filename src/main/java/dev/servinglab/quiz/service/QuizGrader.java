@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.servinglab.web.problem.FieldViolation;
 import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.grading.Tolerance;
 
 /**
  * Grades answers on the server, where the answer key stays.
@@ -45,15 +46,18 @@ public final class QuizGrader {
                     + " and try again; an answer within ±" + question.tolerance() + " counts.");
         }
         Set<Integer> chosen = choices(question, answer, "");
+        boolean right = correct(question, chosen);
+        if (!right && question.kind() == Question.Kind.MULTIPLE) {
+            // Verdicts per option would let a learner tick everything once and read the whole key.
+            return new Feedback(question.id(), false, null, null,
+                    "Not all right yet: choose every correct option and no other. Try again.");
+        }
         List<Feedback.Chosen> feedback = new ArrayList<>();
         for (int index : chosen.stream().sorted().toList()) {
             Question.Option option = question.options().get(index);
             feedback.add(new Feedback.Chosen(index, option.text(), option.correct(), option.explanation()));
         }
-        boolean right = correct(question, chosen);
-        String hint = right ? null : question.kind() == Question.Kind.MULTIPLE
-                ? "Not all right yet: choose every correct option and no other. Try again."
-                : "Not this one. Try again, or review " + sectionPath(quiz, question) + ".";
+        String hint = right ? null : "Not this one. Try again, or review " + sectionPath(quiz, question) + ".";
         return new Feedback(question.id(), right, feedback, null, hint);
     }
 
@@ -106,8 +110,7 @@ public final class QuizGrader {
     }
 
     private static boolean correct(Question question, double value) {
-        // A hair of slack so that 0.80 ± 0.01 accepts 0.81 despite binary rounding.
-        return Math.abs(value - question.answer()) <= question.tolerance() + 1e-9;
+        return Tolerance.within(value, question.answer(), question.tolerance());
     }
 
     private static boolean correct(Question question, Set<Integer> chosen) {

@@ -93,17 +93,13 @@ public class ProblemMapper {
     }
 
     private static String describe(JsonProcessingException e) {
-        String reason = e.getOriginalMessage();
-        int cut = reason.indexOf('\n');
-        String where = e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e instanceof MismatchedInputException mismatch) {
             // Jackson's own message names Java types; say what JSON was expected instead.
-            return "The body is not the JSON this operation expects: " + path(mismatch) + " must be "
-                    + expected(mismatch.getTargetType()) + where + ".";
+            String path = mismatch.getPath().isEmpty() ? "$" : path(mismatch);
+            return "The body is not the JSON this operation expects: " + path + " must be "
+                    + expected(mismatch.getTargetType()) + ".";
         }
-        return "The body is not the JSON this operation expects" + where + ": "
-                + (cut < 0 ? reason : reason.substring(0, cut));
+        return "The body is not the JSON this operation expects: " + JsonErrors.describe(e) + ".";
     }
 
     private static String expected(Class<?> type) {

@@ -61,6 +61,10 @@ class LessonParserTest {
                 "unknown format 'fancy'");
         assertProblem("01-a.md", lesson("widgets: []\n", "{{quiz}}\n"), 9, "unknown directive");
         assertProblem("01-a.md", lesson("widgets: [\n", "x\n"), 7, "not valid YAML");
+        assertProblem("01-a.md", lesson("widgets: []\n", "## Accuracy {{live mlp test.accuracy percent}}\n"), 9,
+                "cannot stand in a heading");
+        assertProblem("01-a.md", lesson("widgets: []\n", "\nSee [the {{live mlp name raw}} card](/api/v1/models/mlp).\n"),
+                10, "cannot stand in a link");
     }
 
     @Test

@@ -110,6 +110,7 @@ class InferenceResourceTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             no inputs          | {"inputs":[]}                                                                                 | exactly one tensor
+            null input         | {"inputs":[null]}                                                                             | inputs[0] must be a tensor object
             wrong datatype     | {"inputs":[{"name":"x","shape":[1,4],"datatype":"INT64","data":[5,3,1,0]}]}                   | FP32 or FP64
             wrong shape        | {"inputs":[{"name":"x","shape":[4],"datatype":"FP32","data":[5.1,3.5,1.4,0.2]}]}              | must be [n, 4]
             too few values     | {"inputs":[{"name":"x","shape":[2,4],"datatype":"FP32","data":[5.1,3.5,1.4,0.2]}]}            | holds 4 values

@@ -128,6 +128,19 @@ class PredictResourceTest {
     }
 
     @Test
+    void hugeNumbersAndDeepNestingGet400NotA500() {
+        given().contentType(ContentType.JSON).body("{\"sepal_length\":1" + "0".repeat(1500) + "}")
+                .when().post("/api/v1/predict").then().statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body("{\"instances\":" + "[".repeat(1500))
+                .when().post("/api/v1/predict/batch").then().statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body("[]")
+                .when().post("/api/v1/exercises/fixed-1/answers").then().statusCode(400)
+                .body("detail", containsString("$ must be an object"))
+                .body("detail", not(containsString("java")));
+        stillServing();
+    }
+
+    @Test
     void aWrongContentTypeGets415() {
         given().contentType(ContentType.TEXT).body(SETOSA)
                 .when().post("/api/v1/predict")

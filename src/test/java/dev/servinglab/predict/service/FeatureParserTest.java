@@ -45,6 +45,14 @@ class FeatureParserTest {
     }
 
     @Test
+    void jacksonsLimitsAreMalformedInputNotAFailure() {
+        String longNumber = "1" + "0".repeat(1500);
+        assertThrows(MalformedRequestException.class, () -> parse(body(longNumber)));
+        String deep = "{\"sepal_length\":" + "[".repeat(1500);
+        assertThrows(MalformedRequestException.class, () -> parse(deep));
+    }
+
+    @Test
     void rejectsADuplicateField() {
         assertThat(rules(invalid("{\"sepal_length\":5,\"sepal_length\":6,\"sepal_width\":3,\"petal_length\":1,"
                 + "\"petal_width\":0.2}")), contains("sepal_length duplicate"));

@@ -44,8 +44,10 @@ class QuizGraderTest {
         Question stages = quiz.questions().get(1);
         assertThat(QuizGrader.grade(quiz, stages, new Answer(List.of(0), null)).correct(), equalTo(false));
         assertThat(QuizGrader.grade(quiz, stages, new Answer(List.of(0, 1, 2), null)).correct(), equalTo(false));
-        Feedback partial = QuizGrader.grade(quiz, stages, new Answer(List.of(0), null));
-        assertThat(partial.chosen().size(), equalTo(1)); // nothing about the unchosen right option
+        // A wrong answer carries no verdict per option: ticking everything must not reveal the key.
+        Feedback everything = QuizGrader.grade(quiz, stages, new Answer(List.of(0, 1, 2), null));
+        assertThat(everything.chosen(), nullValue());
+        assertThat(everything.hint(), containsString("Try again"));
         assertThat(QuizGrader.grade(quiz, stages, new Answer(List.of(1, 0), null)).correct(), equalTo(true));
     }
 
