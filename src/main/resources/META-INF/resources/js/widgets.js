@@ -589,7 +589,27 @@
           });
     }
 
-    form.addEventListener('input', function () {
+    function showGoal() {
+      root.querySelectorAll('[data-goal]').forEach(function (goal) {
+        goal.hidden = goal.getAttribute('data-goal') !== form.elements.dataset.value;
+      });
+      $(root, '[data-goal-verdict]').textContent = '';
+    }
+
+    $(root, '[data-check-goal]').addEventListener('click', function () {
+      var url = '/api/v1/thresholds/' + encodeURIComponent(form.elements.dataset.value) + '/challenge?threshold='
+          + form.elements.threshold.value;
+      fetch(url, { headers: { 'Accept': 'application/json' } }).then(function (r) { return r.json(); })
+          .then(function (verdict) {
+            $(root, '[data-goal-verdict]').textContent = 'At ' + verdict.threshold.toFixed(2) + ': '
+                + verdict.message;
+          });
+    });
+
+    form.addEventListener('input', function (event) {
+      if (event.target === form.elements.dataset) {
+        showGoal();
+      }
       window.clearTimeout(timer);
       timer = window.setTimeout(load, 60);
     });

@@ -50,6 +50,23 @@ public class ThresholdResource {
             @Parameter(description = "breast-cancer or spambase", example = "spambase") @PathParam("dataset") String dataset,
             @Parameter(description = "From 0 to 1", example = "0.5") @QueryParam("threshold") @DefaultValue("0.5")
             String threshold) {
+        return lab.view(dataset, parse(threshold)).orElseThrow(() -> unknown(dataset));
+    }
+
+    @GET
+    @Path("/{dataset}/challenge")
+    @Operation(summary = "Check a threshold against the lab's goal", description = "Each data set has a goal: a "
+            + "spam filter people can trust (spambase), a disease screen that misses almost no one (breast-cancer). "
+            + "Says whether the threshold meets it, and which way to move it if not.")
+    @APIResponse(responseCode = "200", description = "The verdict", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThresholdLab.Verdict.class)))
+    public ThresholdLab.Verdict challenge(@PathParam("dataset") String dataset,
+            @Parameter(description = "From 0 to 1", example = "0.8") @QueryParam("threshold") @DefaultValue("0.5")
+            String threshold) {
+        return lab.check(dataset, parse(threshold)).orElseThrow(() -> unknown(dataset));
+    }
+
+    private static double parse(String threshold) {
         double value;
         try {
             value = Double.parseDouble(threshold);
@@ -59,8 +76,11 @@ public class ThresholdResource {
         if (!(value >= 0 && value <= 1)) {
             throw new InvalidInputException("threshold", "range", "must be a number from 0 to 1");
         }
-        double chosen = value;
-        return lab.view(dataset, chosen).orElseThrow(() -> new ResourceNotFoundException("no data set '" + dataset
-                + "'; the threshold lab has " + String.join(", ", ThresholdLab.DATASETS)));
+        return value;
+    }
+
+    private static ResourceNotFoundException unknown(String dataset) {
+        return new ResourceNotFoundException("no data set '" + dataset + "'; the threshold lab has "
+                + String.join(", ", ThresholdLab.DATASETS));
     }
 }

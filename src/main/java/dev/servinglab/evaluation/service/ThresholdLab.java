@@ -69,6 +69,55 @@ public class ThresholdLab {
     }
 
     /**
+     * Sets a goal a learner must reach by choosing a threshold.
+     *
+     * @param dataset       the data set it applies to
+     * @param prompt        the task, in words
+     * @param minPrecision  the precision the threshold must keep
+     * @param minRecall     the recall the threshold must keep
+     */
+    @Schema(name = "ThresholdChallenge")
+    public record Challenge(String dataset, String prompt, double minPrecision, double minRecall) {
+    }
+
+    /**
+     * Says whether a threshold meets its data set's goal.
+     */
+    @Schema(name = "ThresholdVerdict")
+    public record Verdict(Challenge challenge, double threshold, boolean met, Double precision, Double recall,
+            String message) {
+    }
+
+    /** The goals of the lab: a spam filter users trust, a disease screen that misses almost no one. */
+    public static final List<Challenge> CHALLENGES = List.of(
+            new Challenge("spambase", "Pick a threshold for a spam filter people can trust: at most 1 message in 20 "
+                    + "sent to the spam folder may be a good one (precision at least 0.95), while still catching at "
+                    + "least 60 % of the spam.", 0.95, 0.6),
+            new Challenge("breast-cancer", "Pick a threshold for a disease screen: miss at most 2 malignant cases in "
+                    + "100 (recall at least 0.98), while keeping at least 60 % of the alarms real.", 0.6, 0.98));
+
+    /**
+     * Checks a threshold against the goal of a data set.
+     */
+    public Optional<Verdict> check(String dataset, double threshold) {
+        Optional<Challenge> challenge = CHALLENGES.stream().filter(c -> c.dataset().equals(dataset)).findFirst();
+        return challenge.flatMap(c -> scores(dataset).map(s -> verdict(c, s, threshold)));
+    }
+
+    private static Verdict verdict(Challenge c, BinaryScores s, double threshold) {
+        ConfusionCounts counts = s.at(threshold);
+        Double precision = Metric.PRECISION.of(counts);
+        Double recall = Metric.RECALL.of(counts);
+        boolean precise = precision != null && precision >= c.minPrecision();
+        boolean sensitive = recall != null && recall >= c.minRecall();
+        String message = precise && sensitive ? "Goal met: this threshold fits the job."
+                : !precise && !sensitive ? "Neither goal is met: this model cannot reach both here."
+                : !precise ? "Too many false alarms: precision is below " + c.minPrecision() + ". Raise the threshold."
+                : "Too many misses: recall is below " + c.minRecall() + ". Lower the threshold.";
+        return new Verdict(c, threshold, precise && sensitive, precision, recall, message);
+    }
+
+    /**
      * Returns the held-out predictions of a data set's model, training it on first use.
      */
     public Optional<BinaryScores> scores(String dataset) {

@@ -67,7 +67,8 @@ public class WidgetRenderer {
 
         static native TemplateInstance trainingHistory(ServedModel model, List<EpochMetrics> history);
 
-        static native TemplateInstance thresholdLab(ThresholdLab.View view, List<String> datasets);
+        static native TemplateInstance thresholdLab(ThresholdLab.View view, List<String> datasets,
+                List<ThresholdLab.Challenge> challenges);
     }
 
     private final ModelRegistry models;
@@ -106,7 +107,8 @@ public class WidgetRenderer {
             case "test-confusion-matrix" -> Templates.testConfusionMatrix(model, model.test());
             case "training-history" -> Templates.trainingHistory(model, model.history());
             case "threshold-lab" -> Templates.thresholdLab(
-                    thresholds.view(ThresholdLab.DATASETS.getFirst(), 0.5).orElseThrow(), ThresholdLab.DATASETS);
+                    thresholds.view(ThresholdLab.DATASETS.getFirst(), 0.5).orElseThrow(), ThresholdLab.DATASETS,
+                    challengesInOrder());
             default -> throw new IllegalArgumentException("unknown widget " + name);
         };
         return widget.render();
@@ -121,5 +123,11 @@ public class WidgetRenderer {
             inputs.add(new FeatureInput(range.feature(), example[j], sliderMax, range));
         }
         return inputs;
+    }
+
+    /** Returns the lab's goals in the order of its data sets, the first shown first. */
+    private static List<ThresholdLab.Challenge> challengesInOrder() {
+        return ThresholdLab.DATASETS.stream().flatMap(d -> ThresholdLab.CHALLENGES.stream()
+                .filter(c -> c.dataset().equals(d))).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.servinglab.evaluation.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
@@ -59,6 +60,29 @@ class ThresholdResourceTest {
         String first = given().queryParam("threshold", 0.3).get("/api/v1/thresholds/spambase").asString();
         String second = given().queryParam("threshold", 0.3).get("/api/v1/thresholds/spambase").asString();
         assertThat(second, equalTo(first));
+    }
+
+    @Test
+    void theServerChecksAThresholdAgainstTheGoal() {
+        // Scan for a threshold that meets the spam-filter goal, and check the server says so for it and not at 0.
+        Double found = null;
+        for (int i = 50; i <= 99 && found == null; i++) {
+            JsonPath view = given().queryParam("threshold", i / 100.0).get("/api/v1/thresholds/spambase").then()
+                    .extract().jsonPath();
+            Float precision = view.get("metrics.precision");
+            if (precision != null && precision >= 0.95 && view.getFloat("metrics.recall") >= 0.6) {
+                found = i / 100.0;
+            }
+        }
+        assertThat("some threshold meets the goal", found != null, equalTo(true));
+        given().queryParam("threshold", found).when().get("/api/v1/thresholds/spambase/challenge").then()
+                .statusCode(200).body("met", equalTo(true));
+        given().queryParam("threshold", 0).when().get("/api/v1/thresholds/spambase/challenge").then()
+                .statusCode(200).body("met", equalTo(false))
+                .body("message", containsString("Raise the threshold"));
+        given().queryParam("threshold", 0.99).when().get("/api/v1/thresholds/breast-cancer/challenge").then()
+                .statusCode(200).body("met", equalTo(false))
+                .body("message", containsString("Lower the threshold"));
     }
 
     @Test

@@ -185,6 +185,13 @@ class LessonPagesBrowserTest {
                 .statusCode(200).extract().jsonPath();
         assertThat(page.locator("[data-cell=tp]").textContent(), equalTo(String.valueOf(api.getInt("counts.tp"))));
         assertThat(page.locator("[data-curve-rows] tr").count(), equalTo(101));
+
+        page.locator("[data-check-goal]").focus();
+        page.keyboard().press("Enter");
+        page.waitForFunction("() => document.querySelector('[data-goal-verdict]').textContent.startsWith('At 0.90')");
+        String verdict = given().queryParam("threshold", "0.90").get("/api/v1/thresholds/breast-cancer/challenge")
+                .then().statusCode(200).extract().jsonPath().getString("message");
+        assertThat(page.locator("[data-goal-verdict]").textContent(), containsString(verdict));
         assertThat(browser.consoleErrors(page), empty());
     }
 
