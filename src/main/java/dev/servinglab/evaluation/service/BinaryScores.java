@@ -1,5 +1,13 @@
 package dev.servinglab.evaluation.service;
 
+import smile.classification.LogisticRegression;
+
+import dev.servinglab.model.data.Dataset;
+import dev.servinglab.model.data.Split;
+import dev.servinglab.model.data.StratifiedSplitter;
+import dev.servinglab.model.service.LogisticTrainer;
+import dev.servinglab.model.service.Standardizer;
+
 /**
  * Holds a binary classifier's held-out predictions: the probability of the positive class for every test row,
  * and the truth (1 = positive).
@@ -11,6 +19,29 @@ package dev.servinglab.evaluation.service;
  * @param truth    1 for an actually positive row, 0 otherwise
  */
 public record BinaryScores(String dataset, String positive, String negative, double[] scores, int[] truth) {
+
+    /**
+     * Splits a binary data set (class 1 positive) with a seed, fits the scaler and a logistic regression on the
+     * training part only, and scores the held-out part.
+     *
+     * @param testFraction share of every class held out
+     */
+    public static BinaryScores of(Dataset data, double testFraction, long seed, LogisticTrainer.Options options) {
+        Split split = StratifiedSplitter.split(data, new StratifiedSplitter.Options(0, testFraction, seed));
+        Standardizer scaler = Standardizer.fit(split.train().features());
+        LogisticRegression model = LogisticRegression.fit(scaler.apply(split.train().features()),
+                split.train().labels(), new LogisticRegression.Options(options.lambda(), options.tol(),
+                        options.maxIter()));
+        double[][] test = scaler.apply(split.test().features());
+        double[] scores = new double[test.length];
+        double[] posterior = new double[2];
+        for (int i = 0; i < test.length; i++) {
+            model.predict(test[i], posterior);
+            scores[i] = posterior[1];
+        }
+        return new BinaryScores(data.info().name(), data.classNames().get(1), data.classNames().get(0), scores,
+                split.test().labels().clone());
+    }
 
     /**
      * Counts the confusion matrix when rows scoring at least the threshold are predicted positive.

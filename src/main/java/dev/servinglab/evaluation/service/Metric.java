@@ -1,6 +1,8 @@
 package dev.servinglab.evaluation.service;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import smile.validation.metric.Accuracy;
 import smile.validation.metric.FScore;
@@ -41,6 +43,17 @@ public enum Metric {
     /** Returns the JSON name of the metric. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Computes every metric, by JSON name, in the order of this enum; {@code null} marks an undefined one.
+     */
+    public static Map<String, Double> all(ConfusionCounts counts) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (Metric metric : values()) {
+            metrics.put(metric.key(), metric.of(counts));
+        }
+        return metrics;
     }
 
     /**

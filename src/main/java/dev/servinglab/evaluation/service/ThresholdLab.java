@@ -10,16 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import smile.classification.LogisticRegression;
 import smile.validation.metric.AUC;
 
 import dev.servinglab.model.config.ModelConfig;
-import dev.servinglab.model.data.Dataset;
 import dev.servinglab.model.data.DatasetRepository;
-import dev.servinglab.model.data.Split;
-import dev.servinglab.model.data.StratifiedSplitter;
 import dev.servinglab.model.service.LogisticTrainer;
-import dev.servinglab.model.service.Standardizer;
 
 /**
  * Trains a logistic regression on each binary data set (breast cancer, spambase) with a seeded split, keeps its
@@ -41,8 +36,7 @@ public class ThresholdLab {
 
     @Inject
     ThresholdLab(DatasetRepository datasets, ModelConfig config) {
-        this(datasets, config.seed(), new LogisticTrainer.Options(config.logistic().lambda(),
-                config.logistic().tolerance(), config.logistic().maxIterations()));
+        this(datasets, config.seed(), LogisticTrainer.Options.of(config.logistic()));
     }
 
     ThresholdLab(DatasetRepository datasets, long seed, LogisticTrainer.Options options) {
@@ -133,10 +127,7 @@ public class ThresholdLab {
 
     static View view(BinaryScores s, double threshold) {
         ConfusionCounts counts = s.at(threshold);
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        for (Metric metric : Metric.values()) {
-            metrics.put(metric.key(), metric.of(counts));
-        }
+        Map<String, Double> metrics = Metric.all(counts);
         List<Point> roc = new ArrayList<>();
         List<Point> pr = new ArrayList<>();
         for (int i = 0; i < CURVE_POINTS; i++) {
@@ -154,26 +145,10 @@ public class ThresholdLab {
         if (scores == null) {
             Map<String, BinaryScores> trained = new LinkedHashMap<>();
             for (String name : DATASETS) {
-                trained.put(name, train(datasets.load(name)));
+                trained.put(name, BinaryScores.of(datasets.load(name), TEST_FRACTION, seed, options));
             }
             scores = trained;
         }
         return scores;
-    }
-
-    private BinaryScores train(Dataset data) {
-        Split split = StratifiedSplitter.split(data, new StratifiedSplitter.Options(0, TEST_FRACTION, seed));
-        Standardizer scaler = Standardizer.fit(split.train().features());
-        LogisticRegression model = LogisticRegression.fit(scaler.apply(split.train().features()),
-                split.train().labels(), new LogisticRegression.Options(options.lambda(), options.tol(), options.maxIter()));
-        double[][] test = scaler.apply(split.test().features());
-        double[] p = new double[test.length];
-        double[] posterior = new double[2];
-        for (int i = 0; i < test.length; i++) {
-            model.predict(test[i], posterior);
-            p[i] = posterior[1];
-        }
-        return new BinaryScores(data.info().name(), data.classNames().get(1), data.classNames().get(0), p,
-                split.test().labels().clone());
     }
 }

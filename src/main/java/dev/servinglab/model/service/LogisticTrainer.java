@@ -4,6 +4,8 @@ import java.util.List;
 
 import smile.classification.LogisticRegression;
 
+import dev.servinglab.model.config.ModelConfig;
+
 /**
  * Fits Smile's multinomial logistic regression, a model that needs no native BLAS.
  */
@@ -17,6 +19,12 @@ public final class LogisticTrainer {
      * @param maxIter iteration limit of L-BFGS, ≥ 1
      */
     public record Options(double lambda, double tol, int maxIter) {
+
+        /** Returns the options configured under {@code serving-lab.model.logistic}. */
+        public static Options of(ModelConfig.Logistic config) {
+            return new Options(config.lambda(), config.tolerance(), config.maxIterations());
+        }
+
         public Options {
             if (!(lambda >= 0)) {
                 throw new IllegalArgumentException("lambda must not be negative: " + lambda);

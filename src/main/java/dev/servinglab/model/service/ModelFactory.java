@@ -55,9 +55,7 @@ public class ModelFactory {
         TrainedClassifier trainedMlp = MlpTrainer.train(scaled.trainX(), scaled.trainY(), scaled.validationX(),
                 scaled.validationY(), scaled.classes(), mlpOptions, EpochListener.NONE);
 
-        ModelConfig.Logistic logistic = config.logistic();
-        LogisticTrainer.Options logisticOptions = new LogisticTrainer.Options(logistic.lambda(),
-                logistic.tolerance(), logistic.maxIterations());
+        LogisticTrainer.Options logisticOptions = LogisticTrainer.Options.of(config.logistic());
         TrainedClassifier trainedLogistic = LogisticTrainer.train(scaled.trainX(), scaled.trainY(),
                 scaled.validationX(), scaled.validationY(), scaled.classes(), logisticOptions);
 

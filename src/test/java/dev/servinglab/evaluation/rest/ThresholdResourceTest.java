@@ -86,6 +86,17 @@ class ThresholdResourceTest {
     }
 
     @Test
+    void theParadoxShowsAnAccurateModelThatCatchesNothing() {
+        given().when().get("/api/v1/paradox").then().statusCode(200)
+                .body("always_negative.counts.tp", equalTo(0))
+                .body("always_negative.metrics.recall", equalTo(0.0f))
+                .body("always_negative.metrics.accuracy", greaterThan(0.97f))
+                .body("model.metrics.recall", greaterThan(0.0f));
+        given().when().get("/lessons/06-good-and-bad-numbers-and-pitfalls").then().statusCode(200)
+                .body(containsString("Always &quot;not spam&quot;"));
+    }
+
+    @Test
     void badThresholdsAndDataSetsGetProblemDetails() {
         given().queryParam("threshold", 1.5).when().get("/api/v1/thresholds/spambase").then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("threshold"));

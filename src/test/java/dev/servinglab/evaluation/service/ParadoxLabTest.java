@@ -1,0 +1,43 @@
+package dev.servinglab.evaluation.service;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+import dev.servinglab.model.data.Dataset;
+import dev.servinglab.model.data.DatasetRepository;
+import dev.servinglab.model.service.LogisticTrainer;
+
+class ParadoxLabTest {
+
+    private final DatasetRepository datasets = new DatasetRepository();
+
+    @Test
+    void theDerivedDataSetHasTwoPercentPositivesFromASeededDraw() {
+        Dataset spam = datasets.load("spambase");
+        Dataset rare = ParadoxLab.derive(spam, 42);
+        int positives = Arrays.stream(rare.labels()).sum();
+        assertThat(rare.size(), equalTo(2788 + positives));
+        assertThat(positives / (double) rare.size(), closeTo(0.02, 0.001));
+        assertThat(Arrays.deepEquals(rare.features(), ParadoxLab.derive(spam, 42).features()), equalTo(true));
+        assertThat(Arrays.deepEquals(rare.features(), ParadoxLab.derive(spam, 7).features()), equalTo(false));
+    }
+
+    @Test
+    void alwaysNegativeIsAbout98PercentAccurateAndCatchesNothing() {
+        ParadoxLab.Result result = new ParadoxLab(datasets, 42, new LogisticTrainer.Options(0.1, 1e-5, 500)).result();
+        ParadoxLab.Judged baseline = result.alwaysNegative();
+        assertThat(baseline.metrics().get("accuracy"), closeTo(0.98, 0.005));
+        assertThat(baseline.metrics().get("recall"), equalTo(0.0));
+        assertThat(baseline.metrics().get("precision"), nullValue());
+        assertThat(baseline.counts().tp() + baseline.counts().fn(), equalTo(result.testPositives()));
+        assertThat(result.model().metrics().get("recall"), greaterThan(0.0));
+        assertThat(result.model().counts().total(), equalTo(result.testSize()));
+    }
+}
