@@ -34,7 +34,8 @@ class PlatformEndpointsTest {
         "post, /v2/models/{model}/infer", "get, /api/v1/quizzes/{slug}",
         "post, /api/v1/quizzes/{slug}/questions/{id}/answer", "post, /api/v1/quizzes/{slug}/review",
         "get, /api/v1/exercises/{id}", "post, /api/v1/exercises/{id}/answers",
-        "get, /api/v1/exercises/{id}/hints/{metric}"})
+        "get, /api/v1/exercises/{id}/hints/{metric}", "get, /api/v1/thresholds/{dataset}",
+        "get, /api/v1/thresholds/{dataset}/challenge", "get, /api/v1/paradox", "get, /api/v1/leakage"})
     void everyOperationIsDocumented(String method, String path) {
         JsonPath openapi = openapi();
         String operation = "paths.'" + path + "'." + method;

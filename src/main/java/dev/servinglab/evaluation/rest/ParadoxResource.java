@@ -17,7 +17,7 @@ import dev.servinglab.evaluation.service.ParadoxLab;
  * Shows the accuracy paradox: a model that catches nothing, highly accurate on imbalanced data.
  */
 @Path("/api/v1/paradox")
-@Tag(name = "Thresholds", description = "Move a decision threshold on real held-out predictions")
+@Tag(name = "Pitfalls", description = "The accuracy paradox and data leakage, on real data")
 @Produces(MediaType.APPLICATION_JSON)
 public class ParadoxResource {
 

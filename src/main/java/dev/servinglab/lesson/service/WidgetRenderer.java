@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.servinglab.evaluation.service.LeakageLab;
 import dev.servinglab.evaluation.service.ParadoxLab;
 import dev.servinglab.evaluation.service.ThresholdLab;
 import dev.servinglab.model.service.EpochMetrics;
@@ -30,7 +31,7 @@ public class WidgetRenderer {
 
     /** The widgets a lesson can embed. */
     public static final Set<String> NAMES = Set.of("trace-lab", "api-console", "latency-lab",
-            "test-confusion-matrix", "training-history", "threshold-lab", "paradox-lab");
+            "test-confusion-matrix", "training-history", "threshold-lab", "paradox-lab", "leakage-lab");
 
     /** The preset flowers of the trace lab: one of each species, taken from the data set. */
     public static final List<Preset> PRESETS = List.of(
@@ -68,6 +69,8 @@ public class WidgetRenderer {
 
         static native TemplateInstance trainingHistory(ServedModel model, List<EpochMetrics> history);
 
+        static native TemplateInstance leakageLab(List<LeakageLab.Case> cases);
+
         static native TemplateInstance paradoxLab(ParadoxLab.Result result, List<ParadoxLab.Judged> judges);
 
         static native TemplateInstance thresholdLab(ThresholdLab.View view, List<String> datasets,
@@ -78,8 +81,11 @@ public class WidgetRenderer {
     private final LiveValues live;
     private final ThresholdLab thresholds;
     private final ParadoxLab paradox;
+    private final LeakageLab leakage;
 
-    WidgetRenderer(ModelRegistry models, LiveValues live, ThresholdLab thresholds, ParadoxLab paradox) {
+    WidgetRenderer(ModelRegistry models, LiveValues live, ThresholdLab thresholds, ParadoxLab paradox,
+            LeakageLab leakage) {
+        this.leakage = leakage;
         this.models = models;
         this.live = live;
         this.thresholds = thresholds;
@@ -111,6 +117,7 @@ public class WidgetRenderer {
             case "latency-lab" -> Templates.latencyLab(LiveValues.EXAMPLE_FLOWER);
             case "test-confusion-matrix" -> Templates.testConfusionMatrix(model, model.test());
             case "training-history" -> Templates.trainingHistory(model, model.history());
+            case "leakage-lab" -> Templates.leakageLab(leakage.cases());
             case "paradox-lab" -> Templates.paradoxLab(paradox.result(),
                     List.of(paradox.result().alwaysNegative(), paradox.result().model()));
             case "threshold-lab" -> Templates.thresholdLab(

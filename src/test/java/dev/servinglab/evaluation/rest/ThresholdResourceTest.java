@@ -2,6 +2,7 @@ package dev.servinglab.evaluation.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -93,7 +94,11 @@ class ThresholdResourceTest {
                 .body("always_negative.metrics.accuracy", greaterThan(0.97f))
                 .body("model.metrics.recall", greaterThan(0.0f));
         given().when().get("/lessons/06-good-and-bad-numbers-and-pitfalls").then().statusCode(200)
-                .body(containsString("Always &quot;not spam&quot;"));
+                .body(containsString("Always &quot;not spam&quot;"))
+                .body(containsString("duplicates kept, so twins straddle the split (leak)"));
+        given().when().get("/api/v1/leakage").then().statusCode(200)
+                .body("dataset", contains("breast-cancer", "spambase"))
+                .body("honest.test_size", hasSize(2));
     }
 
     @Test
