@@ -47,20 +47,10 @@ public record BinaryScores(String dataset, String positive, String negative, dou
      * Counts the confusion matrix when rows scoring at least the threshold are predicted positive.
      */
     public ConfusionCounts at(double threshold) {
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        int tn = 0;
+        int[] predicted = new int[scores.length];
         for (int i = 0; i < scores.length; i++) {
-            boolean predicted = scores[i] >= threshold;
-            if (truth[i] == 1) {
-                tp += predicted ? 1 : 0;
-                fn += predicted ? 0 : 1;
-            } else {
-                fp += predicted ? 1 : 0;
-                tn += predicted ? 0 : 1;
-            }
+            predicted[i] = scores[i] >= threshold ? 1 : 0;
         }
-        return new ConfusionCounts(tp, fp, fn, tn);
+        return ConfusionCounts.of(truth, predicted);
     }
 }

@@ -22,6 +22,27 @@ public record ConfusionCounts(int tp, int fp, int fn, int tn) {
         }
     }
 
+    /**
+     * Counts truth and prediction pairs, 1 meaning positive.
+     */
+    public static ConfusionCounts of(int[] truth, int[] predicted) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        int tn = 0;
+        for (int i = 0; i < truth.length; i++) {
+            boolean positive = predicted[i] == 1;
+            if (truth[i] == 1) {
+                tp += positive ? 1 : 0;
+                fn += positive ? 0 : 1;
+            } else {
+                fp += positive ? 1 : 0;
+                tn += positive ? 0 : 1;
+            }
+        }
+        return new ConfusionCounts(tp, fp, fn, tn);
+    }
+
     /** Returns the number of cases. */
     public int total() {
         return tp + fp + fn + tn;

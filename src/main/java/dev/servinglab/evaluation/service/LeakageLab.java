@@ -126,20 +126,7 @@ public class LeakageLab {
     }
 
     private static Evaluated evaluated(String how, int[] truth, int[] predicted) {
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        int tn = 0;
-        for (int i = 0; i < truth.length; i++) {
-            if (truth[i] == 1) {
-                tp += predicted[i] == 1 ? 1 : 0;
-                fn += predicted[i] == 1 ? 0 : 1;
-            } else {
-                fp += predicted[i] == 1 ? 1 : 0;
-                tn += predicted[i] == 1 ? 0 : 1;
-            }
-        }
-        return new Evaluated(how, truth.length, Metric.all(new ConfusionCounts(tp, fp, fn, tn)));
+        return new Evaluated(how, truth.length, Metric.all(ConfusionCounts.of(truth, predicted)));
     }
 
     /** Keeps the first of every set of rows with identical features. */
