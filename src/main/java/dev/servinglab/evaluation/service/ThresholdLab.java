@@ -32,7 +32,17 @@ public class ThresholdLab {
     private final DatasetRepository datasets;
     private final long seed;
     private final LogisticTrainer.Options options;
-    private Map<String, BinaryScores> scores;
+    private Map<String, Scored> scored;
+
+    /** The held-out scores of a data set's model, with the curves that do not depend on the threshold. */
+    private record Scored(BinaryScores scores, Curves curves) {
+    }
+
+    /**
+     * Holds a model's curves over every threshold and its AUC: the same whatever threshold a learner picks.
+     */
+    record Curves(List<Point> roc, List<Point> precisionRecall, double auc) {
+    }
 
     @Inject
     ThresholdLab(DatasetRepository datasets, ModelConfig config) {
@@ -115,19 +125,26 @@ public class ThresholdLab {
      * Returns the held-out predictions of a data set's model, training it on first use.
      */
     public Optional<BinaryScores> scores(String dataset) {
-        return Optional.ofNullable(all().get(dataset));
+        return Optional.ofNullable(all().get(dataset)).map(Scored::scores);
     }
 
     /**
      * Shows a threshold on a data set.
      */
     public Optional<View> view(String dataset, double threshold) {
-        return scores(dataset).map(s -> view(s, threshold));
+        return Optional.ofNullable(all().get(dataset)).map(s -> view(s.scores(), s.curves(), threshold));
     }
 
-    static View view(BinaryScores s, double threshold) {
+    static View view(BinaryScores s, Curves curves, double threshold) {
         ConfusionCounts counts = s.at(threshold);
-        Map<String, Double> metrics = Metric.all(counts);
+        return new View(s.dataset(), s.positive(), s.negative(), s.truth().length, threshold, counts,
+                Metric.all(counts), curves.auc(), curves.roc(), curves.precisionRecall());
+    }
+
+    /**
+     * Sweeps the thresholds 0, 0.01 … 1 for both curves and computes the AUC.
+     */
+    static Curves curves(BinaryScores s) {
         List<Point> roc = new ArrayList<>();
         List<Point> pr = new ArrayList<>();
         for (int i = 0; i < CURVE_POINTS; i++) {
@@ -137,18 +154,18 @@ public class ThresholdLab {
             roc.add(new Point(t, fpr, Metric.RECALL.of(c)));
             pr.add(new Point(t, Metric.RECALL.of(c), Metric.PRECISION.of(c)));
         }
-        return new View(s.dataset(), s.positive(), s.negative(), s.truth().length, threshold, counts, metrics,
-                AUC.of(s.truth(), s.scores()), roc, pr);
+        return new Curves(List.copyOf(roc), List.copyOf(pr), AUC.of(s.truth(), s.scores()));
     }
 
-    private synchronized Map<String, BinaryScores> all() {
-        if (scores == null) {
-            Map<String, BinaryScores> trained = new LinkedHashMap<>();
+    private synchronized Map<String, Scored> all() {
+        if (scored == null) {
+            Map<String, Scored> trained = new LinkedHashMap<>();
             for (String name : DATASETS) {
-                trained.put(name, BinaryScores.of(datasets.load(name), TEST_FRACTION, seed, options));
+                BinaryScores s = BinaryScores.of(datasets.load(name), TEST_FRACTION, seed, options);
+                trained.put(name, new Scored(s, curves(s)));
             }
-            scores = trained;
+            scored = trained;
         }
-        return scores;
+        return scored;
     }
 }

@@ -108,7 +108,7 @@ public class WidgetRenderer {
      *
      * @throws IllegalArgumentException for a name not in {@link #NAMES}
      */
-    public String render(String name) {
+    private String render(String name) {
         ServedModel model = models.defaultModel();
         TemplateInstance widget = switch (name) {
             case "trace-lab" -> Templates.traceLab(live.exampleTrace(), inputs(model), PRESETS,

@@ -31,7 +31,7 @@ class ThresholdLabTest {
         assertThat(s.at(0.5), equalTo(new ConfusionCounts(1, 1, 1, 1)));
         assertThat(s.at(0.0), equalTo(new ConfusionCounts(2, 2, 0, 0)));
         assertThat(s.at(0.95), equalTo(new ConfusionCounts(0, 0, 2, 2)));
-        ThresholdLab.View view = ThresholdLab.view(s, 0.5);
+        ThresholdLab.View view = ThresholdLab.view(s, ThresholdLab.curves(s), 0.5);
         assertThat(view.metrics().get("precision"), equalTo(0.5));
         assertThat(view.roc().size(), equalTo(101));
     }
