@@ -52,11 +52,6 @@ public final class FeatureParser {
         this.expectedFields = String.join(", ", features);
     }
 
-    /** Returns the feature names, in column order. */
-    public List<String> features() {
-        return features;
-    }
-
     /**
      * Reads one instance: {@code {"sepal_length": 5.1, …}} → a 1 × p row.
      *
