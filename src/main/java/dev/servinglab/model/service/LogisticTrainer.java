@@ -54,6 +54,6 @@ public final class LogisticTrainer {
         double[] onValidation = Metrics.lossAndAccuracy(classifier, validation, validationLabels, classes);
         EpochMetrics fit = new EpochMetrics(1, onTrain[0], onTrain[1], onValidation[0], onValidation[1],
                 (System.nanoTime() - start) / 1e6);
-        return new TrainedClassifier(classifier, List.of(fit), "L-BFGS converged or reached maxIter in one fit");
+        return new TrainedClassifier(classifier, List.of(fit), "L-BFGS converged or reached maxIter in one fit", 1);
     }
 }

@@ -1,5 +1,13 @@
 package dev.servinglab.model.service;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -12,7 +20,9 @@ import smile.model.mlp.OutputFunction;
 import smile.util.function.TimeFunction;
 
 /**
- * Trains Smile's multilayer perceptron epoch by epoch, measuring loss and accuracy after every epoch.
+ * Trains Smile's multilayer perceptron epoch by epoch, measuring loss and accuracy after every epoch. With early
+ * stopping (a patience above zero) the weights of the epoch with the best validation loss are kept and served,
+ * not those of the last epoch.
  */
 public final class MlpTrainer {
 
@@ -70,6 +80,8 @@ public final class MlpTrainer {
         mlp.setMomentum(TimeFunction.constant(options.momentum()));
         mlp.setWeightDecay(options.weightDecay());
         ProbabilisticClassifier classifier = mlp::predict;
+        byte[] best = null;
+        int bestEpoch = 0;
 
         Random shuffle = new Random(options.seed());
         int[] order = new int[train.length];
@@ -104,14 +116,60 @@ public final class MlpTrainer {
             }
             if (onValidation[0] < bestValidationLoss) {
                 bestValidationLoss = onValidation[0];
+                bestEpoch = epoch;
                 epochsSinceBest = 0;
+                if (options.patience() > 0) {
+                    best = snapshot(mlp);
+                }
             } else if (options.patience() > 0 && ++epochsSinceBest >= options.patience()) {
                 stopReason = "early stop: validation loss has not improved for " + options.patience()
-                        + " epochs (best at epoch " + (epoch - options.patience()) + ")";
-                break;
+                        + " epochs; the weights of epoch " + bestEpoch + ", the best, are kept";
+                MLP restored = restore(best);
+                return new TrainedClassifier(restored::predict, history, stopReason, bestEpoch);
             }
         }
-        return new TrainedClassifier(classifier, history, stopReason);
+        return new TrainedClassifier(classifier, history, stopReason, history.size());
+    }
+
+    /** Copies the network's weights; Smile's MLP is serialisable, which makes this a deep copy. */
+    private static byte[] snapshot(MLP mlp) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(mlp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static MLP restore(byte[] snapshot) {
+        try (ObjectInputStream in = new SmileObjectInput(new ByteArrayInputStream(snapshot))) {
+            return (MLP) in.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("cannot restore the best epoch's weights", e);
+        }
+    }
+
+    /**
+     * Resolves classes through Smile's own class loader: in dev and test mode Quarkus loads Smile in another
+     * loader than the one the JDK's default lookup would pick.
+     */
+    private static final class SmileObjectInput extends ObjectInputStream {
+
+        SmileObjectInput(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass descriptor) throws IOException, ClassNotFoundException {
+            try {
+                return Class.forName(descriptor.getName(), false, MLP.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                return super.resolveClass(descriptor);
+            }
+        }
     }
 
     private static void shuffleInPlace(int[] order, Random random) {

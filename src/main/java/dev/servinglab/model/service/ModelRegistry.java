@@ -1,10 +1,13 @@
 package dev.servinglab.model.service;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -23,7 +26,8 @@ import dev.servinglab.web.problem.UnknownModelException;
  * Holds the models being served, by name. The built-in models are trained when the app starts, so the app is
  * ready only once they are. Training runs on a thread of its own, started before the other startup work, which
  * goes on meanwhile (the lessons are read while the models train) and waits for the models only where it needs
- * them.
+ * them. Training runs promoted by learners join the built-in models, up to a bound: the oldest promoted model
+ * makes way for a new one, and the built-in models are never replaced.
  */
 @Startup(ModelRegistry.STARTUP_PRIORITY)
 @ApplicationScoped
@@ -41,6 +45,7 @@ public class ModelRegistry {
     // Copy on write: lookups on the predict path read a stable map without locking.
     private volatile Map<String, ServedModel> models;
     private volatile ServedModel defaultModel;
+    private volatile Set<String> builtIns = Set.of();
 
     ModelRegistry(ModelFactory factory, ModelConfig config) {
         this.training = CompletableFuture.runAsync(() -> train(factory, config),
@@ -57,6 +62,7 @@ public class ModelRegistry {
         this.defaultModel = Optional.ofNullable(trained.get(config.defaultModel())).orElseThrow(
                 () -> new IllegalStateException("serving-lab.model.default-model names no model: "
                         + config.defaultModel() + "; known: " + trained.keySet()));
+        this.builtIns = Set.copyOf(trained.keySet());
         this.models = Collections.unmodifiableMap(trained);
         LOG.infof("Models ready in %.0f ms", (System.nanoTime() - start) / 1e6);
     }
@@ -109,9 +115,44 @@ public class ModelRegistry {
         return model;
     }
 
-    /** Returns every model, built-in ones first. */
+    /** Returns every model, built-in ones first, then the promoted ones from the oldest. */
     public Collection<ServedModel> all() {
         ready();
         return models.values();
+    }
+
+    /** Tells whether the name is one of the models trained at startup (as opposed to a promoted run). */
+    public boolean isBuiltIn(String name) {
+        ready();
+        return builtIns.contains(name);
+    }
+
+    /**
+     * Serves a promoted model under its name, evicting the oldest promoted models while more than
+     * {@code maxPromoted} would be served.
+     *
+     * @return the names of the models evicted to make room, oldest first
+     * @throws IllegalArgumentException if the name is taken by another model
+     */
+    public synchronized List<String> promote(ServedModel model, int maxPromoted) {
+        ready();
+        ServedModel existing = models.get(model.name());
+        if (existing != null) {
+            throw new IllegalArgumentException("a model named " + model.name() + " is already served");
+        }
+        Map<String, ServedModel> next = new LinkedHashMap<>(models);
+        List<String> evicted = new ArrayList<>();
+        List<String> promoted = new ArrayList<>(next.keySet());
+        promoted.removeAll(builtIns);
+        while (promoted.size() >= Math.max(1, maxPromoted)) {
+            String oldest = promoted.removeFirst();
+            next.remove(oldest);
+            evicted.add(oldest);
+        }
+        next.put(model.name(), model);
+        models = Collections.unmodifiableMap(next);
+        evicted.forEach(name -> LOG.infof("Model %s no longer served: the promoted models are bounded", name));
+        LOG.infof("Promoted %s: test accuracy %.3f", model.name(), model.test().accuracy());
+        return evicted;
     }
 }

@@ -8,8 +8,10 @@ import java.util.List;
  * @param classifier the model, ready to predict on standardised rows
  * @param history    one entry per epoch (a single entry for a model fitted in one go)
  * @param stopReason why training ended, in words
+ * @param keptEpoch  the epoch whose weights the classifier has: the last one, or the best one after an early stop
  */
-public record TrainedClassifier(ProbabilisticClassifier classifier, List<EpochMetrics> history, String stopReason) {
+public record TrainedClassifier(ProbabilisticClassifier classifier, List<EpochMetrics> history, String stopReason,
+        int keptEpoch) {
 
     public TrainedClassifier {
         history = List.copyOf(history);

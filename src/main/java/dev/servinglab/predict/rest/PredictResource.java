@@ -173,7 +173,7 @@ public class PredictResource {
         try {
             ServedModel served = models.require(model);
             T answer = work.apply(served);
-            metrics.record(endpoint, served.name(), PredictionMetrics.SERVED, System.nanoTime() - start);
+            metrics.record(endpoint, modelTag(served), PredictionMetrics.SERVED, System.nanoTime() - start);
             return answer;
         } catch (RuntimeException e) {
             metrics.record(endpoint, modelTag(model), PredictionMetrics.REJECTED, System.nanoTime() - start);
@@ -186,6 +186,14 @@ public class PredictResource {
      * up by clients cannot create unbounded metric series.
      */
     private String modelTag(String requested) {
-        return models.find(requested).map(ServedModel::name).orElse("unknown");
+        return models.find(requested).map(this::modelTag).orElse("unknown");
+    }
+
+    /**
+     * Returns the model tag of a served model: its name for a built-in one, {@code promoted} for a promoted
+     * training run, whose names come and go.
+     */
+    private String modelTag(ServedModel served) {
+        return models.isBuiltIn(served.name()) ? served.name() : "promoted";
     }
 }

@@ -37,19 +37,37 @@ public final class FeatureParser {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
+    /** Measurements of the other data sets (breast cancer): zero is a real value, such as a flat contour. */
+    static final double OTHER_MAXIMUM = 1_000_000;
+
     private final List<String> features;
     private final String unit;
     private final String expectedFields;
+    private final boolean flowers;
 
     /**
-     * Creates a parser for the given feature names, in column order.
+     * Creates a parser of iris measurements for the given feature names, in column order: every value must be
+     * greater than 0 and at most 100.
      *
      * @param unit the unit of every feature, for messages
      */
     public FeatureParser(List<String> features, String unit) {
+        this(features, unit, true);
+    }
+
+    private FeatureParser(List<String> features, String unit, boolean flowers) {
         this.features = List.copyOf(features);
         this.unit = unit;
         this.expectedFields = String.join(", ", features);
+        this.flowers = flowers;
+    }
+
+    /**
+     * Creates the parser of a data set's features: the iris rules for iris, and for the others (whose features
+     * can be zero and run into the thousands) at least 0 and at most 1,000,000.
+     */
+    public static FeatureParser forDataset(String dataset, List<String> features, String unit) {
+        return new FeatureParser(features, unit, "iris".equals(dataset));
     }
 
     /**
@@ -190,7 +208,7 @@ public final class FeatureParser {
         requireEndOfObject(token);
         for (int j = 0; j < seen.length; j++) {
             if (!seen[j]) {
-                violations.add(prefix + features.get(j), "required", "is required (a number in " + unit + ")");
+                violations.add(prefix + features.get(j), "required", (unit.isEmpty() ? "is required (a number)" : "is required (a number in " + unit + ")"));
             }
         }
         return row;
@@ -199,6 +217,12 @@ public final class FeatureParser {
     private void checkValue(double value, String field, Violations violations) {
         if (!Double.isFinite(value)) {
             violations.add(field, "finite", "must be a finite number; NaN and infinity are not measurements");
+        } else if (!flowers) {
+            if (value < MINIMUM) {
+                violations.add(field, "minimum", "must not be negative");
+            } else if (value > OTHER_MAXIMUM) {
+                violations.add(field, "maximum", "must be at most 1000000; no measurement in this data set is near that");
+            }
         } else if (value <= MINIMUM) {
             violations.add(field, "minimum", "must be greater than 0 (" + unit + ")");
         } else if (value > MAXIMUM) {

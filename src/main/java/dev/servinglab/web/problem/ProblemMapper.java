@@ -49,6 +49,17 @@ public class ProblemMapper {
         return answer(uri, 404, "not-found", "Not Found", e.getMessage(), List.of());
     }
 
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return answer(uri, 409, "conflict", "Conflict", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e, UriInfo uri) {
+        return Response.fromResponse(answer(uri, 429, "too-many-requests", "Too Many Requests", e.getMessage(),
+                List.of())).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         return answer(uri, 400, "malformed-request", "Malformed request", describe(e), List.of());

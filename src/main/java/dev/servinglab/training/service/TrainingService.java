@@ -1,0 +1,334 @@
+package dev.servinglab.training.service;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.servinglab.model.data.Dataset;
+import dev.servinglab.model.data.DatasetRepository;
+import dev.servinglab.model.data.Split;
+import dev.servinglab.model.data.StratifiedSplitter;
+import dev.servinglab.model.service.EpochMetrics;
+import dev.servinglab.model.service.Evaluation;
+import dev.servinglab.model.service.Evaluator;
+import dev.servinglab.model.service.MlpTrainer;
+import dev.servinglab.model.service.ModelFactory;
+import dev.servinglab.model.service.ScaledSplit;
+import dev.servinglab.model.service.ServedModel;
+import dev.servinglab.model.service.Standardizer;
+import dev.servinglab.model.service.TrainedClassifier;
+import dev.servinglab.model.service.ModelRegistry;
+import dev.servinglab.training.config.TrainingConfig;
+import dev.servinglab.web.problem.ConflictException;
+import dev.servinglab.web.problem.TooManyRequestsException;
+
+/**
+ * Runs the learners' trainings: each on a thread of its own, at most {@link TrainingConfig#concurrency()} at
+ * once, each bounded in epochs and time, and keeps the finished runs in a bounded store.
+ */
+@ApplicationScoped
+public class TrainingService {
+
+    private static final Logger LOG = Logger.getLogger(TrainingService.class);
+
+    private final TrainingConfig config;
+    private final DatasetRepository datasets;
+    private final ModelRegistry registry;
+    private final Semaphore slots;
+    private final ExecutorService threads;
+    private final Map<String, Dataset> loaded = new ConcurrentHashMap<>();
+    private final SecureRandom ids = new SecureRandom();
+    // Insertion order: the oldest run first, the one forgotten first.
+    private final Map<String, TrainingRun> runs = new LinkedHashMap<>();
+
+    TrainingService(TrainingConfig config, DatasetRepository datasets, ModelRegistry registry) {
+        this.config = config;
+        this.datasets = datasets;
+        this.registry = registry;
+        this.slots = new Semaphore(config.concurrency());
+        this.threads = Executors.newFixedThreadPool(config.concurrency(),
+                Thread.ofPlatform().name("training-", 1).daemon(true).factory());
+    }
+
+    @PreDestroy
+    void stop() {
+        synchronized (runs) {
+            runs.values().forEach(run -> run.cancel("cancelled"));
+        }
+        threads.shutdownNow();
+    }
+
+    /** Returns the reader of training requests, with this server's limits. */
+    public TrainingRequestReader reader() {
+        return new TrainingRequestReader(config.maxEpochs(), config.maxPaceMs());
+    }
+
+    /**
+     * Starts a run on a free training thread.
+     *
+     * @throws TooManyTrainingsException if every training slot is taken
+     */
+    public TrainingRun start(TrainingOptions options) {
+        if (!slots.tryAcquire()) {
+            throw new TooManyRequestsException("The server trains at most " + config.concurrency()
+                    + " models at once and all are busy; try again in a few seconds.", retryAfterSeconds());
+        }
+        TrainingRun run;
+        try {
+            run = new TrainingRun(newId(), options);
+            remember(run);
+            threads.execute(() -> execute(run));
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
+        return run;
+    }
+
+    /** Finds a run by id, running or kept. */
+    public Optional<TrainingRun> find(String id) {
+        synchronized (runs) {
+            return Optional.ofNullable(runs.get(id));
+        }
+    }
+
+    /** Returns the kept runs, the newest first. */
+    public List<TrainingRun> recent() {
+        synchronized (runs) {
+            List<TrainingRun> list = new ArrayList<>(runs.values());
+            return list.reversed();
+        }
+    }
+
+    /**
+     * Serves a completed run's model through the predict API, the trace and the model card, under the given
+     * name or {@code run-<id>}. Promoting a run again answers with the model it is already served as.
+     *
+     * @throws ConflictException if the run has not completed, or the name is taken
+     */
+    public synchronized Promotion promote(TrainingRun run, String name) {
+        if (run.promotedAs() != null && registry.find(run.promotedAs()).isPresent()) {
+            return Promotion.of(run, registry.require(run.promotedAs()), List.of(), false);
+        }
+        ServedModel trained = run.model();
+        if (trained == null) {
+            throw new ConflictException(switch (run.status()) {
+                case RUNNING -> "Run " + run.id() + " is still training; promote it once its summary has arrived.";
+                case CANCELLED -> "Run " + run.id() + " was cancelled; only a run that ended by itself is served.";
+                default -> "Run " + run.id() + " failed; it has no model to serve.";
+            });
+        }
+        String served = name == null ? trained.name() : name;
+        if (registry.find(served).isPresent() || served.equals(ModelRegistry.OIP_ALIAS)) {
+            throw new ConflictException("A model named " + served + " is already served; choose another name.");
+        }
+        ServedModel model = new ServedModel(served, trained.version(), trained.kind(), trained.description(),
+                trained.dataset(), trained.scaler(), trained.classifier(), trained.ranges(),
+                trained.hyperparameters(), trained.split(), trained.history(), trained.stopReason(), trained.test());
+        List<String> retired = registry.promote(model, config.maxPromoted());
+        run.promotedAs(served);
+        return Promotion.of(run, model, retired, true);
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[5];
+        ids.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private void remember(TrainingRun run) {
+        synchronized (runs) {
+            runs.put(run.id(), run);
+            Iterator<TrainingRun> oldestFirst = runs.values().iterator();
+            while (runs.size() > config.maxStoredRuns() && oldestFirst.hasNext()) {
+                if (oldestFirst.next().status() != TrainingRun.Status.RUNNING) {
+                    oldestFirst.remove();
+                }
+            }
+        }
+    }
+
+    /**
+     * Estimates when a slot frees: the soonest any running run would end at its pace, within the time limit.
+     */
+    private long retryAfterSeconds() {
+        double soonest = config.maxDuration().toMillis();
+        synchronized (runs) {
+            for (TrainingRun run : runs.values()) {
+                if (run.status() == TrainingRun.Status.RUNNING) {
+                    List<TrainingEpoch> history = run.history();
+                    double perEpoch = history.isEmpty() ? run.options().paceMs() + 10
+                            : history.getLast().elapsedMs() / history.size();
+                    double remaining = (run.options().epochs() - history.size()) * perEpoch;
+                    soonest = Math.min(soonest, remaining);
+                }
+            }
+        }
+        return Math.max(1, (long) Math.ceil(soonest / 1000));
+    }
+
+    private void execute(TrainingRun run) {
+        long start = System.nanoTime();
+        try {
+            train(run, start);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Training run %s failed", run.id());
+            run.fail(new TrainingSummary(run.id(), "failed", "error", "the run failed on the server: "
+                    + e.getClass().getSimpleName(), run.epochsRun(), 0, 0, null, elapsedMs(start), null, List.of()));
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void train(TrainingRun run, long start) {
+        TrainingOptions options = run.options();
+        Dataset data = loaded.computeIfAbsent(options.dataset(), datasets::load);
+        Split split = StratifiedSplitter.split(data, new StratifiedSplitter.Options(options.validationFraction(),
+                TrainingOptions.TEST_FRACTION, options.seed()));
+        if (options.maxTrainRows() > 0 && options.maxTrainRows() < split.train().size()) {
+            split = new Split(stratifiedHead(split.train(), options.maxTrainRows()), split.validation(), split.test());
+        }
+        Standardizer scaler = Standardizer.fit(split.train().features());
+        ScaledSplit scaled = ScaledSplit.of(split, scaler);
+        Observer observer = new Observer();
+        long deadline = start + config.maxDuration().toNanos();
+        String[] limit = {null};
+        TrainedClassifier trained = MlpTrainer.train(scaled.trainX(), scaled.trainY(), scaled.validationX(),
+                scaled.validationY(), scaled.classes(), options.mlp(), metrics -> {
+                    run.publish(TrainingEpoch.of(metrics, observer.observe(metrics)));
+                    if (run.cancelReason() != null) {
+                        return false;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        limit[0] = "time-limit";
+                        return false;
+                    }
+                    return options.paceMs() == 0 || metrics.epoch() == options.epochs() || !run.pause(options.paceMs());
+                });
+        Evaluation test = Evaluator.evaluate(trained.classifier(), scaled.testX(), scaled.testY(),
+                split.train().classNames());
+        String stop = stopKeyword(run, limit[0], trained);
+        String reason = switch (stop) {
+            case "disconnected" -> "stopped after epoch " + trained.history().size()
+                    + ": the client following the run disconnected";
+            case "cancelled" -> "stopped after epoch " + trained.history().size() + ": cancelled by a client";
+            case "time-limit" -> "stopped after epoch " + trained.history().size() + ": the time limit of "
+                    + config.maxDuration().toSeconds() + " s was reached";
+            default -> trained.stopReason();
+        };
+        boolean cancelled = stop.equals("disconnected") || stop.equals("cancelled");
+        TrainingSummary summary = new TrainingSummary(run.id(), cancelled ? "cancelled" : "completed", stop, reason,
+                trained.history().size(), observer.bestEpoch(), trained.keptEpoch(),
+                observer.overfittingFrom() > 0 ? observer.overfittingFrom() : null, elapsedMs(start), test,
+                observations(run.history(), stop, reason));
+        ServedModel model = cancelled ? null : servedModel(run, split, scaler, trained, test, reason);
+        run.finish(summary, model, example(split.test()));
+        LOG.infof("Training run %s on %s: %s after %d epochs, test accuracy %.3f", run.id(), options.dataset(), stop,
+                trained.history().size(), test.accuracy());
+    }
+
+    private static String stopKeyword(TrainingRun run, String limit, TrainedClassifier trained) {
+        if (run.cancelReason() != null) {
+            return run.cancelReason();
+        }
+        if (limit != null) {
+            return limit;
+        }
+        return trained.stopReason().startsWith("early stop") ? "early-stop" : "epochs";
+    }
+
+    /** Lists the epochs that showed something, the last one with why the run stopped. */
+    private static List<TrainingEpoch> observations(List<TrainingEpoch> history, String stop, String reason) {
+        List<TrainingEpoch> notable = new ArrayList<>();
+        for (int i = 0; i < history.size() - 1; i++) {
+            if (history.get(i).observation() != null) {
+                notable.add(history.get(i));
+            }
+        }
+        if (!history.isEmpty()) {
+            TrainingEpoch last = history.getLast();
+            String end = switch (stop) {
+                case "early-stop" -> "Early stop: " + reason.substring("early stop: ".length());
+                case "epochs" -> "Last epoch: " + reason;
+                default -> "Stopped: " + reason;
+            };
+            notable.add(last.withObservation(last.observation() == null ? end : last.observation() + "; " + end));
+        }
+        return notable;
+    }
+
+    private ServedModel servedModel(TrainingRun run, Split split, Standardizer scaler, TrainedClassifier trained,
+            Evaluation test, String reason) {
+        TrainingOptions options = run.options();
+        Map<String, Object> hyperparameters = new LinkedHashMap<>();
+        hyperparameters.put("layers", List.of(split.train().featureNames().size(), options.hiddenUnits(),
+                split.train().classNames().size()));
+        hyperparameters.put("output", "softmax, cross-entropy loss");
+        hyperparameters.putAll(options.asMap());
+        hyperparameters.remove("pace_ms");
+        hyperparameters.put("training_run", run.id());
+        hyperparameters.put("kept_epoch", trained.keptEpoch());
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("train", split.train().size());
+        sizes.put("validation", split.validation().size());
+        sizes.put("test", split.test().size());
+        List<EpochMetrics> history = trained.history();
+        String description = "A multilayer perceptron trained in the training lab (run %s) on %s, %d epochs."
+                .formatted(run.id(), split.train().info().title(), history.size());
+        return new ServedModel("run-" + run.id(), run.id(), "mlp", description, split.train().info(), scaler,
+                trained.classifier(), ModelFactory.ranges(split.train()), hyperparameters, sizes, history, reason,
+                test);
+    }
+
+    /**
+     * Keeps the first rows of every class, in the split's shuffled order, so that the classes keep their
+     * shares and at least one row each.
+     */
+    private static Dataset stratifiedHead(Dataset train, int rows) {
+        int classes = train.classNames().size();
+        int[] perClass = new int[classes];
+        for (int label : train.labels()) {
+            perClass[label]++;
+        }
+        int[] quota = new int[classes];
+        for (int k = 0; k < classes; k++) {
+            quota[k] = Math.max(1, (int) Math.round((double) perClass[k] * rows / train.size()));
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            int label = train.labels()[i];
+            if (quota[label] > 0) {
+                quota[label]--;
+                kept.add(i);
+            }
+        }
+        return train.subset(kept.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Returns the first test row as a request body would name it, for the learner's first prediction. */
+    private static Map<String, Double> example(Dataset test) {
+        Map<String, Double> example = new LinkedHashMap<>();
+        for (int j = 0; j < test.featureNames().size(); j++) {
+            example.put(test.featureNames().get(j), test.features()[0][j]);
+        }
+        return example;
+    }
+
+    private static double elapsedMs(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+}

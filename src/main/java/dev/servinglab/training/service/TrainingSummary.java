@@ -1,0 +1,31 @@
+package dev.servinglab.training.service;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.servinglab.model.service.Evaluation;
+
+/**
+ * Reports how a training run ended: the event the stream sends last.
+ *
+ * @param id              the run
+ * @param status          {@code completed} or {@code cancelled}
+ * @param stop            why it stopped, as a keyword: {@code epochs}, {@code early-stop}, {@code time-limit},
+ *                        {@code cancelled} or {@code disconnected}
+ * @param stopReason      the same in a sentence
+ * @param epochsRun       epochs trained
+ * @param bestEpoch       the epoch with the lowest validation loss
+ * @param keptEpoch       the epoch whose weights the model has (the best one after an early stop, else the last)
+ * @param overfittingFrom the epoch from which the curves showed overfitting, or null
+ * @param durationMs      wall-clock time of the run, pauses included
+ * @param test            the kept model's metrics on the held-out test split
+ * @param observations    the epochs that showed something, with what they showed
+ */
+@Schema(description = "How a training run ended")
+public record TrainingSummary(String id,
+        @Schema(enumeration = {"completed", "cancelled"}) String status,
+        @Schema(enumeration = {"epochs", "early-stop", "time-limit", "cancelled", "disconnected"}) String stop,
+        String stopReason, int epochsRun, int bestEpoch, int keptEpoch, Integer overfittingFrom, double durationMs,
+        Evaluation test, List<TrainingEpoch> observations) {
+}
