@@ -35,7 +35,8 @@ class PlatformEndpointsTest {
         "post, /api/v1/quizzes/{slug}/questions/{id}/answer", "post, /api/v1/quizzes/{slug}/review",
         "get, /api/v1/exercises/{id}", "post, /api/v1/exercises/{id}/answers",
         "get, /api/v1/exercises/{id}/hints/{metric}", "get, /api/v1/thresholds/{dataset}",
-        "get, /api/v1/thresholds/{dataset}/challenge", "get, /api/v1/paradox", "get, /api/v1/leakage"})
+        "get, /api/v1/thresholds/{dataset}/challenge", "get, /api/v1/paradox", "get, /api/v1/leakage",
+        "get, /api/v1/trainings", "get, /api/v1/trainings/{id}", "get, /api/v1/trainings/{id}/events"})
     void everyOperationIsDocumented(String method, String path) {
         JsonPath openapi = openapi();
         String operation = "paths.'" + path + "'." + method;

@@ -1,5 +1,6 @@
 package dev.servinglab.training.rest;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -39,6 +40,7 @@ import dev.servinglab.training.service.TrainingRun;
 import dev.servinglab.training.service.TrainingService;
 import dev.servinglab.training.service.TrainingSummary;
 import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.problem.MalformedRequestException;
 import dev.servinglab.web.problem.ProblemDetail;
 import dev.servinglab.web.problem.ResourceNotFoundException;
 
@@ -171,7 +173,6 @@ public class TrainingResource {
     @POST
     @Path("/{id}/promotion")
     @NonBlocking
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Serve a run's model",
             description = "Puts the model of a completed run behind the same API as the built-in models: "
@@ -190,7 +191,7 @@ public class TrainingResource {
                     schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "422", description = "The name breaks its rule",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response promote(@Parameter(description = "The run's id") @PathParam("id") String id, JsonNode body) {
+    public Response promote(@Parameter(description = "The run's id") @PathParam("id") String id, byte[] body) {
         TrainingRun run = require(id);
         Promotion promotion = trainings.promote(run, modelName(body));
         return Response.status(promotion.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -202,7 +203,18 @@ public class TrainingResource {
                 + "'. The server keeps the most recent runs; start one with POST /api/v1/trainings."));
     }
 
-    private static String modelName(JsonNode body) {
+    /** Reads the optional body, sent as JSON or with no body and no content type at all. */
+    private String modelName(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(bytes);
+        } catch (IOException e) {
+            throw new MalformedRequestException("The body is not valid JSON; send {\"name\": \"my-model\"} or "
+                    + "no body at all.");
+        }
         if (body == null || body.isNull() || body.isMissingNode()) {
             return null;
         }

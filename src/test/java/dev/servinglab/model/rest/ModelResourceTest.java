@@ -26,9 +26,10 @@ class ModelResourceTest {
     @Test
     void listsTheServedModelsDefaultFirst() {
         given().when().get("/api/v1/models").then().statusCode(200)
-                .body("name", contains("mlp", "logreg"))
-                .body("is_default", contains(true, false))
-                .body("card", contains("/api/v1/models/mlp", "/api/v1/models/logreg"))
+                // Promoted training runs, if a test has promoted any, come after the built-in models.
+                .body("name[0]", equalTo("mlp")).body("name[1]", equalTo("logreg"))
+                .body("is_default[0]", equalTo(true)).body("is_default.findAll { it }.size()", equalTo(1))
+                .body("card[0]", equalTo("/api/v1/models/mlp")).body("card[1]", equalTo("/api/v1/models/logreg"))
                 .body("test_accuracy", everyItem(greaterThan(0.8f)));
     }
 

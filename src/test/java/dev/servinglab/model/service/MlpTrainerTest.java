@@ -1,9 +1,11 @@
 package dev.servinglab.model.service;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,6 +59,23 @@ class MlpTrainerTest {
                 EpochListener.NONE);
         assertThat(trained.history().size(), lessThan(3000));
         assertThat(trained.stopReason(), containsString("early stop"));
+    }
+
+    @Test
+    void anEarlyStopServesTheWeightsOfTheBestEpoch() {
+        // A large network and a high momentum for many epochs: validation loss bottoms out, then rises.
+        TrainedClassifier trained = train(new MlpTrainer.Options(256, Activation.TANH, 0.02, 0.9, 0, 400, 4, 20, 42),
+                EpochListener.NONE);
+        int kept = trained.keptEpoch();
+        assertThat(trained.history().size(), equalTo(kept + 20));
+        EpochMetrics best = trained.history().get(kept - 1);
+        for (EpochMetrics epoch : trained.history()) {
+            assertThat(epoch.validationLoss(), greaterThanOrEqualTo(best.validationLoss()));
+        }
+        double[] now = Metrics.lossAndAccuracy(trained.classifier(), data.validationX(), data.validationY(),
+                data.classes());
+        assertThat(now[0], closeTo(best.validationLoss(), 1e-12));
+        assertThat(now[0], lessThan(trained.history().getLast().validationLoss()));
     }
 
     @Test
