@@ -23,6 +23,11 @@ public record Lesson(String slug, int number, String title, String summary, int 
         return "/lessons/" + slug;
     }
 
+    /** Tells whether the lesson embeds the widget, so that its page loads the scripts the widget needs. */
+    public boolean embeds(String widget) {
+        return html.contains("data-widget=\"" + widget + "\"");
+    }
+
     /** Returns its level-2 sections only. */
     public List<TocEntry> sections() {
         return headings.stream().filter(h -> h.level() == 2).toList();

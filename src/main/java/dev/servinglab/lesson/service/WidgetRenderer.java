@@ -20,6 +20,8 @@ import dev.servinglab.model.service.FeatureRange;
 import dev.servinglab.model.service.ModelRegistry;
 import dev.servinglab.model.service.ServedModel;
 import dev.servinglab.predict.service.TraceResponse;
+import dev.servinglab.training.config.TrainingConfig;
+import dev.servinglab.training.service.TrainingPresets;
 
 /**
  * Renders the interactive widgets lessons embed with {@code {{widget NAME}}}. Each one is complete HTML made
@@ -31,7 +33,8 @@ public class WidgetRenderer {
 
     /** The widgets a lesson can embed. */
     public static final Set<String> NAMES = Set.of("trace-lab", "api-console", "latency-lab",
-            "test-confusion-matrix", "training-history", "threshold-lab", "paradox-lab", "leakage-lab");
+            "test-confusion-matrix", "training-history", "threshold-lab", "paradox-lab", "leakage-lab",
+            "training-lab");
 
     /** The preset flowers of the trace lab: one of each species, taken from the data set. */
     public static final List<Preset> PRESETS = List.of(
@@ -73,6 +76,9 @@ public class WidgetRenderer {
 
         static native TemplateInstance paradoxLab(ParadoxLab.Result result, List<ParadoxLab.Judged> judges);
 
+        static native TemplateInstance trainingLab(List<TrainingPresets.Preset> presets, TrainingConfig limits,
+                Map<String, Object> defaults);
+
         static native TemplateInstance thresholdLab(ThresholdLab.View view, List<String> datasets,
                 List<ThresholdLab.Challenge> challenges);
     }
@@ -82,10 +88,12 @@ public class WidgetRenderer {
     private final ThresholdLab thresholds;
     private final ParadoxLab paradox;
     private final LeakageLab leakage;
+    private final TrainingConfig training;
 
     WidgetRenderer(ModelRegistry models, LiveValues live, ThresholdLab thresholds, ParadoxLab paradox,
-            LeakageLab leakage) {
+            LeakageLab leakage, TrainingConfig training) {
         this.leakage = leakage;
+        this.training = training;
         this.models = models;
         this.live = live;
         this.thresholds = thresholds;
@@ -120,6 +128,8 @@ public class WidgetRenderer {
             case "leakage-lab" -> Templates.leakageLab(leakage.cases());
             case "paradox-lab" -> Templates.paradoxLab(paradox.result(),
                     List.of(paradox.result().alwaysNegative(), paradox.result().model()));
+            case "training-lab" -> Templates.trainingLab(TrainingPresets.ALL, training,
+                    TrainingPresets.ALL.getFirst().values());
             case "threshold-lab" -> Templates.thresholdLab(
                     thresholds.view(ThresholdLab.DATASETS.getFirst(), 0.5).orElseThrow(), ThresholdLab.DATASETS,
                     challengesInOrder());

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.servinglab.training.service.Promotion;
+import dev.servinglab.training.service.TrainingPresets;
 import dev.servinglab.training.service.TrainingEpoch;
 import dev.servinglab.training.service.TrainingRun;
 import dev.servinglab.training.service.TrainingService;
@@ -79,14 +80,13 @@ public class TrainingResource {
             schema = @Schema(implementation = TrainingRequest.class),
             examples = {
                 @ExampleObject(name = "iris", summary = "Iris at full speed (every field is optional)",
-                        value = "{\"dataset\":\"iris\",\"hidden_units\":8,\"activation\":\"tanh\","
-                                + "\"learning_rate\":0.05,\"momentum\":0.5,\"weight_decay\":0,\"epochs\":100,"
-                                + "\"batch_size\":8,\"validation_fraction\":0.2,\"patience\":0,\"seed\":42,"
-                                + "\"pace_ms\":0}"),
+                        value = TrainingPresets.STANDARD),
                 @ExampleObject(name = "overfitting", summary = "Small data, a large network, many epochs",
                         value = TrainingPresets.OVERFITTING),
                 @ExampleObject(name = "early stopping", summary = "The same, stopped when validation loss stops "
                         + "improving", value = TrainingPresets.EARLY_STOPPING),
+                @ExampleObject(name = "breast cancer", summary = "30 features, two classes",
+                        value = TrainingPresets.BREAST_CANCER),
                 @ExampleObject(name = "invalid", summary = "Invalid: 422 names every field and rule",
                         value = "{\"hidden_units\":0,\"activation\":\"softmax\",\"learning_rate\":2}")}))
     @APIResponse(responseCode = "201", description = "The run has started",
