@@ -3,6 +3,9 @@
 # throughput and p50 / p99 latency per round and their medians, the startup time and the memory used.
 #
 #   bench/run.sh                       our app alone (about 1.5 min)
+#   bench/run.sh --trainings           our app alone, each round measured three ways: with no training running,
+#                                      under two trainings at the training page's pace, and under two trainings
+#                                      at full speed (about 3 min)
 #   bench/run.sh --with-peers          our app beside the Flask and FastAPI peers (one run), then the bare
 #                                      Vert.x ceiling beside FastAPI (a second run), through
 #                                      ../shared/bench/run_peers.sh (about 8 min)
@@ -14,6 +17,7 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 
 DURATION=15; ROUNDS=3; WARMUP=10; CONNECTIONS=16; THREADS=2; OUT="$ROOT/bench/results"; PORT=18080; PEERS=0
+TRAININGS=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2;;
@@ -24,7 +28,8 @@ while [ $# -gt 0 ]; do
     --out) OUT="$2"; shift 2;;
     --port) PORT="$2"; shift 2;;
     --with-peers) PEERS=1; shift;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
+    --trainings) TRAININGS=1; shift;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2;;
   esac
 done
@@ -68,7 +73,7 @@ LOG="$OUT/app-$(date +%Y%m%d-%H%M%S).log"
 start_ns=$(date +%s%N)
 QUARKUS_HTTP_PORT=$PORT ./lab serve > "$LOG" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 until curl -fs -o /dev/null "$HEALTH"; do
   kill -0 $APP 2>/dev/null || { echo "bench: the app exited, see $LOG" >&2; exit 1; }
   [ $(( $(date +%s%N) - start_ns )) -lt 60000000000 ] || { echo "bench: not healthy within 60 s" >&2; exit 1; }
@@ -82,17 +87,84 @@ LUA="$SHARED/post.lua"
 [ -f "$LUA" ] || LUA="$ROOT/bench/post.lua"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA" "$URL" > /dev/null
 
-echo "round,rps,p50_ms,p99_ms,non2xx" > "$OUT/rounds.csv"
+BASE="http://127.0.0.1:$PORT"
+STOP="$OUT/.stop-trainings"
+
+# Keeps one training running, restarting it as soon as it ends, until $STOP exists. It follows each run's event
+# stream as the training page does; closing that stream (when the loop is killed) cancels the run.
+train_loop() {  # $1: request body
+  local id
+  while [ ! -f "$STOP" ]; do
+    id=$(curl -s -X POST -H 'Content-Type: application/json' -d "$1" "$BASE/api/v1/trainings" \
+        | sed -n 's/^{"id":"\([0-9a-f]*\)".*/\1/p')
+    if [ -z "$id" ]; then sleep 0.2; continue; fi
+    curl -sN "$BASE/api/v1/trainings/$id/events" > /dev/null
+  done
+}
+
+# What a learner runs on the training page (its default pace), and a heavier run at full speed.
+PACED='{"dataset":"iris","epochs":2000,"pace_ms":60}'
+FULL_SPEED='{"dataset":"breast-cancer","hidden_units":64,"epochs":2000,"pace_ms":0}'
+LOOPS=()
+start_trainings() {  # $1: request body; two trainings, the default limit on two cores
+  rm -f "$STOP"
+  LOOPS=()
+  for _ in 1 2; do
+    train_loop "$1" &
+    LOOPS+=($!)
+  done
+  sleep 1  # both are training before the round starts
+}
+stop_trainings() {
+  touch "$STOP"
+  for pid in "${LOOPS[@]}"; do
+    pkill -P "$pid" curl 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  LOOPS=()
+  sleep 0.5  # the server cancels the runs nobody follows any more
+}
+trap 'stop_trainings 2>/dev/null; kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+
+round() {  # $1: case name, $2: round number
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$LUA" "$URL" > "$OUT/$1-round$2.txt"
+  awk -F= -v r="$2" -v c="$1" '{ v[$1] = $2 } END { printf "%s,%d,%.0f,%.3f,%.3f,%d\n", c, r,
+      v["WRK_REQUESTS"] / (v["WRK_DURATION_US"] / 1e6), v["WRK_LAT_P50_US"] / 1000, v["WRK_LAT_P99_US"] / 1000,
+      v["WRK_ERR_STATUS"] }' "$OUT/$1-round$2.txt" >> "$OUT/rounds.csv"
+}
+
+echo "case,round,rps,p50_ms,p99_ms,non2xx" > "$OUT/rounds.csv"
+CASES=(alone)
+[ "$TRAININGS" = 1 ] && CASES=(alone paced-trainings full-speed-trainings)
+# The cases take turns within every round, so that a noisy minute on the machine hits all of them alike.
 for r in $(seq 1 "$ROUNDS"); do
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$LUA" "$URL" > "$OUT/round$r.txt"
-  awk -F= -v r="$r" '{ v[$1] = $2 } END { printf "%d,%.0f,%.3f,%.3f,%d\n", r, v["WRK_REQUESTS"] / (v["WRK_DURATION_US"] / 1e6),
-      v["WRK_LAT_P50_US"] / 1000, v["WRK_LAT_P99_US"] / 1000, v["WRK_ERR_STATUS"] }' "$OUT/round$r.txt" >> "$OUT/rounds.csv"
+  for case in "${CASES[@]}"; do
+    case "$case" in
+      paced-trainings) start_trainings "$PACED";;
+      full-speed-trainings) start_trainings "$FULL_SPEED";;
+    esac
+    round "$case" "$r"
+    [ "$case" = alone ] || stop_trainings
+  done
 done
 rss_mb=$(( $(awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status") / 1024 ))
-median() { tail -n +2 "$OUT/rounds.csv" | cut -d, -f"$1" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+median() {  # $1: case, $2: column
+  awk -F, -v c="$1" -v k="$2" '$1 == c { print $k }' "$OUT/rounds.csv" | sort -g \
+      | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
 
 echo "POST /api/v1/predict, wrk -t$THREADS -c$CONNECTIONS, $ROUNDS x ${DURATION}s after ${WARMUP}s warm-up, loopback"
 column -s, -t < "$OUT/rounds.csv"
-echo "median: $(median 2) req/s, p50 $(median 3) ms, p99 $(median 4) ms"
+for case in "${CASES[@]}"; do
+  echo "median $case: $(median "$case" 3) req/s, p50 $(median "$case" 4) ms, p99 $(median "$case" 5) ms"
+done
+if [ "$TRAININGS" = 1 ]; then
+  base=$(median alone 5)
+  for case in paced-trainings full-speed-trainings; do
+    awk -v c="$case" -v a="$base" -v b="$(median "$case" 5)" \
+        'BEGIN { printf "p99 under two %s: %.2fx its p99 alone (goal <= 1.5x)\n", c, b / a }'
+  done
+fi
 echo "healthy after: ${startup} s (launch to first 200 from /q/health/ready, training included)"
 echo "RSS after load: ${rss_mb} MB"

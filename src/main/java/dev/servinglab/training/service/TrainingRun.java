@@ -7,19 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import dev.servinglab.model.service.ServedModel;
 
 /**
  * Holds one training run while it runs and after: its options, every epoch so far, its summary once it has
- * ended, and the clients following its event stream. Its methods are safe to call from any thread; the events
- * reach every subscriber in order, each exactly once.
+ * ended, and the clients following its event stream.
+ *
+ * <p>The training thread never takes a lock that a request thread waits for: it runs below the request threads
+ * (see {@link BackgroundPriority}) and could be preempted while holding one. It appends to a copy-on-write
+ * history and hands every event to {@code deliveries}, one event-loop thread in the app, which alone keeps the
+ * subscribers and sends to them. So every subscriber gets the events in order, each exactly once.
  */
 public final class TrainingRun {
 
-    /** Receives the events of a run. */
+    /** Receives the events of a run, on the delivery thread. */
     public interface Subscriber {
         /** Takes an epoch that has just finished. */
         void epoch(TrainingEpoch epoch);
@@ -50,11 +56,13 @@ public final class TrainingRun {
 
     private final String id;
     private final TrainingOptions options;
+    private final Executor deliveries;
     private final Instant createdAt = Instant.now();
-    private final List<TrainingEpoch> history = new ArrayList<>();
-    private final List<Subscriber> subscribers = new ArrayList<>();
+    private final List<TrainingEpoch> history = new CopyOnWriteArrayList<>();
     private final CountDownLatch cancelled = new CountDownLatch(1);
-    private boolean everSubscribed;
+    // Touched by the delivery thread only.
+    private final List<Follower> followers = new ArrayList<>();
+    private boolean everFollowed;
     private volatile Status status = Status.RUNNING;
     private volatile String cancelReason;
     private volatile TrainingSummary summary;
@@ -62,9 +70,15 @@ public final class TrainingRun {
     private volatile String promotedAs;
     private volatile Map<String, Double> example = Map.of();
 
-    TrainingRun(String id, TrainingOptions options) {
+    /**
+     * Creates a run.
+     *
+     * @param deliveries runs the deliveries to subscribers one after another, in the order given
+     */
+    TrainingRun(String id, TrainingOptions options, Executor deliveries) {
         this.id = id;
         this.options = options;
+        this.deliveries = deliveries;
     }
 
     /** Returns the run's id. */
@@ -106,75 +120,81 @@ public final class TrainingRun {
         this.promotedAs = name;
     }
 
+    /** Returns a row of the run's test split, as a prediction request names its features. */
+    public Map<String, Double> example() {
+        return example;
+    }
+
     /** Returns every epoch so far. */
-    public synchronized List<TrainingEpoch> history() {
+    public List<TrainingEpoch> history() {
         return List.copyOf(history);
     }
 
     /** Returns the number of epochs so far. */
-    public synchronized int epochsRun() {
+    public int epochsRun() {
         return history.size();
     }
 
     /**
      * Sends the epochs after {@code afterEpoch} to a new subscriber, then the summary if the run has ended, or
-     * else keeps it for the events to come.
+     * else the events to come.
      */
-    public synchronized void subscribe(Subscriber subscriber, int afterEpoch) {
-        for (TrainingEpoch epoch : history) {
-            if (epoch.epoch() > afterEpoch) {
-                subscriber.epoch(epoch);
+    public void subscribe(Subscriber subscriber, int afterEpoch) {
+        deliveries.execute(() -> {
+            Follower follower = new Follower(subscriber, afterEpoch);
+            for (TrainingEpoch epoch : history) {
+                follower.epoch(epoch);
             }
-        }
-        if (summary != null) {
-            subscriber.summary(summary);
-        } else {
-            subscribers.add(subscriber);
-            everSubscribed = true;
-        }
+            TrainingSummary result = summary;
+            if (result != null) {
+                subscriber.summary(result);
+            } else {
+                followers.add(follower);
+                everFollowed = true;
+            }
+        });
     }
 
     /**
      * Records an epoch and sends it to the subscribers. When every client that followed the run has gone, the
      * run is cancelled: nobody is watching it any more.
      */
-    synchronized void publish(TrainingEpoch epoch) {
+    void publish(TrainingEpoch epoch) {
         history.add(epoch);
-        subscribers.removeIf(Subscriber::closed);
-        for (Subscriber subscriber : subscribers) {
-            subscriber.epoch(epoch);
-        }
-        subscribers.removeIf(Subscriber::closed);
-        if (everSubscribed && subscribers.isEmpty()) {
-            cancel("disconnected");
-        }
-    }
-
-    /** Returns a row of the run's test split, as a prediction request names its features. */
-    public Map<String, Double> example() {
-        return example;
+        deliveries.execute(() -> {
+            followers.removeIf(follower -> follower.subscriber.closed());
+            for (Follower follower : followers) {
+                follower.epoch(epoch);
+            }
+            followers.removeIf(follower -> follower.subscriber.closed());
+            if (everFollowed && followers.isEmpty() && summary == null) {
+                cancel("disconnected");
+            }
+        });
     }
 
     /** Ends the run: keeps the summary and the model, and sends the summary to the subscribers. */
-    synchronized void finish(TrainingSummary result, ServedModel trained, Map<String, Double> testRow) {
+    void finish(TrainingSummary result, ServedModel trained, Map<String, Double> testRow) {
         this.model = trained;
         this.example = Collections.unmodifiableMap(new LinkedHashMap<>(testRow));
-        this.summary = result;
         this.status = "cancelled".equals(result.status()) ? Status.CANCELLED : Status.COMPLETED;
-        for (Subscriber subscriber : subscribers) {
-            subscriber.summary(result);
-        }
-        subscribers.clear();
+        end(result);
     }
 
     /** Ends the run with an error, told to the subscribers as a summary. */
-    synchronized void fail(TrainingSummary result) {
-        this.summary = result;
+    void fail(TrainingSummary result) {
         this.status = Status.FAILED;
-        for (Subscriber subscriber : subscribers) {
-            subscriber.summary(result);
-        }
-        subscribers.clear();
+        end(result);
+    }
+
+    private void end(TrainingSummary result) {
+        this.summary = result;
+        deliveries.execute(() -> {
+            for (Follower follower : followers) {
+                follower.subscriber.summary(result);
+            }
+            followers.clear();
+        });
     }
 
     /**
@@ -205,6 +225,27 @@ public final class TrainingRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
+        }
+    }
+
+    /**
+     * Remembers the last epoch sent to a subscriber: an epoch published while its replay was being read can
+     * reach it twice, and is sent once.
+     */
+    private static final class Follower {
+        private final Subscriber subscriber;
+        private int lastSent;
+
+        Follower(Subscriber subscriber, int afterEpoch) {
+            this.subscriber = subscriber;
+            this.lastSent = afterEpoch;
+        }
+
+        void epoch(TrainingEpoch epoch) {
+            if (epoch.epoch() > lastSent) {
+                lastSent = epoch.epoch();
+                subscriber.epoch(epoch);
+            }
         }
     }
 }

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -16,6 +18,8 @@ import java.util.concurrent.Semaphore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import org.jboss.logging.Logger;
 
 import dev.servinglab.model.data.Dataset;
@@ -37,8 +41,9 @@ import dev.servinglab.web.problem.ConflictException;
 import dev.servinglab.web.problem.TooManyRequestsException;
 
 /**
- * Runs the learners' trainings: each on a thread of its own, at most {@link TrainingConfig#concurrency()} at
- * once, each bounded in epochs and time, and keeps the finished runs in a bounded store.
+ * Runs the learners' trainings: each on a thread of its own, at a lower priority than the threads serving
+ * requests, at most {@link TrainingConfig#concurrency()} at once, each bounded in epochs and time, and keeps the
+ * finished runs in a bounded store.
  */
 @ApplicationScoped
 public class TrainingService {
@@ -55,13 +60,16 @@ public class TrainingService {
     // Insertion order: the oldest run first, the one forgotten first.
     private final Map<String, TrainingRun> runs = new LinkedHashMap<>();
 
-    TrainingService(TrainingConfig config, DatasetRepository datasets, ModelRegistry registry) {
+    private final Executor deliveries;
+
+    TrainingService(TrainingConfig config, DatasetRepository datasets, ModelRegistry registry, Vertx vertx) {
+        this.deliveries = deliveries(vertx);
         this.config = config;
         this.datasets = datasets;
         this.registry = registry;
         this.slots = new Semaphore(config.concurrency());
         this.threads = Executors.newFixedThreadPool(config.concurrency(),
-                Thread.ofPlatform().name("training-", 1).daemon(true).factory());
+                BackgroundPriority.factory(Thread.ofPlatform().name("training-", 1).daemon(true).factory()));
     }
 
     @PreDestroy
@@ -89,7 +97,7 @@ public class TrainingService {
         }
         TrainingRun run;
         try {
-            run = new TrainingRun(newId(), options);
+            run = new TrainingRun(newId(), options, deliveries);
             remember(run);
             threads.execute(() -> execute(run));
         } catch (RuntimeException e) {
@@ -142,6 +150,18 @@ public class TrainingService {
         List<String> retired = registry.promote(model, config.maxPromoted());
         run.promotedAs(served);
         return Promotion.of(run, model, retired, true);
+    }
+
+    /**
+     * Returns an executor that runs its tasks one after another on one event-loop thread: the runs' deliveries
+     * to their subscribers, where sending Server-Sent Events belongs. The context is made on a thread of its
+     * own, because Vert.x makes a new event-loop context only when asked from outside Vert.x; from a request
+     * thread it would hand out that request's context.
+     */
+    private static Executor deliveries(Vertx vertx) {
+        Context context = CompletableFuture.supplyAsync(vertx::getOrCreateContext,
+                task -> Thread.ofPlatform().name("training-deliveries-setup").start(task)).join();
+        return task -> context.runOnContext(ignored -> task.run());
     }
 
     private String newId() {

@@ -10,9 +10,9 @@ import dev.servinglab.model.service.Evaluation;
  * Reports how a training run ended: the event the stream sends last.
  *
  * @param id              the run
- * @param status          {@code completed} or {@code cancelled}
+ * @param status          {@code completed}, {@code cancelled} or {@code failed}
  * @param stop            why it stopped, as a keyword: {@code epochs}, {@code early-stop}, {@code time-limit},
- *                        {@code cancelled} or {@code disconnected}
+ *                        {@code cancelled}, {@code disconnected} or {@code error}
  * @param stopReason      the same in a sentence
  * @param epochsRun       epochs trained
  * @param bestEpoch       the epoch with the lowest validation loss
@@ -24,8 +24,8 @@ import dev.servinglab.model.service.Evaluation;
  */
 @Schema(description = "How a training run ended")
 public record TrainingSummary(String id,
-        @Schema(enumeration = {"completed", "cancelled"}) String status,
-        @Schema(enumeration = {"epochs", "early-stop", "time-limit", "cancelled", "disconnected"}) String stop,
+        @Schema(enumeration = {"completed", "cancelled", "failed"}) String status,
+        @Schema(enumeration = {"epochs", "early-stop", "time-limit", "cancelled", "disconnected", "error"}) String stop,
         String stopReason, int epochsRun, int bestEpoch, int keptEpoch, Integer overfittingFrom, double durationMs,
         Evaluation test, List<TrainingEpoch> observations) {
 }
