@@ -1,0 +1,113 @@
+package dev.servinglab.training.service;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+import org.junit.jupiter.api.Test;
+
+import dev.servinglab.model.service.Activation;
+
+class TrainingRunTest {
+
+    /** Runs the deliveries when the test says so, to put them in any order against the training thread. */
+    private final Queue<Runnable> pending = new ArrayDeque<>();
+    private final Executor later = pending::add;
+    private final TrainingRun run = new TrainingRun("r1", new TrainingOptions("iris", 8, Activation.TANH, 0.05, 0.5, 0,
+            10, 8, 0.2, 0, 0, 42, 0), later);
+
+    @Test
+    void aLateSubscriberGetsEveryEpochOnceInOrderThenTheSummary() {
+        Recorder early = new Recorder();
+        run.subscribe(early, 0);
+        deliver();
+        run.publish(epoch(1));
+        run.publish(epoch(2));
+        Recorder late = new Recorder();
+        run.subscribe(late, 0);
+        // Recorded before the replay runs: the replay sends it, and its own delivery finds it already sent.
+        run.publish(epoch(3));
+        deliver();
+        run.finish(summary(), null, Map.of());
+        deliver();
+        assertThat(early.events, equalTo(List.of("1", "2", "3", "summary")));
+        assertThat(late.events, equalTo(List.of("1", "2", "3", "summary")));
+
+        Recorder resumed = new Recorder();
+        run.subscribe(resumed, 2);
+        deliver();
+        assertThat(resumed.events, equalTo(List.of("3", "summary")));
+        assertThat(run.history().size(), equalTo(3));
+    }
+
+    @Test
+    void whenTheLastFollowerHasGoneTheRunIsCancelled() {
+        Recorder one = new Recorder();
+        Recorder two = new Recorder();
+        run.subscribe(one, 0);
+        run.subscribe(two, 0);
+        run.publish(epoch(1));
+        deliver();
+        one.closed = true;
+        run.publish(epoch(2));
+        deliver();
+        assertThat(run.cancelReason(), nullValue());
+        two.closed = true;
+        run.publish(epoch(3));
+        deliver();
+        assertThat(run.cancelReason(), equalTo("disconnected"));
+        assertThat(run.pause(10_000), equalTo(true)); // the training thread wakes at once
+    }
+
+    @Test
+    void aRunNobodyFollowsGoesOn() {
+        run.publish(epoch(1));
+        run.publish(epoch(2));
+        deliver();
+        assertThat(run.cancelReason(), nullValue());
+        assertThat(run.pause(1), equalTo(false));
+    }
+
+    private void deliver() {
+        while (!pending.isEmpty()) {
+            pending.remove().run();
+        }
+    }
+
+    private static TrainingEpoch epoch(int n) {
+        return new TrainingEpoch(n, 1.0 / n, 0.5, 1.0 / n, 0.5, n, null);
+    }
+
+    private static TrainingSummary summary() {
+        return new TrainingSummary("r1", "completed", "epochs", "completed all 3 epochs", 3, 3, 3, null, 3, null,
+                List.of());
+    }
+
+    /** Records what a client would receive. */
+    private static final class Recorder implements TrainingRun.Subscriber {
+        private final List<String> events = new ArrayList<>();
+        private boolean closed;
+
+        @Override
+        public void epoch(TrainingEpoch epoch) {
+            events.add(Integer.toString(epoch.epoch()));
+        }
+
+        @Override
+        public void summary(TrainingSummary summary) {
+            events.add("summary");
+        }
+
+        @Override
+        public boolean closed() {
+            return closed;
+        }
+    }
+}
