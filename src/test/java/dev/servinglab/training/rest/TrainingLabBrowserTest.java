@@ -1,5 +1,6 @@
 package dev.servinglab.training.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -14,6 +15,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -99,6 +101,25 @@ class TrainingLabBrowserTest {
         assertThat(page.locator("[data-observations]").textContent(), containsString("Overfitting from epoch"));
         assertThat(page.locator("[data-result-text]").textContent(), containsString("The curves show overfitting"));
         assertThat(chartPoints(page, "loss"), equalTo(200));
+    }
+
+    @Test
+    void aPromotedRunAnswersInSwaggerUi() {
+        String id = given().contentType(ContentType.JSON).body("{\"epochs\":30,\"seed\":9}")
+                .when().post("/api/v1/trainings").then().statusCode(201).extract().path("id");
+        given().when().get("/api/v1/trainings/" + id + "/events").then().statusCode(200);
+        String model = given().contentType(ContentType.JSON).body("{\"name\":\"swagger-" + id + "\"}")
+                .when().post("/api/v1/trainings/" + id + "/promotion").then().statusCode(201).extract().path("model");
+
+        Page page = browser.open("/q/swagger-ui/");
+        page.locator("#operations-Predict-post_api_v1_predict .opblock-summary").first().click();
+        // Try it out is on from the start (quarkus.swagger-ui.try-it-out-enabled): the fields are editable.
+        page.locator("#operations-Predict-post_api_v1_predict input[placeholder=model]").fill(model);
+        page.locator("#operations-Predict-post_api_v1_predict .execute").click();
+        String answer = page.locator("#operations-Predict-post_api_v1_predict .live-responses-table .microlight")
+                .first().textContent();
+        assertThat(answer, containsString("\"model\": \"" + model + "\""));
+        assertThat(answer, containsString("\"model_version\": \"" + id + "\""));
     }
 
     @Test
