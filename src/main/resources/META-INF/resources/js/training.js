@@ -23,21 +23,38 @@
   }
 
   // ------------------------------------------------------------------ charts
+  // The colours come from the page's own palette, light or dark, and follow a change of colour scheme.
+  function palette() {
+    return { text: cssColor('--text', '#1b1f24'), grid: cssColor('--border', '#c9d0d7'),
+      train: cssColor('--accent', '#0b57d0'), validation: cssColor('--bad', '#a3141c') };
+  }
+
+  function paint(chart) {
+    var colors = palette();
+    [colors.train, colors.validation].forEach(function (color, index) {
+      chart.data.datasets[index].borderColor = color;
+      chart.data.datasets[index].backgroundColor = color;
+    });
+    ['x', 'y'].forEach(function (axis) {
+      chart.options.scales[axis].title.color = colors.text;
+      chart.options.scales[axis].ticks.color = colors.text;
+      chart.options.scales[axis].grid.color = colors.grid;
+    });
+    chart.options.plugins.legend.labels.color = colors.text;
+    chart.update('none');
+  }
+
   function makeChart(canvas, label, yMax) {
     if (!window.Chart) {
       return null; // the tables still show every number
     }
-    var text = cssColor('--text', '#1b1f24');
-    var grid = cssColor('--border', '#c9d0d7');
-    var train = cssColor('--accent', '#0b57d0');
-    var validation = cssColor('--bad', '#a3141c');
-    function series(name, color, dashed) {
-      return { label: name, data: [], borderColor: color, backgroundColor: color, borderWidth: 2,
-        borderDash: dashed ? [6, 4] : [], pointRadius: 0, pointHoverRadius: 4, tension: 0 };
+    function series(name, dashed) {
+      return { label: name, data: [], borderWidth: 2, borderDash: dashed ? [6, 4] : [], pointRadius: 0,
+        pointHoverRadius: 4, tension: 0 };
     }
-    return new window.Chart(canvas, {
+    var chart = new window.Chart(canvas, {
       type: 'line',
-      data: { datasets: [series('Training ' + label, train, false), series('Validation ' + label, validation, true)] },
+      data: { datasets: [series('Training ' + label, false), series('Validation ' + label, true)] },
       options: {
         animation: false,
         maintainAspectRatio: false,
@@ -45,13 +62,11 @@
         normalized: true,
         interaction: { mode: 'index', intersect: false },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'Epoch', color: text }, ticks: { color: text, precision: 0 },
-            grid: { color: grid }, min: 1 },
-          y: { title: { display: true, text: label, color: text }, ticks: { color: text }, grid: { color: grid },
-            min: 0, suggestedMax: yMax }
+          x: { type: 'linear', title: { display: true, text: 'Epoch' }, ticks: { precision: 0 }, grid: {}, min: 1 },
+          y: { title: { display: true, text: label }, ticks: {}, grid: {}, min: 0, suggestedMax: yMax }
         },
         plugins: {
-          legend: { labels: { color: text } },
+          legend: { labels: {} },
           tooltip: {
             callbacks: {
               title: function (items) { return items.length ? 'Epoch ' + items[0].parsed.x : ''; },
@@ -63,6 +78,13 @@
         }
       }
     });
+    paint(chart);
+    if (window.matchMedia) {
+      window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function () {
+        paint(chart);
+      });
+    }
+    return chart;
   }
 
   function initTrainingLab(root) {

@@ -83,6 +83,8 @@ class TrainingLabBrowserTest {
                 equalTo(page.locator("[data-result-text]").textContent()));
         again.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
         browser.assertNoSeriousAccessibilityViolations(again);
+        again.locator(".training-charts").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Path.of("target", "screenshots", "training-lab-dark.png")));
     }
 
     @Test
