@@ -42,13 +42,16 @@ public final class MlpTrainer {
     public record Options(int hiddenUnits, Activation activation, double learningRate, double momentum,
             double weightDecay, int epochs, int batchSize, int patience, long seed) {
 
+        /** The most epochs a run may have. */
+        public static final int MAX_EPOCHS = 5000;
+
         public Options {
             require(hiddenUnits >= 1 && hiddenUnits <= 256, "hiddenUnits must be in 1 … 256: " + hiddenUnits);
             require(activation != null, "activation must be set");
             require(learningRate > 0 && learningRate <= 1, "learningRate must be in (0, 1]: " + learningRate);
             require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1): " + momentum);
             require(weightDecay >= 0 && weightDecay <= 0.1, "weightDecay must be in [0, 0.1]: " + weightDecay);
-            require(epochs >= 1 && epochs <= 5000, "epochs must be in 1 … 5000: " + epochs);
+            require(epochs >= 1 && epochs <= MAX_EPOCHS, "epochs must be in 1 … " + MAX_EPOCHS + ": " + epochs);
             require(batchSize >= 1 && batchSize <= 1024, "batchSize must be in 1 … 1024: " + batchSize);
             require(patience >= 0, "patience must not be negative: " + patience);
         }
@@ -59,6 +62,9 @@ public final class MlpTrainer {
             }
         }
     }
+
+    /** How the stop reason of a run whose loss stopped being a number begins. */
+    public static final String DIVERGED = "diverged";
 
     private MlpTrainer() {
     }
@@ -107,6 +113,12 @@ public final class MlpTrainer {
             }
             double[] onTrain = Metrics.lossAndAccuracy(classifier, train, trainLabels, classes);
             double[] onValidation = Metrics.lossAndAccuracy(classifier, validation, validationLabels, classes);
+            if (!Double.isFinite(onTrain[0]) || !Double.isFinite(onValidation[0])) {
+                // The weights have blown up (too large a step): nothing later would be worth reporting.
+                stopReason = DIVERGED + ": at epoch " + epoch + " the loss was no longer a number; try a smaller "
+                        + "learning rate or momentum";
+                return new TrainedClassifier(classifier, history, stopReason, history.size());
+            }
             EpochMetrics metrics = new EpochMetrics(epoch, onTrain[0], onTrain[1], onValidation[0], onValidation[1],
                     (System.nanoTime() - start) / 1e6);
             history.add(metrics);
@@ -121,7 +133,7 @@ public final class MlpTrainer {
                 if (options.patience() > 0) {
                     best = snapshot(mlp);
                 }
-            } else if (options.patience() > 0 && ++epochsSinceBest >= options.patience()) {
+            } else if (options.patience() > 0 && ++epochsSinceBest >= options.patience() && best != null) {
                 stopReason = "early stop: validation loss has not improved for " + options.patience()
                         + " epochs; the weights of epoch " + bestEpoch + ", the best, are kept";
                 MLP restored = restore(best);

@@ -19,7 +19,7 @@ public interface TrainingConfig {
      */
     OptionalInt maxConcurrent();
 
-    /** The most epochs one run may ask for. */
+    /** The most epochs one run may ask for, at most 5000. */
     @WithDefault("2000")
     int maxEpochs();
 
@@ -42,6 +42,17 @@ public interface TrainingConfig {
     /** Promoted runs served at once; promoting one more retires the oldest promoted model. */
     @WithDefault("10")
     int maxPromoted();
+
+    /**
+     * How long a run that was followed may go on with nobody following it before it is cancelled: long enough
+     * for a page reload or a dropped connection to come back.
+     */
+    @WithDefault("5s")
+    Duration disconnectGrace();
+
+    /** Clients that may follow one run's event stream at once. */
+    @WithDefault("8")
+    int maxFollowers();
 
     /** Returns the number of trainings that may run at once. */
     default int concurrency() {

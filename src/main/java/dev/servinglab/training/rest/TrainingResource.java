@@ -2,7 +2,6 @@ package dev.servinglab.training.rest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
@@ -107,18 +106,6 @@ public class TrainingResource {
     }
 
     @GET
-    @NonBlocking
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List recent runs", description = "The runs the server keeps, newest first, without "
-            + "their histories.")
-    @APIResponse(responseCode = "200", description = "The runs", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class,
-                    type = SchemaType.ARRAY)))
-    public List<TrainingView> list() {
-        return trainings.recent().stream().map(run -> TrainingView.of(run, false)).toList();
-    }
-
-    @GET
     @Path("/{id}")
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
@@ -140,7 +127,8 @@ public class TrainingResource {
                     + "something), then one `summary` event (status, why it stopped, test metrics and confusion "
                     + "matrix, the observations), after which the stream ends. Epochs already trained are sent "
                     + "first, so a late client misses nothing; `Last-Event-ID` resumes after that epoch. When "
-                    + "every client following a run disconnects, the run is cancelled.")
+                    + "every client following a run has been gone for a few seconds (`disconnect-grace`), the run "
+                    + "is cancelled. A run takes a few followers at once; beyond that the answer is 429.")
     @APIResponse(responseCode = "200", description = "The event stream", content = @Content(
             mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "stream (shortened)", value = "event: epoch\nid: 1\ndata: {\"epoch\":1,"
@@ -160,13 +148,18 @@ public class TrainingResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a run", description = "Stops the run after the epoch in progress; its summary "
             + "then says it was cancelled. A run that has ended is left as it is.")
-    @APIResponse(responseCode = "202", description = "The run will stop", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class)))
+    @APIResponse(responseCode = "202", description = "The run will stop after the epoch in progress",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TrainingView.class)))
+    @APIResponse(responseCode = "200", description = "The run had already ended; nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TrainingView.class)))
     public Response cancel(@Parameter(description = "The run's id") @PathParam("id") String id) {
         TrainingRun run = require(id);
-        if (run.status() == TrainingRun.Status.RUNNING) {
-            run.cancel("cancelled");
+        if (run.status() != TrainingRun.Status.RUNNING) {
+            return Response.ok(TrainingView.of(run, false)).build();
         }
+        run.cancel("cancelled");
         return Response.accepted(TrainingView.of(run, false)).build();
     }
 
@@ -270,7 +263,11 @@ public class TrainingResource {
             if (closed()) {
                 return;
             }
-            sink.send(event("summary", "summary", summary)).whenComplete((ignored, error) -> sink.close());
+            try {
+                sink.send(event("summary", "summary", summary)).whenComplete((ignored, error) -> sink.close());
+            } catch (IllegalStateException e) {
+                failed = true; // closed by the client since closed() was asked
+            }
         }
 
         @Override
@@ -282,11 +279,15 @@ public class TrainingResource {
             if (closed()) {
                 return;
             }
-            sink.send(event).whenComplete((ignored, error) -> {
-                if (error != null) {
-                    failed = true;
-                }
-            });
+            try {
+                sink.send(event).whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        failed = true;
+                    }
+                });
+            } catch (IllegalStateException e) {
+                failed = true; // closed by the client since closed() was asked
+            }
         }
 
         private OutboundSseEvent event(String name, String eventId, Object data) {

@@ -9,7 +9,6 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.util.concurrent.ThreadFactory;
 
 import org.jboss.logging.Logger;
 
@@ -48,16 +47,6 @@ final class BackgroundPriority {
     }
 
     private BackgroundPriority() {
-    }
-
-    /**
-     * Returns a thread factory whose threads lower their own priority before running their first task.
-     */
-    static ThreadFactory factory(ThreadFactory base) {
-        return task -> base.newThread(() -> {
-            lowerCurrentThread();
-            task.run();
-        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.servinglab.training.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.servinglab.model.service.ServedModel;
+import dev.servinglab.web.problem.TooManyRequestsException;
 
 /**
  * Holds one training run while it runs and after: its options, every epoch so far, its summary once it has
@@ -57,12 +60,16 @@ public final class TrainingRun {
     private final String id;
     private final TrainingOptions options;
     private final Executor deliveries;
+    private final long graceNanos;
+    private final int maxFollowers;
     private final Instant createdAt = Instant.now();
     private final List<TrainingEpoch> history = new CopyOnWriteArrayList<>();
     private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final AtomicInteger following = new AtomicInteger();
     // Touched by the delivery thread only.
     private final List<Follower> followers = new ArrayList<>();
     private boolean everFollowed;
+    private long unfollowedSince;
     private volatile Status status = Status.RUNNING;
     private volatile String cancelReason;
     private volatile TrainingSummary summary;
@@ -73,12 +80,17 @@ public final class TrainingRun {
     /**
      * Creates a run.
      *
-     * @param deliveries runs the deliveries to subscribers one after another, in the order given
+     * @param deliveries   runs the deliveries to subscribers one after another, in the order given
+     * @param grace        how long a run that was followed may go on with nobody following it (a reload, a
+     *                     dropped connection) before it is cancelled
+     * @param maxFollowers the most clients following the run at once
      */
-    TrainingRun(String id, TrainingOptions options, Executor deliveries) {
+    TrainingRun(String id, TrainingOptions options, Executor deliveries, Duration grace, int maxFollowers) {
         this.id = id;
         this.options = options;
         this.deliveries = deliveries;
+        this.graceNanos = grace.toNanos();
+        this.maxFollowers = maxFollowers;
     }
 
     /** Returns the run's id. */
@@ -138,37 +150,52 @@ public final class TrainingRun {
     /**
      * Sends the epochs after {@code afterEpoch} to a new subscriber, then the summary if the run has ended, or
      * else the events to come.
+     *
+     * @throws TooManyRequestsException if the run already has as many followers as it takes
      */
     public void subscribe(Subscriber subscriber, int afterEpoch) {
+        if (following.incrementAndGet() > maxFollowers) {
+            following.decrementAndGet();
+            throw new TooManyRequestsException("Run " + id + " is already followed by " + maxFollowers
+                    + " clients, the most it takes; try again when one has gone.", 5);
+        }
         deliveries.execute(() -> {
             Follower follower = new Follower(subscriber, afterEpoch);
             for (TrainingEpoch epoch : history) {
                 follower.epoch(epoch);
             }
             TrainingSummary result = summary;
-            if (result != null) {
-                subscriber.summary(result);
+            if (result != null || follower.gone()) {
+                if (result != null) {
+                    follower.summary(result);
+                }
+                following.decrementAndGet();
             } else {
                 followers.add(follower);
                 everFollowed = true;
+                unfollowedSince = 0;
             }
         });
     }
 
     /**
-     * Records an epoch and sends it to the subscribers. When every client that followed the run has gone, the
-     * run is cancelled: nobody is watching it any more.
+     * Records an epoch and sends it to the subscribers. A run that was followed and has had nobody following
+     * it for longer than the grace period is cancelled: nobody is watching it any more.
      */
     void publish(TrainingEpoch epoch) {
         history.add(epoch);
         deliveries.execute(() -> {
-            followers.removeIf(follower -> follower.subscriber.closed());
             for (Follower follower : followers) {
                 follower.epoch(epoch);
             }
-            followers.removeIf(follower -> follower.subscriber.closed());
+            dropGone();
             if (everFollowed && followers.isEmpty() && summary == null) {
-                cancel("disconnected");
+                long now = System.nanoTime();
+                if (unfollowedSince == 0) {
+                    unfollowedSince = now;
+                } else if (now - unfollowedSince >= graceNanos) {
+                    cancel("disconnected");
+                }
             }
         });
     }
@@ -191,10 +218,17 @@ public final class TrainingRun {
         this.summary = result;
         deliveries.execute(() -> {
             for (Follower follower : followers) {
-                follower.subscriber.summary(result);
+                follower.summary(result);
             }
+            following.addAndGet(-followers.size());
             followers.clear();
         });
+    }
+
+    private void dropGone() {
+        int before = followers.size();
+        followers.removeIf(Follower::gone);
+        following.addAndGet(followers.size() - before);
     }
 
     /**
@@ -229,12 +263,14 @@ public final class TrainingRun {
     }
 
     /**
-     * Remembers the last epoch sent to a subscriber: an epoch published while its replay was being read can
-     * reach it twice, and is sent once.
+     * Wraps a subscriber for the delivery thread: remembers the last epoch sent to it (an epoch published while
+     * its replay was being read can reach it twice, and is sent once), and takes a failed send, such as a
+     * connection closed in between, as the client having gone, so that the others still get their events.
      */
     private static final class Follower {
         private final Subscriber subscriber;
         private int lastSent;
+        private boolean failed;
 
         Follower(Subscriber subscriber, int afterEpoch) {
             this.subscriber = subscriber;
@@ -242,10 +278,28 @@ public final class TrainingRun {
         }
 
         void epoch(TrainingEpoch epoch) {
-            if (epoch.epoch() > lastSent) {
+            if (epoch.epoch() > lastSent && !gone()) {
                 lastSent = epoch.epoch();
-                subscriber.epoch(epoch);
+                try {
+                    subscriber.epoch(epoch);
+                } catch (RuntimeException e) {
+                    failed = true;
+                }
             }
+        }
+
+        void summary(TrainingSummary result) {
+            if (!gone()) {
+                try {
+                    subscriber.summary(result);
+                } catch (RuntimeException e) {
+                    failed = true;
+                }
+            }
+        }
+
+        boolean gone() {
+            return failed || subscriber.closed();
         }
     }
 }

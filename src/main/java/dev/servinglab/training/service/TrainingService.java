@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 import jakarta.annotation.PreDestroy;
@@ -31,11 +29,11 @@ import dev.servinglab.model.service.Evaluation;
 import dev.servinglab.model.service.Evaluator;
 import dev.servinglab.model.service.MlpTrainer;
 import dev.servinglab.model.service.ModelFactory;
+import dev.servinglab.model.service.ModelRegistry;
 import dev.servinglab.model.service.ScaledSplit;
 import dev.servinglab.model.service.ServedModel;
 import dev.servinglab.model.service.Standardizer;
 import dev.servinglab.model.service.TrainedClassifier;
-import dev.servinglab.model.service.ModelRegistry;
 import dev.servinglab.training.config.TrainingConfig;
 import dev.servinglab.web.problem.ConflictException;
 import dev.servinglab.web.problem.TooManyRequestsException;
@@ -54,7 +52,6 @@ public class TrainingService {
     private final DatasetRepository datasets;
     private final ModelRegistry registry;
     private final Semaphore slots;
-    private final ExecutorService threads;
     private final Map<String, Dataset> loaded = new ConcurrentHashMap<>();
     private final SecureRandom ids = new SecureRandom();
     // Insertion order: the oldest run first, the one forgotten first.
@@ -68,8 +65,10 @@ public class TrainingService {
         this.datasets = datasets;
         this.registry = registry;
         this.slots = new Semaphore(config.concurrency());
-        this.threads = Executors.newFixedThreadPool(config.concurrency(),
-                BackgroundPriority.factory(Thread.ofPlatform().name("training-", 1).daemon(true).factory()));
+        if (config.maxEpochs() > MlpTrainer.Options.MAX_EPOCHS) {
+            throw new IllegalStateException("serving-lab.training.max-epochs must be at most "
+                    + MlpTrainer.Options.MAX_EPOCHS + ": " + config.maxEpochs());
+        }
     }
 
     @PreDestroy
@@ -77,7 +76,6 @@ public class TrainingService {
         synchronized (runs) {
             runs.values().forEach(run -> run.cancel("cancelled"));
         }
-        threads.shutdownNow();
     }
 
     /** Returns the reader of training requests, with this server's limits. */
@@ -86,21 +84,26 @@ public class TrainingService {
     }
 
     /**
-     * Starts a run on a free training thread.
+     * Starts a run on a thread of its own, if a training slot is free.
      *
-     * @throws TooManyTrainingsException if every training slot is taken
+     * @throws TooManyRequestsException if every training slot is taken
      */
     public TrainingRun start(TrainingOptions options) {
         if (!slots.tryAcquire()) {
             throw new TooManyRequestsException("The server trains at most " + config.concurrency()
                     + " models at once and all are busy; try again in a few seconds.", retryAfterSeconds());
         }
-        TrainingRun run;
+        TrainingRun run = new TrainingRun(newId(), options, deliveries, config.disconnectGrace(),
+                config.maxFollowers());
+        remember(run);
         try {
-            run = new TrainingRun(newId(), options, deliveries);
-            remember(run);
-            threads.execute(() -> execute(run));
-        } catch (RuntimeException e) {
+            // A thread per run (the slots bound them): no pool, so no queue lock shared with request threads.
+            Thread.ofPlatform().name("training-" + run.id()).daemon(true).start(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                execute(run);
+            });
+        } catch (RuntimeException | OutOfMemoryError e) {
+            forget(run);
             slots.release();
             throw e;
         }
@@ -114,13 +117,6 @@ public class TrainingService {
         }
     }
 
-    /** Returns the kept runs, the newest first. */
-    public List<TrainingRun> recent() {
-        synchronized (runs) {
-            List<TrainingRun> list = new ArrayList<>(runs.values());
-            return list.reversed();
-        }
-    }
 
     /**
      * Serves a completed run's model through the predict API, the trace and the model card, under the given
@@ -129,14 +125,18 @@ public class TrainingService {
      * @throws ConflictException if the run has not completed, or the name is taken
      */
     public synchronized Promotion promote(TrainingRun run, String name) {
-        if (run.promotedAs() != null && registry.find(run.promotedAs()).isPresent()) {
-            return Promotion.of(run, registry.require(run.promotedAs()), List.of(), false);
+        Optional<ServedModel> already = Optional.ofNullable(run.promotedAs()).flatMap(registry::find)
+                .filter(served -> served.version().equals(run.id()));
+        if (already.isPresent()) {
+            return Promotion.of(run, already.get(), List.of(), false);
         }
         ServedModel trained = run.model();
         if (trained == null) {
             throw new ConflictException(switch (run.status()) {
                 case RUNNING -> "Run " + run.id() + " is still training; promote it once its summary has arrived.";
                 case CANCELLED -> "Run " + run.id() + " was cancelled; only a run that ended by itself is served.";
+                case COMPLETED -> "Run " + run.id() + " diverged (its loss stopped being a number); its model is "
+                        + "not worth serving. Train again with a smaller learning rate.";
                 default -> "Run " + run.id() + " failed; it has no model to serve.";
             });
         }
@@ -165,9 +165,16 @@ public class TrainingService {
     }
 
     private String newId() {
-        byte[] bytes = new byte[5];
+        // 64 random bits: a run's id is all it takes to follow, cancel or promote it, so it cannot be guessed.
+        byte[] bytes = new byte[8];
         ids.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    private void forget(TrainingRun run) {
+        synchronized (runs) {
+            runs.remove(run.id());
+        }
     }
 
     private void remember(TrainingRun run) {
@@ -183,10 +190,11 @@ public class TrainingService {
     }
 
     /**
-     * Estimates when a slot frees: the soonest any running run would end at its pace, within the time limit.
+     * Estimates when a slot frees: the soonest any running run would end at its pace, or at the time limit.
      */
     private long retryAfterSeconds() {
         double soonest = config.maxDuration().toMillis();
+        long now = System.currentTimeMillis();
         synchronized (runs) {
             for (TrainingRun run : runs.values()) {
                 if (run.status() == TrainingRun.Status.RUNNING) {
@@ -194,27 +202,49 @@ public class TrainingService {
                     double perEpoch = history.isEmpty() ? run.options().paceMs() + 10
                             : history.getLast().elapsedMs() / history.size();
                     double remaining = (run.options().epochs() - history.size()) * perEpoch;
-                    soonest = Math.min(soonest, remaining);
+                    double untilLimit = config.maxDuration().toMillis() - (now - run.createdAt().toEpochMilli());
+                    soonest = Math.min(soonest, Math.min(remaining, untilLimit));
                 }
             }
         }
         return Math.max(1, (long) Math.ceil(soonest / 1000));
     }
 
+    /**
+     * Trains, then frees the slot before the run reads as ended, so that a client starting its next run as soon
+     * as it sees the summary finds the slot free. Whatever goes wrong, the run ends and its slot is freed.
+     */
     private void execute(TrainingRun run) {
         long start = System.nanoTime();
+        boolean released = false;
         try {
-            train(run, start);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Training run %s failed", run.id());
-            run.fail(new TrainingSummary(run.id(), "failed", "error", "the run failed on the server: "
-                    + e.getClass().getSimpleName(), run.epochsRun(), 0, 0, null, elapsedMs(start), null, List.of()));
-        } finally {
+            Outcome outcome = train(run, start);
             slots.release();
+            released = true;
+            run.finish(outcome.summary(), outcome.model(), outcome.example());
+            LOG.infof("Training run %s on %s: %s after %d epochs, test accuracy %.3f", run.id(),
+                    run.options().dataset(), outcome.summary().stop(), outcome.summary().epochsRun(),
+                    outcome.summary().test().accuracy());
+        } catch (Throwable e) {
+            LOG.errorf(e, "Training run %s failed", run.id());
+            if (!released) {
+                slots.release();
+                released = true;
+            }
+            run.fail(new TrainingSummary(run.id(), "failed", "error", "the run failed on the server; please "
+                    + "report it", run.epochsRun(), 0, 0, null, elapsedMs(start), null, List.of()));
+        } finally {
+            if (!released) {
+                slots.release();
+            }
         }
     }
 
-    private void train(TrainingRun run, long start) {
+    /** Holds what a run produced, before the run is told it has ended. */
+    private record Outcome(TrainingSummary summary, ServedModel model, Map<String, Double> example) {
+    }
+
+    private Outcome train(TrainingRun run, long start) {
         TrainingOptions options = run.options();
         Dataset data = loaded.computeIfAbsent(options.dataset(), datasets::load);
         Split split = StratifiedSplitter.split(data, new StratifiedSplitter.Options(options.validationFraction(),
@@ -226,22 +256,29 @@ public class TrainingService {
         ScaledSplit scaled = ScaledSplit.of(split, scaler);
         Observer observer = new Observer();
         long deadline = start + config.maxDuration().toNanos();
-        String[] limit = {null};
+        // Why the listener stopped the run, if it did: a cancel that arrives after the run ended by itself does not
+        // turn it into a cancelled run.
+        String[] stoppedBy = {null};
         TrainedClassifier trained = MlpTrainer.train(scaled.trainX(), scaled.trainY(), scaled.validationX(),
                 scaled.validationY(), scaled.classes(), options.mlp(), metrics -> {
                     run.publish(TrainingEpoch.of(metrics, observer.observe(metrics)));
                     if (run.cancelReason() != null) {
+                        stoppedBy[0] = run.cancelReason();
                         return false;
                     }
                     if (System.nanoTime() > deadline) {
-                        limit[0] = "time-limit";
+                        stoppedBy[0] = "time-limit";
                         return false;
                     }
-                    return options.paceMs() == 0 || metrics.epoch() == options.epochs() || !run.pause(options.paceMs());
+                    if (options.paceMs() > 0 && metrics.epoch() < options.epochs() && run.pause(options.paceMs())) {
+                        stoppedBy[0] = run.cancelReason();
+                        return false;
+                    }
+                    return true;
                 });
         Evaluation test = Evaluator.evaluate(trained.classifier(), scaled.testX(), scaled.testY(),
                 split.train().classNames());
-        String stop = stopKeyword(run, limit[0], trained);
+        String stop = stopKeyword(stoppedBy[0], trained);
         String reason = switch (stop) {
             case "disconnected" -> "stopped after epoch " + trained.history().size()
                     + ": the client following the run disconnected";
@@ -251,22 +288,21 @@ public class TrainingService {
             default -> trained.stopReason();
         };
         boolean cancelled = stop.equals("disconnected") || stop.equals("cancelled");
+        boolean servable = !cancelled && !stop.equals(MlpTrainer.DIVERGED);
         TrainingSummary summary = new TrainingSummary(run.id(), cancelled ? "cancelled" : "completed", stop, reason,
                 trained.history().size(), observer.bestEpoch(), trained.keptEpoch(),
                 observer.overfittingFrom() > 0 ? observer.overfittingFrom() : null, elapsedMs(start), test,
                 observations(run.history(), stop, reason));
-        ServedModel model = cancelled ? null : servedModel(run, split, scaler, trained, test, reason);
-        run.finish(summary, model, example(split.test()));
-        LOG.infof("Training run %s on %s: %s after %d epochs, test accuracy %.3f", run.id(), options.dataset(), stop,
-                trained.history().size(), test.accuracy());
+        ServedModel model = servable ? servedModel(run, split, scaler, trained, test, reason) : null;
+        return new Outcome(summary, model, example(split.test()));
     }
 
-    private static String stopKeyword(TrainingRun run, String limit, TrainedClassifier trained) {
-        if (run.cancelReason() != null) {
-            return run.cancelReason();
+    private static String stopKeyword(String stoppedBy, TrainedClassifier trained) {
+        if (stoppedBy != null) {
+            return stoppedBy;
         }
-        if (limit != null) {
-            return limit;
+        if (trained.stopReason().startsWith(MlpTrainer.DIVERGED)) {
+            return MlpTrainer.DIVERGED;
         }
         return trained.stopReason().startsWith("early stop") ? "early-stop" : "epochs";
     }
@@ -315,18 +351,34 @@ public class TrainingService {
     }
 
     /**
-     * Keeps the first rows of every class, in the split's shuffled order, so that the classes keep their
-     * shares and at least one row each.
+     * Keeps exactly {@code rows} rows, the first of every class in the split's shuffled order, shared out between
+     * the classes by their sizes (largest remainder first) with at least one row each.
      */
-    private static Dataset stratifiedHead(Dataset train, int rows) {
+    static Dataset stratifiedHead(Dataset train, int rows) {
         int classes = train.classNames().size();
         int[] perClass = new int[classes];
         for (int label : train.labels()) {
             perClass[label]++;
         }
         int[] quota = new int[classes];
+        double[] remainder = new double[classes];
+        int given = 0;
         for (int k = 0; k < classes; k++) {
-            quota[k] = Math.max(1, (int) Math.round((double) perClass[k] * rows / train.size()));
+            double share = (double) perClass[k] * rows / train.size();
+            quota[k] = Math.min(perClass[k], Math.max(1, (int) Math.floor(share)));
+            remainder[k] = share - Math.floor(share);
+            given += quota[k];
+        }
+        while (given < rows) {
+            int next = -1;
+            for (int k = 0; k < classes; k++) {
+                if (quota[k] < perClass[k] && (next < 0 || remainder[k] > remainder[next])) {
+                    next = k;
+                }
+            }
+            quota[next]++;
+            remainder[next] = -1;
+            given++;
         }
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {

@@ -30,7 +30,7 @@ class ModelResourceTest {
                 .body("name[0]", equalTo("mlp")).body("name[1]", equalTo("logreg"))
                 .body("is_default[0]", equalTo(true)).body("is_default.findAll { it }.size()", equalTo(1))
                 .body("card[0]", equalTo("/api/v1/models/mlp")).body("card[1]", equalTo("/api/v1/models/logreg"))
-                .body("test_accuracy", everyItem(greaterThan(0.8f)));
+                .body("test_accuracy[0]", greaterThan(0.8f)).body("test_accuracy[1]", greaterThan(0.8f));
     }
 
     @Test

@@ -40,14 +40,18 @@ class TrainingResourceTest {
 
     private static final String SLOW = "{\"epochs\":200,\"pace_ms\":300}";
 
+    /** The runs this test started: the ones still running are cancelled after it, so the next finds free slots. */
+    private static final List<String> STARTED = new ArrayList<>();
+
     @AfterEach
     void cancelWhatIsLeftRunning() {
-        for (String id : given().when().get("/api/v1/trainings").then().statusCode(200).extract()
-                .jsonPath().<String>getList("findAll { it.status == 'running' }.id")) {
-            given().when().delete("/api/v1/trainings/" + id).then().statusCode(202);
+        for (String id : STARTED) {
+            given().when().delete("/api/v1/trainings/" + id).then().statusCode(oneOf(200, 202));
         }
-        waitUntil(() -> given().when().get("/api/v1/trainings").jsonPath()
-                .getList("findAll { it.status == 'running' }").isEmpty());
+        for (String id : STARTED) {
+            finish(id);
+        }
+        STARTED.clear();
     }
 
     @Test
@@ -151,6 +155,7 @@ class TrainingResourceTest {
                 + "\"petal_width\":0.2}").when().post("/api/v1/predict").then().statusCode(200);
         String third = start("{\"epochs\":3}");
         assertThat(finish(third).getString("status"), equalTo("completed"));
+        given().when().delete("/api/v1/trainings/" + third).then().statusCode(200).body("status", equalTo("completed"));
         given().when().get("/api/v1/trainings/" + second).then().body("status", equalTo("running"));
     }
 
@@ -274,6 +279,33 @@ class TrainingResourceTest {
     }
 
     @Test
+    void aRunWhoseLossDivergesStopsAndIsNotServed() {
+        JsonPath run = finish(start("{\"hidden_units\":256,\"activation\":\"relu\",\"learning_rate\":1,"
+                + "\"momentum\":0.99,\"batch_size\":1,\"epochs\":50,\"patience\":5}"));
+        assertThat(run.getString("status"), equalTo("completed"));
+        assertThat(run.getString("summary.stop"), equalTo("diverged"));
+        assertThat(run.getString("summary.stop_reason"), containsString("smaller learning rate"));
+        assertThat(run.getList("history.train_loss"), everyItem(notNullValue()));
+        given().when().post("/api/v1/trainings/" + run.getString("id") + "/promotion").then().statusCode(409)
+                .body("detail", containsString("diverged"));
+    }
+
+    @Test
+    void theTrainingOperationsAreDocumented() {
+        JsonPath openapi = given().accept("application/json").when().get("/q/openapi").jsonPath();
+        String post = "paths.'/api/v1/trainings'.post";
+        assertThat(openapi.getMap(post + ".requestBody.content.'application/json'.examples").keySet(),
+                hasItem("overfitting"));
+        assertThat(openapi.getMap(post + ".responses").keySet(), hasItem("429"));
+        assertThat(openapi.getMap(post + ".responses").keySet(), hasItem("201"));
+        assertThat(openapi.getMap("paths.'/api/v1/trainings/{id}/promotion'.post.responses").keySet(),
+                hasItem("409"));
+        assertThat(openapi.getMap("paths.'/api/v1/trainings/{id}'.delete.responses").keySet(), hasItem("202"));
+        assertThat(openapi.getString("components.schemas.TrainingRequest.properties.patience.description"),
+                containsString("Early stopping"));
+    }
+
+    @Test
     void earlyStoppingKeepsTheBestEpochAndSaysSo() {
         JsonPath run = finish(start("{\"hidden_units\":256,\"learning_rate\":0.02,\"momentum\":0.9,\"epochs\":200,"
                 + "\"batch_size\":4,\"validation_fraction\":0.3,\"max_train_rows\":12,\"patience\":30}"));
@@ -288,9 +320,12 @@ class TrainingResourceTest {
     }
 
     private static String start(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/trainings")
+        String id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/trainings")
                 .then().statusCode(201).header("Location", containsString("/api/v1/trainings/"))
-                .body("status", oneOf("running", "completed")).extract().path("id");
+                .body("status", oneOf("running", "completed")).body("id", matchesPattern("[0-9a-f]{16}"))
+                .extract().path("id");
+        STARTED.add(id);
+        return id;
     }
 
     /** Waits until the run has ended and returns it. */

@@ -3,7 +3,9 @@ package dev.servinglab.training.service;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +16,19 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 import dev.servinglab.model.service.Activation;
+import dev.servinglab.web.problem.TooManyRequestsException;
 
 class TrainingRunTest {
 
     /** Runs the deliveries when the test says so, to put them in any order against the training thread. */
     private final Queue<Runnable> pending = new ArrayDeque<>();
     private final Executor later = pending::add;
-    private final TrainingRun run = new TrainingRun("r1", new TrainingOptions("iris", 8, Activation.TANH, 0.05, 0.5, 0,
-            10, 8, 0.2, 0, 0, 42, 0), later);
+    private final TrainingRun run = run(Duration.ZERO);
+
+    private TrainingRun run(Duration grace) {
+        return new TrainingRun("r1", new TrainingOptions("iris", 8, Activation.TANH, 0.05, 0.5, 0, 10, 8, 0.2, 0, 0,
+                42, 0), later, grace, 2);
+    }
 
     @Test
     void aLateSubscriberGetsEveryEpochOnceInOrderThenTheSummary() {
@@ -60,10 +67,47 @@ class TrainingRunTest {
         deliver();
         assertThat(run.cancelReason(), nullValue());
         two.closed = true;
-        run.publish(epoch(3));
+        run.publish(epoch(3)); // nobody follows from here; the grace period (zero here) starts
+        deliver();
+        run.publish(epoch(4));
         deliver();
         assertThat(run.cancelReason(), equalTo("disconnected"));
         assertThat(run.pause(10_000), equalTo(true)); // the training thread wakes at once
+    }
+
+    @Test
+    void aFollowerWhoComesBackWithinTheGracePeriodKeepsTheRunGoing() {
+        TrainingRun patient = run(Duration.ofHours(1));
+        Recorder reload = new Recorder();
+        patient.subscribe(reload, 0);
+        patient.publish(epoch(1));
+        deliver();
+        reload.closed = true;
+        for (int n = 2; n < 6; n++) {
+            patient.publish(epoch(n));
+            deliver();
+        }
+        assertThat(patient.cancelReason(), nullValue());
+        Recorder again = new Recorder();
+        patient.subscribe(again, 1);
+        deliver();
+        assertThat(again.events, equalTo(List.of("2", "3", "4", "5")));
+    }
+
+    @Test
+    void aRunTakesABoundedNumberOfFollowersAndAFailedSendDropsOnlyThatOne() {
+        Recorder broken = new Recorder();
+        broken.failing = true;
+        Recorder fine = new Recorder();
+        run.subscribe(broken, 0);
+        run.subscribe(fine, 0);
+        assertThrows(TooManyRequestsException.class, () -> run.subscribe(new Recorder(), 0));
+        deliver();
+        run.publish(epoch(1));
+        deliver();
+        assertThat(fine.events, equalTo(List.of("1")));
+        run.subscribe(new Recorder(), 0); // the broken one has been dropped: there is room again
+        deliver();
     }
 
     @Test
@@ -94,9 +138,13 @@ class TrainingRunTest {
     private static final class Recorder implements TrainingRun.Subscriber {
         private final List<String> events = new ArrayList<>();
         private boolean closed;
+        private boolean failing;
 
         @Override
         public void epoch(TrainingEpoch epoch) {
+            if (failing) {
+                throw new IllegalStateException("Already closed");
+            }
             events.add(Integer.toString(epoch.epoch()));
         }
 
