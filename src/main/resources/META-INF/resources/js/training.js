@@ -100,12 +100,15 @@
     var epochCount = root.querySelector('[data-epoch-count]');
     var result = root.querySelector('[data-result]');
     var promotion = root.querySelector('[data-promotion]');
+    var busy = root.querySelector('[data-training-output]');
+    var retries = 0;
     var charts = {
       loss: makeChart(root.querySelector('[data-chart=loss]'), 'loss', 1),
       accuracy: makeChart(root.querySelector('[data-chart=accuracy]'), 'accuracy', 1)
     };
     var source = null;
     var run = null;
+    var shownMatchesSettings = false; // the address names the run only while the form holds its settings
     var promoted = null;
     var observationCount = 0;
 
@@ -146,7 +149,7 @@
       FIELDS.forEach(function (name) {
         params.set(name, String(body[name]));
       });
-      if (run) {
+      if (run && shownMatchesSettings) {
         params.set('run', run);
       }
       history.replaceState(null, '', window.location.pathname + '?' + params.toString() + window.location.hash);
@@ -221,13 +224,24 @@
           + dp3(epoch.validation_loss) + ', validation accuracy ' + percent(epoch.validation_accuracy);
     }
 
+    // Points are added at once and drawn once per frame: a replay of 2,000 epochs is one redraw, not 2,000.
+    var redraw = null;
     function push(chart, x, train, validation) {
       if (!chart) {
         return;
       }
       chart.data.datasets[0].data.push({ x: x, y: train });
       chart.data.datasets[1].data.push({ x: x, y: validation });
-      chart.update('none');
+      if (redraw === null) {
+        redraw = window.requestAnimationFrame(function () {
+          redraw = null;
+          Object.keys(charts).forEach(function (key) {
+            if (charts[key]) {
+              charts[key].update('none');
+            }
+          });
+        });
+      }
     }
 
     function showSummary(summary) {
@@ -281,7 +295,7 @@
     function running(on) {
       startButton.disabled = on;
       stopButton.disabled = !on;
-      root.setAttribute('aria-busy', on ? 'true' : 'false');
+      busy.setAttribute('aria-busy', on ? 'true' : 'false');
     }
 
     function follow(id, planned) {
@@ -297,12 +311,23 @@
         source = null;
         showSummary(JSON.parse(event.data));
       });
+      source.addEventListener('epoch', function () {
+        retries = 0;
+      });
       source.onerror = function () {
-        // The stream broke before the summary: read what the run has become instead of reconnecting.
+        // The stream broke before the summary: wait a moment, then read what the run has become and follow it
+        // again (the server keeps a run going for a few seconds without followers). Give up after a few tries.
         if (source) {
           source.close();
           source = null;
-          show(id);
+          retries++;
+          if (retries > 3) {
+            running(false);
+            status.textContent = 'Lost the connection to the server. Reload the page to see the run.';
+            return;
+          }
+          status.textContent = 'Connection lost; reconnecting…';
+          window.setTimeout(function () { show(id); }, 1000 * retries);
         }
       };
     }
@@ -318,6 +343,7 @@
         })
         .then(function (record) {
           run = record.id;
+          shownMatchesSettings = true;
           clear();
           if (record.status === 'running') {
             // The stream replays every epoch so far, then goes on live.
@@ -376,7 +402,9 @@
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify(body)
       }).then(function (response) {
-        return response.json().then(function (data) {
+        return response.json().catch(function () {
+          return { detail: 'The server answered HTTP ' + response.status + '.' };
+        }).then(function (data) {
           if (!response.ok) {
             if (response.status === 429) {
               data.detail = (data.detail || 'The server is busy.') + ' (Retry in about '
@@ -388,6 +416,7 @@
         });
       }).then(function (record) {
         run = record.id;
+        shownMatchesSettings = true;
         saveToAddress();
         clear();
         status.textContent = 'Training run ' + record.id + ' started: ' + record.hyperparameters.epochs
@@ -447,19 +476,25 @@
         var preset = JSON.parse(button.getAttribute('data-preset-values'));
         preset.keepPace = true; // the page keeps its own pace so that the run can be watched
         fill(preset);
+        shownMatchesSettings = false;
         saveToAddress();
         status.textContent = button.textContent + ' preset loaded. Press Start training.';
       });
     });
-    form.addEventListener('change', saveToAddress);
+    form.addEventListener('change', function () {
+      shownMatchesSettings = false;
+      saveToAddress();
+    });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       start();
     });
     stopButton.addEventListener('click', function () {
       if (run) {
-        fetch('/api/v1/trainings/' + encodeURIComponent(run), { method: 'DELETE' });
         status.textContent = 'Stopping after the epoch in progress…';
+        fetch('/api/v1/trainings/' + encodeURIComponent(run), { method: 'DELETE' }).catch(function () {
+          status.textContent = 'Could not reach the server to stop the run.';
+        });
       }
     });
     root.querySelector('[data-promote-button]').addEventListener('click', promote);

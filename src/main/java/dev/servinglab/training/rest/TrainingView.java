@@ -16,7 +16,7 @@ import dev.servinglab.training.service.TrainingSummary;
  */
 @Schema(name = "TrainingRun", description = "A training run and its whole history")
 public record TrainingView(
-        @Schema(examples = "3f9a1c07e2") String id,
+        @Schema(examples = "3f9a1c07e25b4d81") String id,
         @Schema(enumeration = {"running", "completed", "cancelled", "failed"}) String status,
         @Schema(description = "The hyperparameters, defaults filled in") Map<String, Object> hyperparameters,
         Instant createdAt,

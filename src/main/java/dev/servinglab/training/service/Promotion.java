@@ -20,7 +20,7 @@ import dev.servinglab.model.service.ServedModel;
  * @param example    a row of the run's own test split, ready to send to {@code predict}
  */
 @Schema(description = "Where a promoted training run is served")
-public record Promotion(@Schema(examples = "run-3f9a1c07e2") String model, String version, String runId,
+public record Promotion(@Schema(examples = "run-3f9a1c07e25b4d81") String model, String version, String runId,
         boolean created, List<String> retired, String modelCard, String predict,
         @Schema(description = "A test row of the run, as a predict request body") Map<String, Double> example) {
 

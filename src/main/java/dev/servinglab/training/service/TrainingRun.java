@@ -161,10 +161,12 @@ public final class TrainingRun {
         }
         deliveries.execute(() -> {
             Follower follower = new Follower(subscriber, afterEpoch);
+            // The summary is read before the history: once it is set, every epoch is in the history. Read after,
+            // it could have been set while the replay went through an older copy of the history.
+            TrainingSummary result = summary;
             for (TrainingEpoch epoch : history) {
                 follower.epoch(epoch);
             }
-            TrainingSummary result = summary;
             if (result != null || follower.gone()) {
                 if (result != null) {
                     follower.summary(result);

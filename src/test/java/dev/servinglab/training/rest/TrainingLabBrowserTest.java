@@ -34,7 +34,7 @@ class TrainingLabBrowserTest {
     void aLearnerTrainsWatchesTheCurvesFillPromotesAndPredictsByKeyboard() {
         Page page = browser.open(LESSON);
         type(page, "#train-epochs", "20");
-        type(page, "#train-pace", "100");
+        type(page, "#train-pace", "150");
         page.locator("[data-start]").focus();
         page.keyboard().press("Enter");
 
@@ -103,6 +103,8 @@ class TrainingLabBrowserTest {
         assertThat(page.locator("[data-observations]").textContent(), containsString("Overfitting from epoch"));
         assertThat(page.locator("[data-result-text]").textContent(), containsString("The curves show overfitting"));
         assertThat(chartPoints(page, "loss"), equalTo(200));
+        assertThat(page.locator(EPOCH_ROWS).count(), equalTo(200));
+        assertThat(browser.consoleErrors(page), empty());
     }
 
     @Test

@@ -55,6 +55,23 @@ class TrainingRunTest {
     }
 
     @Test
+    void aSubscriberWhoseReplayRacesTheEndOfTheRunStillGetsEveryEpochBeforeTheSummary() {
+        run.publish(epoch(1));
+        deliver();
+        // The replay reads the history as it was (epoch 1); epoch 2 and the summary come while it runs.
+        Recorder racing = new Recorder();
+        racing.onEpoch = () -> {
+            if (run.summary() == null) {
+                run.publish(epoch(2));
+                run.finish(summary(), null, Map.of());
+            }
+        };
+        run.subscribe(racing, 0);
+        deliver();
+        assertThat(racing.events, equalTo(List.of("1", "2", "summary")));
+    }
+
+    @Test
     void whenTheLastFollowerHasGoneTheRunIsCancelled() {
         Recorder one = new Recorder();
         Recorder two = new Recorder();
@@ -139,6 +156,7 @@ class TrainingRunTest {
         private final List<String> events = new ArrayList<>();
         private boolean closed;
         private boolean failing;
+        private Runnable onEpoch = () -> { };
 
         @Override
         public void epoch(TrainingEpoch epoch) {
@@ -146,6 +164,7 @@ class TrainingRunTest {
                 throw new IllegalStateException("Already closed");
             }
             events.add(Integer.toString(epoch.epoch()));
+            onEpoch.run();
         }
 
         @Override
