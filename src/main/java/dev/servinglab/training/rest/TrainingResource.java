@@ -19,7 +19,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.NonBlocking;
@@ -254,17 +253,17 @@ public class TrainingResource {
         }
 
         @Override
-        public void epoch(TrainingEpoch epoch) {
-            send(event("epoch", Integer.toString(epoch.epoch()), epoch));
+        public void epoch(TrainingEpoch epoch, String data) {
+            send(event("epoch", Integer.toString(epoch.epoch()), data));
         }
 
         @Override
-        public void summary(TrainingSummary summary) {
+        public void summary(TrainingSummary summary, String data) {
             if (closed()) {
                 return;
             }
             try {
-                sink.send(event("summary", "summary", summary)).whenComplete((ignored, error) -> sink.close());
+                sink.send(event("summary", "summary", data)).whenComplete((ignored, error) -> sink.close());
             } catch (IllegalStateException e) {
                 failed = true; // closed by the client since closed() was asked
             }
@@ -290,13 +289,8 @@ public class TrainingResource {
             }
         }
 
-        private OutboundSseEvent event(String name, String eventId, Object data) {
-            try {
-                return sse.newEventBuilder().name(name).id(eventId)
-                        .data(json.writeValueAsString(data)).build();
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write a training event as JSON", e);
-            }
+        private OutboundSseEvent event(String name, String eventId, String data) {
+            return sse.newEventBuilder().name(name).id(eventId).data(data).build();
         }
     }
 }

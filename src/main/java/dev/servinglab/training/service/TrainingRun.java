@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import dev.servinglab.model.service.ServedModel;
 import dev.servinglab.web.problem.TooManyRequestsException;
@@ -28,13 +29,16 @@ import dev.servinglab.web.problem.TooManyRequestsException;
  */
 public final class TrainingRun {
 
-    /** Receives the events of a run, on the delivery thread. */
+    /**
+     * Receives the events of a run, on the delivery thread, each with its JSON: written once, on the training
+     * thread, however many clients follow, so that the event loop only sends it.
+     */
     public interface Subscriber {
         /** Takes an epoch that has just finished. */
-        void epoch(TrainingEpoch epoch);
+        void epoch(TrainingEpoch epoch, String json);
 
         /** Takes the summary; no event follows it. */
-        void summary(TrainingSummary summary);
+        void summary(TrainingSummary summary, String json);
 
         /** Tells whether the client has gone away. */
         boolean closed();
@@ -63,7 +67,8 @@ public final class TrainingRun {
     private final long graceNanos;
     private final int maxFollowers;
     private final Instant createdAt = Instant.now();
-    private final List<TrainingEpoch> history = new CopyOnWriteArrayList<>();
+    private final Function<Object, String> json;
+    private final List<Event<TrainingEpoch>> history = new CopyOnWriteArrayList<>();
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private final AtomicInteger following = new AtomicInteger();
     // Touched by the delivery thread only.
@@ -72,7 +77,7 @@ public final class TrainingRun {
     private long unfollowedSince;
     private volatile Status status = Status.RUNNING;
     private volatile String cancelReason;
-    private volatile TrainingSummary summary;
+    private volatile Event<TrainingSummary> summary;
     private volatile ServedModel model;
     private volatile String promotedAs;
     private volatile Map<String, Double> example = Map.of();
@@ -84,9 +89,12 @@ public final class TrainingRun {
      * @param grace        how long a run that was followed may go on with nobody following it (a reload, a
      *                     dropped connection) before it is cancelled
      * @param maxFollowers the most clients following the run at once
+     * @param json         writes an event's data as JSON
      */
-    TrainingRun(String id, TrainingOptions options, Executor deliveries, Duration grace, int maxFollowers) {
+    TrainingRun(String id, TrainingOptions options, Executor deliveries, Duration grace, int maxFollowers,
+            Function<Object, String> json) {
         this.id = id;
+        this.json = json;
         this.options = options;
         this.deliveries = deliveries;
         this.graceNanos = grace.toNanos();
@@ -115,7 +123,8 @@ public final class TrainingRun {
 
     /** Returns the summary, or null while the run goes on. */
     public TrainingSummary summary() {
-        return summary;
+        Event<TrainingSummary> result = summary;
+        return result == null ? null : result.data();
     }
 
     /** Returns the trained model, ready to serve, once the run has completed; null before or otherwise. */
@@ -139,7 +148,7 @@ public final class TrainingRun {
 
     /** Returns every epoch so far. */
     public List<TrainingEpoch> history() {
-        return List.copyOf(history);
+        return history.stream().map(Event::data).toList();
     }
 
     /** Returns the number of epochs so far. */
@@ -163,8 +172,8 @@ public final class TrainingRun {
             Follower follower = new Follower(subscriber, afterEpoch);
             // The summary is read before the history: once it is set, every epoch is in the history. Read after,
             // it could have been set while the replay went through an older copy of the history.
-            TrainingSummary result = summary;
-            for (TrainingEpoch epoch : history) {
+            Event<TrainingSummary> result = summary;
+            for (Event<TrainingEpoch> epoch : history) {
                 follower.epoch(epoch);
             }
             if (result != null || follower.gone()) {
@@ -184,7 +193,8 @@ public final class TrainingRun {
      * Records an epoch and sends it to the subscribers. A run that was followed and has had nobody following
      * it for longer than the grace period is cancelled: nobody is watching it any more.
      */
-    void publish(TrainingEpoch epoch) {
+    void publish(TrainingEpoch data) {
+        Event<TrainingEpoch> epoch = new Event<>(data, json.apply(data));
         history.add(epoch);
         deliveries.execute(() -> {
             for (Follower follower : followers) {
@@ -216,7 +226,8 @@ public final class TrainingRun {
         end(result);
     }
 
-    private void end(TrainingSummary result) {
+    private void end(TrainingSummary data) {
+        Event<TrainingSummary> result = new Event<>(data, json.apply(data));
         this.summary = result;
         deliveries.execute(() -> {
             for (Follower follower : followers) {
@@ -264,6 +275,10 @@ public final class TrainingRun {
         }
     }
 
+    /** Pairs an event's data with its JSON. */
+    private record Event<T>(T data, String json) {
+    }
+
     /**
      * Wraps a subscriber for the delivery thread: remembers the last epoch sent to it (an epoch published while
      * its replay was being read can reach it twice, and is sent once), and takes a failed send, such as a
@@ -279,21 +294,21 @@ public final class TrainingRun {
             this.lastSent = afterEpoch;
         }
 
-        void epoch(TrainingEpoch epoch) {
-            if (epoch.epoch() > lastSent && !gone()) {
-                lastSent = epoch.epoch();
+        void epoch(Event<TrainingEpoch> epoch) {
+            if (epoch.data().epoch() > lastSent && !gone()) {
+                lastSent = epoch.data().epoch();
                 try {
-                    subscriber.epoch(epoch);
+                    subscriber.epoch(epoch.data(), epoch.json());
                 } catch (RuntimeException e) {
                     failed = true;
                 }
             }
         }
 
-        void summary(TrainingSummary result) {
+        void summary(Event<TrainingSummary> result) {
             if (!gone()) {
                 try {
-                    subscriber.summary(result);
+                    subscriber.summary(result.data(), result.json());
                 } catch (RuntimeException e) {
                     failed = true;
                 }

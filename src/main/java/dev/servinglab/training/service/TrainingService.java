@@ -16,6 +16,8 @@ import java.util.concurrent.Semaphore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import org.jboss.logging.Logger;
@@ -59,7 +61,11 @@ public class TrainingService {
 
     private final Executor deliveries;
 
-    TrainingService(TrainingConfig config, DatasetRepository datasets, ModelRegistry registry, Vertx vertx) {
+    private final ObjectMapper mapper;
+
+    TrainingService(TrainingConfig config, DatasetRepository datasets, ModelRegistry registry, Vertx vertx,
+            ObjectMapper mapper) {
+        this.mapper = mapper;
         this.deliveries = deliveries(vertx);
         this.config = config;
         this.datasets = datasets;
@@ -94,7 +100,7 @@ public class TrainingService {
                     + " models at once and all are busy; try again in a few seconds.", retryAfterSeconds());
         }
         TrainingRun run = new TrainingRun(newId(), options, deliveries, config.disconnectGrace(),
-                config.maxFollowers());
+                config.maxFollowers(), this::json);
         remember(run);
         try {
             // A thread per run (the slots bound them): no pool, so no queue lock shared with request threads.
@@ -169,6 +175,14 @@ public class TrainingService {
         byte[] bytes = new byte[8];
         ids.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    private String json(Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a training event as JSON", e);
+        }
     }
 
     private void forget(TrainingRun run) {

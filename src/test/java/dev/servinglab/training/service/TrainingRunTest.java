@@ -27,7 +27,7 @@ class TrainingRunTest {
 
     private TrainingRun run(Duration grace) {
         return new TrainingRun("r1", new TrainingOptions("iris", 8, Activation.TANH, 0.05, 0.5, 0, 10, 8, 0.2, 0, 0,
-                42, 0), later, grace, 2);
+                42, 0), later, grace, 2, Object::toString);
     }
 
     @Test
@@ -159,7 +159,7 @@ class TrainingRunTest {
         private Runnable onEpoch = () -> { };
 
         @Override
-        public void epoch(TrainingEpoch epoch) {
+        public void epoch(TrainingEpoch epoch, String json) {
             if (failing) {
                 throw new IllegalStateException("Already closed");
             }
@@ -168,7 +168,7 @@ class TrainingRunTest {
         }
 
         @Override
-        public void summary(TrainingSummary summary) {
+        public void summary(TrainingSummary summary, String json) {
             events.add("summary");
         }
 
