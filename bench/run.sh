@@ -98,6 +98,7 @@ train_loop() {  # $1: request body
     id=$(curl -s -X POST -H 'Content-Type: application/json' -d "$1" "$BASE/api/v1/trainings" \
         | sed -n 's/^{"id":"\([0-9a-f]*\)".*/\1/p')
     if [ -z "$id" ]; then sleep 0.2; continue; fi
+    echo "$id" >> "$STOP.ids"
     curl -sN "$BASE/api/v1/trainings/$id/events" > /dev/null
   done
 }
@@ -107,7 +108,7 @@ PACED='{"dataset":"iris","epochs":2000,"pace_ms":60}'
 FULL_SPEED='{"dataset":"breast-cancer","hidden_units":64,"epochs":2000,"pace_ms":0}'
 LOOPS=()
 start_trainings() {  # $1: request body; two trainings, the default limit on two cores
-  rm -f "$STOP"
+  rm -f "$STOP" "$STOP.ids"
   LOOPS=()
   for _ in 1 2; do
     train_loop "$1" &
@@ -123,7 +124,14 @@ stop_trainings() {
     wait "$pid" 2>/dev/null || true
   done
   LOOPS=()
-  sleep 0.5  # the server cancels the runs nobody follows any more
+  # Cancel the runs outright: the server would keep them going for its disconnect grace period, into the next
+  # round. A DELETE stops a run after the epoch in progress.
+  if [ -f "$STOP.ids" ]; then
+    while read -r id; do
+      curl -s -o /dev/null -X DELETE "$BASE/api/v1/trainings/$id"
+    done < "$STOP.ids"
+  fi
+  sleep 0.5
 }
 trap 'stop_trainings 2>/dev/null; kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 

@@ -266,9 +266,9 @@ public final class TrainingRun {
      *
      * @return true if the run has been cancelled
      */
-    boolean pause(long millis) {
+    boolean pause(long nanos) {
         try {
-            return cancelled.await(millis, TimeUnit.MILLISECONDS);
+            return cancelled.await(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;

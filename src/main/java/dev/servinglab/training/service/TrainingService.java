@@ -36,6 +36,7 @@ import dev.servinglab.model.service.ScaledSplit;
 import dev.servinglab.model.service.ServedModel;
 import dev.servinglab.model.service.Standardizer;
 import dev.servinglab.model.service.TrainedClassifier;
+import dev.servinglab.predict.service.PredictionMetrics;
 import dev.servinglab.training.config.TrainingConfig;
 import dev.servinglab.web.problem.ConflictException;
 import dev.servinglab.web.problem.TooManyRequestsException;
@@ -62,10 +63,12 @@ public class TrainingService {
     private final Executor deliveries;
 
     private final ObjectMapper mapper;
+    private final PredictionMetrics predictions;
 
     TrainingService(TrainingConfig config, DatasetRepository datasets, ModelRegistry registry, Vertx vertx,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, PredictionMetrics predictions) {
         this.mapper = mapper;
+        this.predictions = predictions;
         this.deliveries = deliveries(vertx);
         this.config = config;
         this.datasets = datasets;
@@ -273,6 +276,7 @@ public class TrainingService {
         // Why the listener stopped the run, if it did: a cancel that arrives after the run ended by itself does not
         // turn it into a cancelled run.
         String[] stoppedBy = {null};
+        GiveWay giveWay = new GiveWay(predictions::requestCount);
         TrainedClassifier trained = MlpTrainer.train(scaled.trainX(), scaled.trainY(), scaled.validationX(),
                 scaled.validationY(), scaled.classes(), options.mlp(), metrics -> {
                     run.publish(TrainingEpoch.of(metrics, observer.observe(metrics)));
@@ -284,10 +288,12 @@ public class TrainingService {
                         stoppedBy[0] = "time-limit";
                         return false;
                     }
-                    if (options.paceMs() > 0 && metrics.epoch() < options.epochs() && run.pause(options.paceMs())) {
+                    long pause = options.paceMs() > 0 ? options.paceMs() * 1_000_000L : giveWay.pauseNanos();
+                    if (pause > 0 && metrics.epoch() < options.epochs() && run.pause(pause)) {
                         stoppedBy[0] = run.cancelReason();
                         return false;
                     }
+                    giveWay.resume();
                     return true;
                 });
         Evaluation test = Evaluator.evaluate(trained.classifier(), scaled.testX(), scaled.testY(),
