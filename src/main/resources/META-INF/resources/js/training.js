@@ -499,9 +499,18 @@
     });
     root.querySelector('[data-promote-button]').addEventListener('click', promote);
     root.querySelector('[data-predict-button]').addEventListener('click', predict);
+    var followingWhenHidden = false;
     window.addEventListener('pagehide', function () {
+      followingWhenHidden = source !== null;
       if (source) {
-        source.close(); // the server then cancels the run nobody is watching
+        source.close(); // the server cancels a run nobody comes back to within a few seconds
+        source = null;
+      }
+    });
+    window.addEventListener('pageshow', function (event) {
+      // Back from the browser's page cache: pick the run up where it is now.
+      if (event.persisted && followingWhenHidden && run) {
+        show(run);
       }
     });
 
