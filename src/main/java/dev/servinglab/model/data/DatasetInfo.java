@@ -15,13 +15,33 @@ import java.util.List;
  * @param labelValues  the label values as written in the file, in the same order
  * @param source       the original source and citation
  * @param license      the licence of the data
+ * @param bounds       the values a request may send for every feature
  */
 public record DatasetInfo(String name, String file, String title, List<String> featureNames, String unit,
-        String labelColumn, List<String> classNames, List<String> labelValues, String source, String license) {
+        String labelColumn, List<String> classNames, List<String> labelValues, String source, String license,
+        Bounds bounds) {
+
+    /**
+     * Holds the values a feature of this data set can take in a request, and what to say of one outside them.
+     *
+     * @param minimum         the smallest value
+     * @param minimumIncluded whether the minimum itself is allowed
+     * @param belowMinimum    the message for a value below it
+     * @param maximum         the largest value, allowed
+     * @param aboveMaximum    the message for a value above it
+     */
+    public record Bounds(double minimum, boolean minimumIncluded, String belowMinimum, double maximum,
+            String aboveMaximum) {
+
+        /** Tells whether the value is below the minimum. */
+        public boolean belowMinimum(double value) {
+            return minimumIncluded ? value < minimum : value <= minimum;
+        }
+    }
 
     /** Returns the same description with the feature names read from the file. */
     public DatasetInfo withFeatureNames(List<String> names) {
         return new DatasetInfo(name, file, title, List.copyOf(names), unit, labelColumn, classNames, labelValues,
-                source, license);
+                source, license, bounds);
     }
 }

@@ -109,7 +109,10 @@ public class ModelFactory {
         return ranges;
     }
 
-    private static Map<String, Integer> splitSizes(Split split) {
+    /**
+     * Returns the row counts of the train, validation and test parts, as a model card lists them.
+     */
+    public static Map<String, Integer> splitSizes(Split split) {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         sizes.put("train", split.train().size());
         sizes.put("validation", split.validation().size());

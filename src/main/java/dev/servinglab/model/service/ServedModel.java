@@ -28,6 +28,12 @@ public record ServedModel(String name, String version, String kind, String descr
         Map<String, Object> hyperparameters, Map<String, Integer> split, List<EpochMetrics> history,
         String stopReason, Evaluation test) {
 
+    /** Returns the same model served under another name. */
+    public ServedModel withName(String newName) {
+        return new ServedModel(newName, version, kind, description, dataset, scaler, classifier, ranges,
+                hyperparameters, split, history, stopReason, test);
+    }
+
     /** Returns the number of classes. */
     public int classCount() {
         return dataset.classNames().size();

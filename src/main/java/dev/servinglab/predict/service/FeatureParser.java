@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
+import dev.servinglab.model.data.DatasetInfo;
 import dev.servinglab.web.problem.FieldViolation;
 import dev.servinglab.web.problem.JsonErrors;
 import dev.servinglab.web.problem.InvalidInputException;
@@ -25,10 +26,6 @@ import dev.servinglab.web.problem.MalformedRequestException;
  */
 public final class FeatureParser {
 
-    /** Measurements must be greater than this. */
-    public static final double MINIMUM = 0;
-    /** Measurements must be at most this: anything larger is a unit mix-up or a typo, not a flower. */
-    public static final double MAXIMUM = 100;
     /** A response lists at most this many violations, and says how many more there were. */
     static final int MAX_REPORTED = 25;
 
@@ -37,37 +34,19 @@ public final class FeatureParser {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
-    /** Measurements of the other data sets (breast cancer): zero is a real value, such as a flat contour. */
-    static final double OTHER_MAXIMUM = 1_000_000;
-
     private final List<String> features;
     private final String unit;
     private final String expectedFields;
-    private final boolean flowers;
+    private final DatasetInfo.Bounds bounds;
 
     /**
-     * Creates a parser of iris measurements for the given feature names, in column order: every value must be
-     * greater than 0 and at most 100.
-     *
-     * @param unit the unit of every feature, for messages
+     * Creates a parser of a data set's features, in column order, each checked against the data set's bounds.
      */
-    public FeatureParser(List<String> features, String unit) {
-        this(features, unit, true);
-    }
-
-    private FeatureParser(List<String> features, String unit, boolean flowers) {
-        this.features = List.copyOf(features);
-        this.unit = unit;
+    public FeatureParser(DatasetInfo data) {
+        this.features = List.copyOf(data.featureNames());
+        this.unit = data.unit();
         this.expectedFields = String.join(", ", features);
-        this.flowers = flowers;
-    }
-
-    /**
-     * Creates the parser of a data set's features: the iris rules for iris, and for the others (whose features
-     * can be zero and run into the thousands) at least 0 and at most 1,000,000.
-     */
-    public static FeatureParser forDataset(String dataset, List<String> features, String unit) {
-        return new FeatureParser(features, unit, "iris".equals(dataset));
+        this.bounds = data.bounds();
     }
 
     /**
@@ -206,9 +185,10 @@ public final class FeatureParser {
             }
         }
         requireEndOfObject(token);
+        String required = unit.isEmpty() ? "is required (a number)" : "is required (a number in " + unit + ")";
         for (int j = 0; j < seen.length; j++) {
             if (!seen[j]) {
-                violations.add(prefix + features.get(j), "required", (unit.isEmpty() ? "is required (a number)" : "is required (a number in " + unit + ")"));
+                violations.add(prefix + features.get(j), "required", required);
             }
         }
         return row;
@@ -217,16 +197,10 @@ public final class FeatureParser {
     private void checkValue(double value, String field, Violations violations) {
         if (!Double.isFinite(value)) {
             violations.add(field, "finite", "must be a finite number; NaN and infinity are not measurements");
-        } else if (!flowers) {
-            if (value < MINIMUM) {
-                violations.add(field, "minimum", "must not be negative");
-            } else if (value > OTHER_MAXIMUM) {
-                violations.add(field, "maximum", "must be at most 1000000; no measurement in this data set is near that");
-            }
-        } else if (value <= MINIMUM) {
-            violations.add(field, "minimum", "must be greater than 0 (" + unit + ")");
-        } else if (value > MAXIMUM) {
-            violations.add(field, "maximum", "must be at most 100 (" + unit + "); no flower is that large");
+        } else if (bounds.belowMinimum(value)) {
+            violations.add(field, "minimum", bounds.belowMinimum());
+        } else if (value > bounds.maximum()) {
+            violations.add(field, "maximum", bounds.aboveMaximum());
         }
     }
 

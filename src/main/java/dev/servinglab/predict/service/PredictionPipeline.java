@@ -26,7 +26,7 @@ public class PredictionPipeline {
      */
     public FeatureParser parser(ServedModel model) {
         DatasetInfo data = model.dataset();
-        return parsers.computeIfAbsent(data.name(), name -> FeatureParser.forDataset(name, data.featureNames(), data.unit()));
+        return parsers.computeIfAbsent(data.name(), name -> new FeatureParser(data));
     }
 
     /**

@@ -150,12 +150,11 @@ public class TrainingService {
             });
         }
         String served = name == null ? trained.name() : name;
-        if (registry.find(served).isPresent() || served.equals(ModelRegistry.OIP_ALIAS)) {
+        // find() also knows the protocol's alias of the default model, so no name of a served model is reused.
+        if (registry.find(served).isPresent()) {
             throw new ConflictException("A model named " + served + " is already served; choose another name.");
         }
-        ServedModel model = new ServedModel(served, trained.version(), trained.kind(), trained.description(),
-                trained.dataset(), trained.scaler(), trained.classifier(), trained.ranges(),
-                trained.hyperparameters(), trained.split(), trained.history(), trained.stopReason(), trained.test());
+        ServedModel model = trained.withName(served);
         List<String> retired = registry.promote(model, config.maxPromoted());
         run.promotedAs(served);
         return Promotion.of(run, model, retired, true);
@@ -233,28 +232,29 @@ public class TrainingService {
      */
     private void execute(TrainingRun run) {
         long start = System.nanoTime();
-        boolean released = false;
+        Outcome outcome;
         try {
-            Outcome outcome = train(run, start);
-            slots.release();
-            released = true;
-            run.finish(outcome.summary(), outcome.model(), outcome.example());
-            LOG.infof("Training run %s on %s: %s after %d epochs, test accuracy %.3f", run.id(),
-                    run.options().dataset(), outcome.summary().stop(), outcome.summary().epochsRun(),
-                    outcome.summary().test().accuracy());
+            outcome = train(run, start);
         } catch (Throwable e) {
-            LOG.errorf(e, "Training run %s failed", run.id());
-            if (!released) {
-                slots.release();
-                released = true;
-            }
-            run.fail(new TrainingSummary(run.id(), "failed", "error", "the run failed on the server; please "
-                    + "report it", run.epochsRun(), 0, 0, null, elapsedMs(start), null, List.of()));
-        } finally {
-            if (!released) {
-                slots.release();
-            }
+            slots.release();
+            fail(run, start, e);
+            return;
         }
+        slots.release();
+        try {
+            run.finish(outcome.summary(), outcome.model(), outcome.example());
+        } catch (RuntimeException e) {
+            fail(run, start, e);
+            return;
+        }
+        LOG.infof("Training run %s on %s: %s after %d epochs, test accuracy %.3f", run.id(), run.options().dataset(),
+                outcome.summary().stop(), outcome.summary().epochsRun(), outcome.summary().test().accuracy());
+    }
+
+    private static void fail(TrainingRun run, long start, Throwable cause) {
+        LOG.errorf(cause, "Training run %s failed", run.id());
+        run.fail(new TrainingSummary(run.id(), "failed", "error", "the run failed on the server; please report it",
+                run.epochsRun(), 0, 0, null, elapsedMs(start), null, List.of()));
     }
 
     /** Holds what a run produced, before the run is told it has ended. */
@@ -358,16 +358,12 @@ public class TrainingService {
         hyperparameters.remove("pace_ms");
         hyperparameters.put("training_run", run.id());
         hyperparameters.put("kept_epoch", trained.keptEpoch());
-        Map<String, Integer> sizes = new LinkedHashMap<>();
-        sizes.put("train", split.train().size());
-        sizes.put("validation", split.validation().size());
-        sizes.put("test", split.test().size());
         List<EpochMetrics> history = trained.history();
         String description = "A multilayer perceptron trained in the training lab (run %s) on %s, %d epochs."
                 .formatted(run.id(), split.train().info().title(), history.size());
         return new ServedModel("run-" + run.id(), run.id(), "mlp", description, split.train().info(), scaler,
-                trained.classifier(), ModelFactory.ranges(split.train()), hyperparameters, sizes, history, reason,
-                test);
+                trained.classifier(), ModelFactory.ranges(split.train()), hyperparameters,
+                ModelFactory.splitSizes(split), history, reason, test);
     }
 
     /**

@@ -12,12 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.web.problem.MalformedRequestException;
 
 class FeatureParserTest {
 
-    private final FeatureParser parser = new FeatureParser(
-            List.of("sepal_length", "sepal_width", "petal_length", "petal_width"), "cm");
+    private final FeatureParser parser = new FeatureParser(new DatasetRepository().info("iris").orElseThrow());
 
     @Test
     void readsTheFeaturesInColumnOrderWhateverTheFieldOrder() {
