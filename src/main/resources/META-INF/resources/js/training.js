@@ -110,7 +110,6 @@
     var run = null;
     var shownMatchesSettings = false; // the address names the run only while the form holds its settings
     var promoted = null;
-    var observationCount = 0;
 
     // ---------------------------------------------------------------- form and address
     function input(name) {
@@ -134,13 +133,10 @@
 
     function fill(settings) {
       FIELDS.forEach(function (name) {
-        if (settings[name] !== undefined && settings[name] !== null && name !== 'pace_ms') {
+        if (settings[name] !== undefined && settings[name] !== null) {
           input(name).value = String(settings[name]);
         }
       });
-      if (settings.pace_ms !== undefined && settings.pace_ms !== null && settings.keepPace !== true) {
-        input('pace_ms').value = String(settings.pace_ms);
-      }
     }
 
     function saveToAddress() {
@@ -171,7 +167,6 @@
     function clear() {
       observations.textContent = '';
       epochRows.textContent = '';
-      observationCount = 0;
       epochCount.textContent = '0';
       result.hidden = true;
       promotion.hidden = true;
@@ -214,7 +209,6 @@
       epochCount.textContent = String(epoch.epoch);
       if (epoch.observation) {
         observations.appendChild(observationRow(epoch));
-        observationCount++;
       }
       push(charts.loss, epoch.epoch, epoch.train_loss, epoch.validation_loss);
       push(charts.accuracy, epoch.epoch, epoch.train_accuracy, epoch.validation_accuracy);
@@ -474,7 +468,7 @@
     root.querySelectorAll('[data-preset]').forEach(function (button) {
       button.addEventListener('click', function () {
         var preset = JSON.parse(button.getAttribute('data-preset-values'));
-        preset.keepPace = true; // the page keeps its own pace so that the run can be watched
+        delete preset.pace_ms; // the page keeps its own pace so that the run can be watched
         fill(preset);
         shownMatchesSettings = false;
         saveToAddress();
