@@ -1,48 +1,86 @@
-// Helpers shared by the page scripts (loaded first; no build step, so they hang off one global).
-(function () {
-  'use strict';
-  window.ServingLab = {
-    // Reads a JSON value kept in this browser; an empty object when there is none or storage is refused.
-    load: function (key) {
-      try {
-        return JSON.parse(localStorage.getItem(key)) || {};
-      } catch (e) {
-        return {};
-      }
-    },
-    // Keeps a JSON value in this browser; private windows may refuse, and the pages work without it.
-    save: function (key, value) {
-      try {
-        localStorage.setItem(key, JSON.stringify(value));
-      } catch (e) {
-        // nothing kept: a convenience lost, not a failure
-      }
-    },
-    // Posts JSON and resolves with the JSON answer; rejects with the problem's detail on a 4xx or 5xx.
-    post: function (url, body) {
-      return fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body)
-      }).then(function (response) {
-        return response.json().then(function (data) {
-          if (!response.ok) {
-            throw new Error(data.detail || data.title || data.error || ('HTTP ' + response.status));
-          }
-          return data;
-        });
-      });
-    },
-    // Creates an element with an optional class and text.
-    el: function (tag, className, text) {
-      var node = document.createElement(tag);
-      if (className) {
-        node.className = className;
-      }
-      if (text !== undefined) {
-        node.textContent = text;
-      }
-      return node;
+// Helpers shared by the page scripts, as an ES module: no build step, no globals.
+
+// Reads a JSON value kept in this browser; an empty object when there is none or storage is refused.
+export function load(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key)) || {};
+  } catch (e) {
+    return {};
+  }
+}
+
+// Keeps a JSON value in this browser; private windows may refuse, and the pages work without it.
+export function save(key, value) {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch (e) {
+    // nothing kept: a convenience lost, not a failure
+  }
+}
+
+// Forgets a value kept in this browser.
+export function forget(key) {
+  try {
+    localStorage.removeItem(key);
+  } catch (e) {
+    // nothing stored, nothing to forget
+  }
+}
+
+// The keys of what this browser keeps, written once for every script that reads or writes them.
+export const STORAGE = {
+  progress: 'serving-lab.progress',
+  quizzes: 'serving-lab.quizzes',
+  exercises: 'serving-lab.exercises'
+};
+
+// Fetches a URL and resolves with its answer as JSON (or text, for another content type). Any 4xx or 5xx answer,
+// or a failed connection, rejects with an Error whose message says what went wrong (the problem's detail when
+// the server sent one), and whose `status` and `body` hold the HTTP status and the parsed answer.
+export async function fetchJson(url, options = {}) {
+  const headers = Object.assign({ Accept: 'application/json' }, options.headers);
+  let response;
+  try {
+    response = await fetch(url, Object.assign({}, options, { headers }));
+  } catch (e) {
+    throw new Error('The request failed: ' + e.message + ' (is the server running?)');
+  }
+  const text = await response.text();
+  let body = text;
+  if (/json/.test(response.headers.get('Content-Type') || '')) {
+    try {
+      body = JSON.parse(text);
+    } catch (e) {
+      // not JSON after all: keep the text
     }
-  };
-}());
+  }
+  if (!response.ok) {
+    const detail = body && typeof body === 'object' ? (body.detail || body.title || body.error) : null;
+    const error = new Error(response.status + ': ' + (detail || response.statusText || 'error'));
+    error.status = response.status;
+    error.body = body;
+    throw error;
+  }
+  return body;
+}
+
+// Posts a value as JSON and resolves with the JSON answer, as fetchJson does.
+export function postJson(url, body) {
+  return fetchJson(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  });
+}
+
+// Creates an element with an optional class and text.
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}

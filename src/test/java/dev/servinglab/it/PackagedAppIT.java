@@ -5,10 +5,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +20,10 @@ class PackagedAppIT {
     void servesAPrediction() {
         given().contentType(ContentType.JSON)
                 .body("{\"sepal_length\":6.7,\"sepal_width\":3.0,\"petal_length\":5.2,\"petal_width\":2.3}")
-                .when().post("/api/v1/predict")
-                .then().statusCode(200)
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(200)
                 .body("predicted_class", equalTo("virginica"));
     }
 
@@ -34,22 +35,49 @@ class PackagedAppIT {
 
     @Test
     void theStartPageLinksToTheApi() {
-        given().when().get("/").then().statusCode(200).contentType(ContentType.HTML)
+        given().when()
+                .get("/")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
                 .body(containsString("/q/swagger-ui/"));
     }
 
     @Test
     void trainsPromotesAndServesALearnersModelWithTheChartLibraryIncluded() {
-        String id = given().contentType(ContentType.JSON).body("{\"epochs\":15,\"seed\":5}")
-                .when().post("/api/v1/trainings").then().statusCode(201).extract().path("id");
-        String events = given().when().get("/api/v1/trainings/" + id + "/events").then().statusCode(200)
-                .extract().asString();
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"epochs\":15,\"seed\":5}")
+                .when()
+                .post("/api/v1/trainings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String events = given().when()
+                .get("/api/v1/trainings/" + id + "/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(events, containsString("event:summary"));
-        Map<String, Object> example = given().when().post("/api/v1/trainings/" + id + "/promotion")
-                .then().statusCode(201).extract().jsonPath().getMap("example");
-        given().contentType(ContentType.JSON).body(example).when().post("/api/v1/predict?model=run-" + id)
-                .then().statusCode(200).body("model_version", equalTo(id));
-        given().when().get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js").then().statusCode(200)
+        Map<String, Object> example = given().when()
+                .post("/api/v1/trainings/" + id + "/promotion")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getMap("example");
+        given().contentType(ContentType.JSON)
+                .body(example)
+                .when()
+                .post("/api/v1/predict?model=run-" + id)
+                .then()
+                .statusCode(200)
+                .body("model_version", equalTo(id));
+        given().when()
+                .get("/webjars/chart.js/dist/chart.umd.min.js")
+                .then()
+                .statusCode(200)
                 .body(containsString("Chart"));
     }
 

@@ -1,20 +1,17 @@
 package dev.servinglab.evaluation.rest;
 
-import java.net.URI;
-
+import dev.servinglab.evaluation.service.ExerciseGenerator;
+import dev.servinglab.evaluation.service.ExerciseView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import dev.servinglab.evaluation.service.ExerciseGenerator;
-import dev.servinglab.evaluation.service.ExerciseView;
 
 /**
  * Serves the confusion-matrix exercise page: one exercise per URL, so that a link reproduces it.
@@ -33,7 +30,8 @@ public class ExercisePage {
     @GET
     @Operation(hidden = true)
     public RestResponse<Void> first() {
-        return RestResponse.seeOther(URI.create("/exercises/" + ExerciseGenerator.fixed().getFirst().id()));
+        return RestResponse.seeOther(
+                URI.create("/exercises/" + ExerciseGenerator.fixed().getFirst().id()));
     }
 
     @GET

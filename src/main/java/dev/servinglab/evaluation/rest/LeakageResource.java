@@ -1,20 +1,17 @@
 package dev.servinglab.evaluation.rest;
 
-import java.util.List;
-
+import dev.servinglab.evaluation.service.LeakageLab;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.servinglab.evaluation.service.LeakageLab;
 
 /**
  * Shows data leakage: honest test metrics beside inflated ones.
@@ -31,12 +28,18 @@ public class LeakageResource {
     }
 
     @GET
-    @Operation(summary = "Show data leakage", description = "Two leaks, each evaluated honestly and leakily: a scaler "
-            + "fitted on all rows (breast cancer, logistic regression) and duplicate rows on both sides of the "
-            + "split (spambase, 1-nearest neighbour).")
-    @APIResponse(responseCode = "200", description = "Both leaks", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = LeakageLab.Case.class, type = SchemaType.ARRAY)))
+    @Operation(
+            summary = "Show data leakage",
+            description = "Two leaks, each evaluated honestly and leakily: a scaler "
+                    + "fitted on all rows (breast cancer, logistic regression) and duplicate rows on both sides of the "
+                    + "split (spambase, 1-nearest neighbour).")
+    @APIResponse(
+            responseCode = "200",
+            description = "Both leaks",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LeakageLab.Case.class, type = SchemaType.ARRAY)))
     public List<LeakageLab.Case> leakage() {
         return lab.cases();
     }

@@ -1,17 +1,15 @@
 package dev.servinglab.evaluation.rest;
 
+import dev.servinglab.evaluation.service.ParadoxLab;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.servinglab.evaluation.service.ParadoxLab;
 
 /**
  * Shows the accuracy paradox: a model that catches nothing, highly accurate on imbalanced data.
@@ -28,11 +26,18 @@ public class ParadoxResource {
     }
 
     @GET
-    @Operation(summary = "Show the accuracy paradox", description = "Spambase with spam kept at 2 % (a seeded, "
-            + "documented draw): an always-\"not spam\" answer beside a logistic regression, on the same held-out "
-            + "rows, with each one's confusion matrix and metrics (null when undefined).")
-    @APIResponse(responseCode = "200", description = "Both classifiers", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParadoxLab.Result.class)))
+    @Operation(
+            summary = "Show the accuracy paradox",
+            description = "Spambase with spam kept at 2 % (a seeded, "
+                    + "documented draw): an always-\"not spam\" answer beside a logistic regression, on the same held-out "
+                    + "rows, with each one's confusion matrix and metrics (null when undefined).")
+    @APIResponse(
+            responseCode = "200",
+            description = "Both classifiers",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParadoxLab.Result.class)))
     public ParadoxLab.Result paradox() {
         return lab.result();
     }

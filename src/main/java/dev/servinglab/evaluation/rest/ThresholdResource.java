@@ -1,5 +1,9 @@
 package dev.servinglab.evaluation.rest;
 
+import dev.servinglab.evaluation.service.ThresholdLab;
+import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.problem.ProblemDetail;
+import dev.servinglab.web.problem.ResourceNotFoundException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,18 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.servinglab.evaluation.service.ThresholdLab;
-import dev.servinglab.web.problem.InvalidInputException;
-import dev.servinglab.web.problem.ProblemDetail;
-import dev.servinglab.web.problem.ResourceNotFoundException;
 
 /**
  * Shows what a decision threshold does to a real classifier's held-out predictions.
@@ -36,33 +34,59 @@ public class ThresholdResource {
 
     @GET
     @Path("/{dataset}")
-    @Operation(summary = "Apply a threshold", description = "A logistic regression trained on `breast-cancer` "
-            + "(positive: malignant) or `spambase` (positive: spam) with a seeded split scores the held-out rows; "
-            + "rows scoring at least the threshold are predicted positive. Answers with the confusion matrix, "
-            + "accuracy, precision, recall and F1 (null when undefined), the AUC and both curves.")
-    @APIResponse(responseCode = "200", description = "The threshold's effect", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThresholdLab.View.class)))
-    @APIResponse(responseCode = "404", description = "No such data set", content = @Content(
-            mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "422", description = "The threshold is not a number from 0 to 1", content = @Content(
-            mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(
+            summary = "Apply a threshold",
+            description = "A logistic regression trained on `breast-cancer` "
+                    + "(positive: malignant) or `spambase` (positive: spam) with a seeded split scores the held-out rows; "
+                    + "rows scoring at least the threshold are predicted positive. Answers with the confusion matrix, "
+                    + "accuracy, precision, recall and F1 (null when undefined), the AUC and both curves.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The threshold's effect",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ThresholdLab.View.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such data set",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The threshold is not a number from 0 to 1",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public ThresholdLab.View threshold(
-            @Parameter(description = "breast-cancer or spambase", example = "spambase") @PathParam("dataset") String dataset,
+            @Parameter(description = "breast-cancer or spambase", example = "spambase") @PathParam("dataset")
+                    String dataset,
             @Parameter(description = "From 0 to 1", example = "0.5") @QueryParam("threshold") @DefaultValue("0.5")
-            String threshold) {
+                    String threshold) {
         return lab.view(dataset, parse(threshold)).orElseThrow(() -> unknown(dataset));
     }
 
     @GET
     @Path("/{dataset}/challenge")
-    @Operation(summary = "Check a threshold against the lab's goal", description = "Each data set has a goal: a "
-            + "spam filter people can trust (spambase), a disease screen that misses almost no one (breast-cancer). "
-            + "Says whether the threshold meets it, and which way to move it if not.")
-    @APIResponse(responseCode = "200", description = "The verdict", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThresholdLab.Verdict.class)))
-    public ThresholdLab.Verdict challenge(@PathParam("dataset") String dataset,
+    @Operation(
+            summary = "Check a threshold against the lab's goal",
+            description = "Each data set has a goal: a "
+                    + "spam filter people can trust (spambase), a disease screen that misses almost no one (breast-cancer). "
+                    + "Says whether the threshold meets it, and which way to move it if not.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The verdict",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ThresholdLab.Verdict.class)))
+    public ThresholdLab.Verdict challenge(
+            @PathParam("dataset") String dataset,
             @Parameter(description = "From 0 to 1", example = "0.8") @QueryParam("threshold") @DefaultValue("0.5")
-            String threshold) {
+                    String threshold) {
         return lab.check(dataset, parse(threshold)).orElseThrow(() -> unknown(dataset));
     }
 
@@ -80,7 +104,7 @@ public class ThresholdResource {
     }
 
     private static ResourceNotFoundException unknown(String dataset) {
-        return new ResourceNotFoundException("no data set '" + dataset + "'; the threshold lab has "
-                + String.join(", ", ThresholdLab.DATASETS));
+        return new ResourceNotFoundException(
+                "no data set '" + dataset + "'; the threshold lab has " + String.join(", ", ThresholdLab.DATASETS));
     }
 }

@@ -1,12 +1,11 @@
 package dev.servinglab.evaluation.service;
 
-import smile.classification.LogisticRegression;
-
 import dev.servinglab.model.data.Dataset;
 import dev.servinglab.model.data.Split;
 import dev.servinglab.model.data.StratifiedSplitter;
 import dev.servinglab.model.service.LogisticTrainer;
 import dev.servinglab.model.service.Standardizer;
+import smile.classification.LogisticRegression;
 
 /**
  * Holds a binary classifier's held-out predictions: the probability of the positive class for every test row,
@@ -29,9 +28,10 @@ public record BinaryScores(String dataset, String positive, String negative, dou
     public static BinaryScores of(Dataset data, double testFraction, long seed, LogisticTrainer.Options options) {
         Split split = StratifiedSplitter.split(data, new StratifiedSplitter.Options(0, testFraction, seed));
         Standardizer scaler = Standardizer.fit(split.train().features());
-        LogisticRegression model = LogisticRegression.fit(scaler.apply(split.train().features()),
-                split.train().labels(), new LogisticRegression.Options(options.lambda(), options.tol(),
-                        options.maxIter()));
+        LogisticRegression model = LogisticRegression.fit(
+                scaler.apply(split.train().features()),
+                split.train().labels(),
+                new LogisticRegression.Options(options.lambda(), options.tol(), options.maxIter()));
         double[][] test = scaler.apply(split.test().features());
         double[] scores = new double[test.length];
         double[] posterior = new double[2];
@@ -39,7 +39,11 @@ public record BinaryScores(String dataset, String positive, String negative, dou
             model.predict(test[i], posterior);
             scores[i] = posterior[1];
         }
-        return new BinaryScores(data.info().name(), data.classNames().get(1), data.classNames().get(0), scores,
+        return new BinaryScores(
+                data.info().name(),
+                data.classNames().get(1),
+                data.classNames().get(0),
+                scores,
                 split.test().labels().clone());
     }
 

@@ -12,6 +12,11 @@ package dev.servinglab.evaluation.service;
  * @param rowsAreActual {@code true} when rows are the actual class and columns the prediction; {@code false}
  *                  for the transposed layout, which learners must notice
  */
-public record Exercise(String id, String scenario, String story, String positive, String negative,
-        ConfusionCounts counts, boolean rowsAreActual) {
-}
+public record Exercise(
+        String id,
+        String scenario,
+        String story,
+        String positive,
+        String negative,
+        ConfusionCounts counts,
+        boolean rowsAreActual) {}

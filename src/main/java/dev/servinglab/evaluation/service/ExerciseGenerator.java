@@ -14,42 +14,93 @@ public final class ExerciseGenerator {
 
     private static final Pattern SEEDED = Pattern.compile("seed-(\\d{1,9})");
     private static final List<Exercise> FIXED = List.of(
-            new Exercise("fixed-1", "A classifier on 100 cases", "A model labelled 100 cases whose true class is "
-                    + "known. Rows are the actual class, columns what the model predicted.", "positive", "negative",
-                    new ConfusionCounts(50, 5, 10, 35), true),
-            new Exercise("fixed-2", "200 cases, rows actual", "The matrix below has the ACTUAL class in its rows and "
-                    + "the PREDICTED class in its columns. Read the axes before you compute.", "positive", "negative",
-                    new ConfusionCounts(80, 10, 20, 90), true),
-            new Exercise("fixed-3", "200 cases, rows predicted", "Careful: this matrix has the PREDICTED class in its "
-                    + "rows and the ACTUAL class in its columns. The four numbers look like those of the previous "
-                    + "exercise; do they mean the same?", "positive", "negative",
-                    new ConfusionCounts(80, 20, 10, 90), false),
-            new Exercise("fixed-4", "A spam classifier behind an API", "A spam filter served through an API "
-                    + "answered 100 requests whose true class was checked by hand afterwards.", "spam", "not spam",
-                    new ConfusionCounts(40, 10, 5, 45), true));
+            new Exercise(
+                    "fixed-1",
+                    "A classifier on 100 cases",
+                    "A model labelled 100 cases whose true class is "
+                            + "known. Rows are the actual class, columns what the model predicted.",
+                    "positive",
+                    "negative",
+                    new ConfusionCounts(50, 5, 10, 35),
+                    true),
+            new Exercise(
+                    "fixed-2",
+                    "200 cases, rows actual",
+                    "The matrix below has the ACTUAL class in its rows and "
+                            + "the PREDICTED class in its columns. Read the axes before you compute.",
+                    "positive",
+                    "negative",
+                    new ConfusionCounts(80, 10, 20, 90),
+                    true),
+            new Exercise(
+                    "fixed-3",
+                    "200 cases, rows predicted",
+                    "Careful: this matrix has the PREDICTED class in its "
+                            + "rows and the ACTUAL class in its columns. The four numbers look like those of the previous "
+                            + "exercise; do they mean the same?",
+                    "positive",
+                    "negative",
+                    new ConfusionCounts(80, 20, 10, 90),
+                    false),
+            new Exercise(
+                    "fixed-4",
+                    "A spam classifier behind an API",
+                    "A spam filter served through an API "
+                            + "answered 100 requests whose true class was checked by hand afterwards.",
+                    "spam",
+                    "not spam",
+                    new ConfusionCounts(40, 10, 5, 45),
+                    true));
 
     /**
      * Describes a kind of scenario for generated exercises.
      */
-    private record Scenario(String title, String story, String positive, String negative, double minPrevalence,
-            double maxPrevalence) {
-    }
+    private record Scenario(
+            String title, String story, String positive, String negative, double minPrevalence, double maxPrevalence) {}
 
     private static final List<Scenario> SCENARIOS = List.of(
-            new Scenario("Spam filter", "An e-mail service runs a spam filter behind an API. Here is how it did "
-                    + "on %d messages checked by hand.", "spam", "not spam", 0.25, 0.5),
-            new Scenario("Disease screening", "A clinic screens %d patients with a model served through an API; "
-                    + "a later test gave the true diagnosis.", "ill", "healthy", 0.03, 0.15),
-            new Scenario("Fraud detection", "A payment service scores %d transactions; investigators later "
-                    + "confirmed which were fraud.", "fraud", "legitimate", 0.01, 0.06),
-            new Scenario("Defect detection", "A camera model inspects %d parts on a production line; an engineer "
-                    + "checked each part afterwards.", "defective", "good", 0.04, 0.12),
-            new Scenario("Customer churn", "A subscription business predicts which of %d customers will leave; "
-                    + "a month later it knows who did.", "leaves", "stays", 0.1, 0.3));
+            new Scenario(
+                    "Spam filter",
+                    "An e-mail service runs a spam filter behind an API. Here is how it did "
+                            + "on %d messages checked by hand.",
+                    "spam",
+                    "not spam",
+                    0.25,
+                    0.5),
+            new Scenario(
+                    "Disease screening",
+                    "A clinic screens %d patients with a model served through an API; "
+                            + "a later test gave the true diagnosis.",
+                    "ill",
+                    "healthy",
+                    0.03,
+                    0.15),
+            new Scenario(
+                    "Fraud detection",
+                    "A payment service scores %d transactions; investigators later " + "confirmed which were fraud.",
+                    "fraud",
+                    "legitimate",
+                    0.01,
+                    0.06),
+            new Scenario(
+                    "Defect detection",
+                    "A camera model inspects %d parts on a production line; an engineer "
+                            + "checked each part afterwards.",
+                    "defective",
+                    "good",
+                    0.04,
+                    0.12),
+            new Scenario(
+                    "Customer churn",
+                    "A subscription business predicts which of %d customers will leave; "
+                            + "a month later it knows who did.",
+                    "leaves",
+                    "stays",
+                    0.1,
+                    0.3));
     private static final int[] SIZES = {100, 200, 500, 1000};
 
-    private ExerciseGenerator() {
-    }
+    private ExerciseGenerator() {}
 
     /** Returns the fixed exercises of the course material. */
     public static List<Exercise> fixed() {
@@ -91,8 +142,8 @@ public final class ExerciseGenerator {
         Random random = new Random(seed);
         Scenario scenario = SCENARIOS.get(random.nextInt(SCENARIOS.size()));
         int total = SIZES[random.nextInt(SIZES.length)];
-        double prevalence = scenario.minPrevalence()
-                + random.nextDouble() * (scenario.maxPrevalence() - scenario.minPrevalence());
+        double prevalence =
+                scenario.minPrevalence() + random.nextDouble() * (scenario.maxPrevalence() - scenario.minPrevalence());
         int positives = Math.max(1, (int) Math.round(total * prevalence));
         int negatives = total - positives;
         int tp;
@@ -105,7 +156,13 @@ public final class ExerciseGenerator {
             fp = (int) Math.round(negatives * (0.005 + random.nextDouble() * 0.2));
         }
         ConfusionCounts counts = new ConfusionCounts(tp, fp, positives - tp, negatives - fp);
-        return new Exercise("seed-" + seed, scenario.title(), scenario.story().formatted(total), scenario.positive(),
-                scenario.negative(), counts, random.nextInt(5) != 0);
+        return new Exercise(
+                "seed-" + seed,
+                scenario.title(),
+                scenario.story().formatted(total),
+                scenario.positive(),
+                scenario.negative(),
+                counts,
+                random.nextInt(5) != 0);
     }
 }

@@ -1,14 +1,12 @@
 package dev.servinglab.evaluation.service;
 
+import dev.servinglab.content.Tolerance;
+import dev.servinglab.web.format.Numbers;
+import dev.servinglab.web.problem.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import dev.servinglab.web.problem.InvalidInputException;
-import dev.servinglab.web.grading.Tolerance;
 
 /**
  * Grades a learner's metrics for an exercise, gives tiered hints and, on request, the worked solution. Grades say
@@ -21,8 +19,7 @@ public final class ExerciseGrader {
     /** The answer for a metric whose denominator is zero. */
     public static final String UNDEFINED = "undefined";
 
-    private ExerciseGrader() {
-    }
+    private ExerciseGrader() {}
 
     /**
      * Grades one answer per metric: right or wrong.
@@ -31,22 +28,19 @@ public final class ExerciseGrader {
      * @param solved  whether all four metrics are answered right
      */
     @Schema(name = "ExerciseGrade")
-    public record Grade(Map<String, String> grades, boolean solved) {
-    }
+    public record Grade(Map<String, String> grades, boolean solved) {}
 
     /**
      * Gives one hint: level 1 the formula, 2 the cells it uses, 3 the worked step.
      */
     @Schema(name = "ExerciseHint")
-    public record Hint(String metric, int level, String text, boolean moreLevels) {
-    }
+    public record Hint(String metric, int level, String text, boolean moreLevels) {}
 
     /**
      * Works one metric out in full.
      */
     @Schema(name = "ExerciseSolutionStep")
-    public record Step(String metric, String formula, String working, Double value, String answer) {
-    }
+    public record Step(String metric, String formula, String working, Double value, String answer) {}
 
     /**
      * Grades the given answers; a metric left out is not graded.
@@ -62,11 +56,12 @@ public final class ExerciseGrader {
             Metric metric = metric(answer.getKey());
             Double expected = metric.of(exercise.counts());
             Double given = number(answer.getKey(), answer.getValue()); // null for "undefined"
-            boolean right = expected == null ? given == null
-                    : given != null && Tolerance.within(given, expected, TOLERANCE);
+            boolean right =
+                    expected == null ? given == null : given != null && Tolerance.within(given, expected, TOLERANCE);
             grades.put(metric.key(), right ? "correct" : "incorrect");
         }
-        boolean solved = grades.size() == Metric.values().length && grades.values().stream().allMatch("correct"::equals);
+        boolean solved = grades.size() == Metric.values().length
+                && grades.values().stream().allMatch("correct"::equals);
         return new Grade(grades, solved);
     }
 
@@ -84,8 +79,11 @@ public final class ExerciseGrader {
         String text = switch (level) {
             case 1 -> metric.formula() + ". It uses " + metric.cells() + ".";
             case 2 -> cells(exercise, metric);
-            default -> working(exercise, metric) + (metric.of(c) == null
-                    ? " The formula divides by zero: answer \"undefined\"." : " Divide and round to two decimals.");
+            default ->
+                working(exercise, metric)
+                        + (metric.of(c) == null
+                                ? " The formula divides by zero: answer \"undefined\"."
+                                : " Divide and round to two decimals.");
         };
         return new Hint(metric.key(), level, text, level < 3);
     }
@@ -94,11 +92,17 @@ public final class ExerciseGrader {
      * Works out every metric, with its value: shown once the learner has solved the exercise or given up.
      */
     public static List<Step> solution(Exercise exercise) {
-        return List.of(Metric.values()).stream().map(m -> {
-            Double value = m.of(exercise.counts());
-            return new Step(m.key(), m.formula(), working(exercise, m), value,
-                    value == null ? UNDEFINED : String.format(Locale.ROOT, "%.2f", value));
-        }).toList();
+        return List.of(Metric.values()).stream()
+                .map(m -> {
+                    Double value = m.of(exercise.counts());
+                    return new Step(
+                            m.key(),
+                            m.formula(),
+                            working(exercise, m),
+                            value,
+                            value == null ? UNDEFINED : Numbers.dp2(value));
+                })
+                .toList();
     }
 
     private static String cells(Exercise e, Metric metric) {
@@ -108,25 +112,30 @@ public final class ExerciseGrader {
         String fn = "FN = " + c.fn() + " (actual " + e.positive() + ", predicted " + e.negative() + ")";
         String tn = "TN = " + c.tn() + " (actual " + e.negative() + ", predicted " + e.negative() + ")";
         String axes = "Mind the axes: the rows are the " + (e.rowsAreActual() ? "actual" : "predicted") + " class. ";
-        return axes + switch (metric) {
-            case ACCURACY -> String.join("; ", tp, tn, fp, fn) + "; total = " + c.total() + ".";
-            case PRECISION -> tp + "; " + fp + ".";
-            case RECALL -> tp + "; " + fn + ".";
-            case F1 -> "First precision (" + tp + "; " + fp + "), then recall (" + fn + ").";
-        };
+        return axes
+                + switch (metric) {
+                    case ACCURACY -> String.join("; ", tp, tn, fp, fn) + "; total = " + c.total() + ".";
+                    case PRECISION -> tp + "; " + fp + ".";
+                    case RECALL -> tp + "; " + fn + ".";
+                    case F1 -> "First precision (" + tp + "; " + fp + "), then recall (" + fn + ").";
+                };
     }
 
     private static String working(Exercise e, Metric metric) {
         ConfusionCounts c = e.counts();
         return switch (metric) {
-            case ACCURACY -> "Accuracy = (" + c.tp() + " + " + c.tn() + ") / " + c.total() + " = "
-                    + (c.tp() + c.tn()) + " / " + c.total() + ".";
-            case PRECISION -> "Precision = " + c.tp() + " / (" + c.tp() + " + " + c.fp() + ") = " + c.tp() + " / "
-                    + (c.tp() + c.fp()) + ".";
-            case RECALL -> "Recall = " + c.tp() + " / (" + c.tp() + " + " + c.fn() + ") = " + c.tp() + " / "
-                    + (c.tp() + c.fn()) + ".";
-            case F1 -> "F1 = 2 · P · R / (P + R) with P = " + c.tp() + " / " + (c.tp() + c.fp()) + " and R = "
-                    + c.tp() + " / " + (c.tp() + c.fn()) + ".";
+            case ACCURACY ->
+                "Accuracy = (" + c.tp() + " + " + c.tn() + ") / " + c.total() + " = " + (c.tp() + c.tn()) + " / "
+                        + c.total() + ".";
+            case PRECISION ->
+                "Precision = " + c.tp() + " / (" + c.tp() + " + " + c.fp() + ") = " + c.tp() + " / " + (c.tp() + c.fp())
+                        + ".";
+            case RECALL ->
+                "Recall = " + c.tp() + " / (" + c.tp() + " + " + c.fn() + ") = " + c.tp() + " / " + (c.tp() + c.fn())
+                        + ".";
+            case F1 ->
+                "F1 = 2 · P · R / (P + R) with P = " + c.tp() + " / " + (c.tp() + c.fp()) + " and R = " + c.tp() + " / "
+                        + (c.tp() + c.fn()) + ".";
         };
     }
 
@@ -136,8 +145,8 @@ public final class ExerciseGrader {
                 return metric;
             }
         }
-        throw new InvalidInputException(name, "unknown-field", "is not a metric; the metrics are accuracy, "
-                + "precision, recall and f1");
+        throw new InvalidInputException(
+                name, "unknown-field", "is not a metric; the metrics are accuracy, " + "precision, recall and f1");
     }
 
     private static boolean isUndefined(Object given) {
@@ -157,10 +166,9 @@ public final class ExerciseGrader {
             }
         }
         if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-            throw new InvalidInputException(field, "type", "must be a number with two decimals, such as 0.42, or "
-                    + "\"undefined\"");
+            throw new InvalidInputException(
+                    field, "type", "must be a number with two decimals, such as 0.42, or " + "\"undefined\"");
         }
         return number.doubleValue();
     }
-
 }

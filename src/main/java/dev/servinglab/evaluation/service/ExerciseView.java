@@ -1,7 +1,6 @@
 package dev.servinglab.evaluation.service;
 
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -22,23 +21,45 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param answerFormat how to write an answer
  */
 @Schema(name = "Exercise", description = "A confusion-matrix exercise, without its answers")
-public record ExerciseView(String id, String scenario, String story, String positive, String negative, int total,
-        String rowAxis, String columnAxis, List<String> rowLabels, List<String> columnLabels, int[][] cells,
-        List<String> metrics, String answerFormat) {
+public record ExerciseView(
+        String id,
+        String scenario,
+        String story,
+        String positive,
+        String negative,
+        int total,
+        String rowAxis,
+        String columnAxis,
+        List<String> rowLabels,
+        List<String> columnLabels,
+        int[][] cells,
+        List<String> metrics,
+        String answerFormat) {
 
     /**
      * Lays out an exercise's matrix with its axes.
      */
     public static ExerciseView of(Exercise e) {
         ConfusionCounts c = e.counts();
-        int[][] cells = e.rowsAreActual() ? new int[][] {{c.tp(), c.fn()}, {c.fp(), c.tn()}}
+        int[][] cells = e.rowsAreActual()
+                ? new int[][] {{c.tp(), c.fn()}, {c.fp(), c.tn()}}
                 : new int[][] {{c.tp(), c.fp()}, {c.fn(), c.tn()}};
         String rows = e.rowsAreActual() ? "Actual" : "Predicted";
         String columns = e.rowsAreActual() ? "Predicted" : "Actual";
         List<String> classes = List.of(e.positive(), e.negative());
-        return new ExerciseView(e.id(), e.scenario(), e.story(), e.positive(), e.negative(), c.total(), rows, columns,
-                classes.stream().map(k -> rows + " " + k).toList(), classes.stream().map(k -> columns + " " + k).toList(),
-                cells, List.of("accuracy", "precision", "recall", "f1"),
+        return new ExerciseView(
+                e.id(),
+                e.scenario(),
+                e.story(),
+                e.positive(),
+                e.negative(),
+                c.total(),
+                rows,
+                columns,
+                classes.stream().map(k -> rows + " " + k).toList(),
+                classes.stream().map(k -> columns + " " + k).toList(),
+                cells,
+                List.of("accuracy", "precision", "recall", "f1"),
                 "a number with two decimals, such as 0.42, or \"undefined\" when the formula divides by zero");
     }
 }

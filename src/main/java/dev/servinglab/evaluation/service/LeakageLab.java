@@ -1,26 +1,23 @@
 package dev.servinglab.evaluation.service;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import smile.classification.KNN;
-import smile.classification.LogisticRegression;
-
-import dev.servinglab.model.config.ModelConfig;
+import dev.servinglab.model.ModelConfig;
 import dev.servinglab.model.data.Dataset;
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.model.data.Split;
 import dev.servinglab.model.data.StratifiedSplitter;
 import dev.servinglab.model.service.LogisticTrainer;
 import dev.servinglab.model.service.Standardizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import smile.classification.KNN;
+import smile.classification.LogisticRegression;
 
 /**
  * Shows data leakage with real data, each time an honest evaluation beside a leaky one: the scaler fitted on all
@@ -52,15 +49,14 @@ public class LeakageLab {
      * Holds one evaluation: how many test rows, and the metrics on them.
      */
     @Schema(name = "LeakageEvaluation")
-    public record Evaluated(String how, int testSize, Map<String, Double> metrics) {
-    }
+    public record Evaluated(String how, int testSize, Map<String, Double> metrics) {}
 
     /**
      * Holds one kind of leak: the honest evaluation beside the leaky one.
      */
     @Schema(name = "LeakageCase")
-    public record Case(String name, String dataset, String model, String explanation, Evaluated honest,
-            Evaluated leaky) {
+    public record Case(
+            String name, String dataset, String model, String explanation, Evaluated honest, Evaluated leaky) {
 
         /** Returns the honest evaluation, then the leaky one. */
         @JsonIgnore
@@ -85,9 +81,17 @@ public class LeakageLab {
         Standardizer trainOnly = Standardizer.fit(split.train().features());
         double[][] all = new double[data.size()][];
         System.arraycopy(split.train().features(), 0, all, 0, split.train().size());
-        System.arraycopy(split.test().features(), 0, all, split.train().size(), split.test().size());
+        System.arraycopy(
+                split.test().features(),
+                0,
+                all,
+                split.train().size(),
+                split.test().size());
         Standardizer everything = Standardizer.fit(all);
-        return new Case("Scaling fitted on all the data", "breast-cancer", "logistic regression",
+        return new Case(
+                "Scaling fitted on all the data",
+                "breast-cancer",
+                "logistic regression",
                 "The leaky version computes the scaler's mean and standard deviation over every row, test rows "
                         + "included, so the test rows shape the features the model trains on.",
                 logistic("scaler fitted on the training rows only", split, trainOnly),
@@ -98,7 +102,10 @@ public class LeakageLab {
         Dataset data = datasets.load("spambase");
         Split leakySplit = split(data);
         Split honestSplit = split(deduplicate(data));
-        return new Case("Duplicate rows on both sides of the split", "spambase", "1-nearest neighbour",
+        return new Case(
+                "Duplicate rows on both sides of the split",
+                "spambase",
+                "1-nearest neighbour",
                 "Spambase repeats some e-mails exactly. Split at random, a copy can land in training and its twin "
                         + "in the test, where a model that remembers rows answers from memory. The honest version "
                         + "removes repeats before splitting.",
@@ -111,16 +118,18 @@ public class LeakageLab {
     }
 
     private Evaluated logistic(String how, Split split, Standardizer scaler) {
-        LogisticRegression model = LogisticRegression.fit(scaler.apply(split.train().features()),
-                split.train().labels(), new LogisticRegression.Options(options.lambda(), options.tol(),
-                        options.maxIter()));
+        LogisticRegression model = LogisticRegression.fit(
+                scaler.apply(split.train().features()),
+                split.train().labels(),
+                new LogisticRegression.Options(options.lambda(), options.tol(), options.maxIter()));
         int[] predicted = model.predict(scaler.apply(split.test().features()));
         return evaluated(how, split.test().labels(), predicted);
     }
 
     private static Evaluated nearestNeighbour(String how, Split split) {
         Standardizer scaler = Standardizer.fit(split.train().features());
-        KNN<double[]> model = KNN.fit(scaler.apply(split.train().features()), split.train().labels(), 1);
+        KNN<double[]> model =
+                KNN.fit(scaler.apply(split.train().features()), split.train().labels(), 1);
         int[] predicted = model.predict(scaler.apply(split.test().features()));
         return evaluated(how, split.test().labels(), predicted);
     }

@@ -3,7 +3,6 @@ package dev.servinglab.evaluation.service;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import smile.validation.metric.Accuracy;
 import smile.validation.metric.FScore;
 import smile.validation.metric.Precision;

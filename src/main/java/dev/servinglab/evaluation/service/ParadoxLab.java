@@ -1,19 +1,16 @@
 package dev.servinglab.evaluation.service;
 
+import dev.servinglab.model.ModelConfig;
+import dev.servinglab.model.data.Dataset;
+import dev.servinglab.model.data.DatasetRepository;
+import dev.servinglab.model.service.LogisticTrainer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import dev.servinglab.model.config.ModelConfig;
-import dev.servinglab.model.data.Dataset;
-import dev.servinglab.model.data.DatasetRepository;
-import dev.servinglab.model.service.LogisticTrainer;
 
 /**
  * Shows the accuracy paradox on real data: spambase made imbalanced (spam kept at 2 %, by a seeded draw), a model
@@ -24,6 +21,7 @@ public class ParadoxLab {
 
     /** Share of positive rows in the derived data set. */
     public static final double POSITIVE_SHARE = 0.02;
+
     private static final double TEST_FRACTION = 0.3;
 
     private final DatasetRepository datasets;
@@ -46,16 +44,20 @@ public class ParadoxLab {
      * Holds one classifier's judgement on the held-out rows.
      */
     @Schema(name = "ParadoxClassifier")
-    public record Judged(String name, String description, ConfusionCounts counts, Map<String, Double> metrics) {
-    }
+    public record Judged(String name, String description, ConfusionCounts counts, Map<String, Double> metrics) {}
 
     /**
      * Holds the derived data set and both classifiers.
      */
     @Schema(name = "Paradox")
-    public record Result(String derivation, int rows, int positives, int testSize, int testPositives,
-            Judged alwaysNegative, Judged model) {
-    }
+    public record Result(
+            String derivation,
+            int rows,
+            int positives,
+            int testSize,
+            int testPositives,
+            Judged alwaysNegative,
+            Judged model) {}
 
     /**
      * Derives the data set, trains the model on first use, and returns both judgements.
@@ -82,10 +84,19 @@ public class ParadoxLab {
         }
         String derivation = "spambase with every non-spam row and a seeded random " + Math.round(POSITIVE_SHARE * 100)
                 + " % share of spam rows (seed " + seed + "), split 70 / 30 per class with the same seed";
-        return new Result(derivation, rare.size(), positives, truth.length, testPositives,
-                judge("Always \"not spam\"", "Answers \"not spam\" whatever the message: no model at all.",
+        return new Result(
+                derivation,
+                rare.size(),
+                positives,
+                truth.length,
+                testPositives,
+                judge(
+                        "Always \"not spam\"",
+                        "Answers \"not spam\" whatever the message: no model at all.",
                         judged.at(Double.POSITIVE_INFINITY)),
-                judge("Logistic regression", "Trained on the imbalanced training rows; spam when P(spam) ≥ 0.5.",
+                judge(
+                        "Logistic regression",
+                        "Trained on the imbalanced training rows; spam when P(spam) ≥ 0.5.",
                         judged.at(0.5)));
     }
 

@@ -1,20 +1,17 @@
 package dev.servinglab.evaluation.service;
 
+import dev.servinglab.model.ModelConfig;
+import dev.servinglab.model.data.DatasetRepository;
+import dev.servinglab.model.service.LogisticTrainer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import smile.validation.metric.AUC;
-
-import dev.servinglab.model.config.ModelConfig;
-import dev.servinglab.model.data.DatasetRepository;
-import dev.servinglab.model.service.LogisticTrainer;
 
 /**
  * Trains a logistic regression on each binary data set (breast cancer, spambase) with a seeded split, keeps its
@@ -27,6 +24,7 @@ public class ThresholdLab {
     public static final List<String> DATASETS = List.of("breast-cancer", "spambase");
     /** Share of every class held out for evaluation. */
     static final double TEST_FRACTION = 0.3;
+
     private static final int CURVE_POINTS = 101;
 
     private final DatasetRepository datasets;
@@ -35,14 +33,12 @@ public class ThresholdLab {
     private Map<String, Scored> scored;
 
     /** The held-out scores of a data set's model, with the curves that do not depend on the threshold. */
-    private record Scored(BinaryScores scores, Curves curves) {
-    }
+    private record Scored(BinaryScores scores, Curves curves) {}
 
     /**
      * Holds a model's curves over every threshold and its AUC: the same whatever threshold a learner picks.
      */
-    record Curves(List<Point> roc, List<Point> precisionRecall, double auc) {
-    }
+    record Curves(List<Point> roc, List<Point> precisionRecall, double auc) {}
 
     @Inject
     ThresholdLab(DatasetRepository datasets, ModelConfig config) {
@@ -59,18 +55,27 @@ public class ThresholdLab {
      * Shows one point of a curve: the threshold and the two rates it gives.
      */
     @Schema(name = "CurvePoint")
-    public record Point(double threshold, Double x, Double y) {
-    }
+    public record Point(double threshold, Double x, Double y) {}
 
     /**
      * Shows what a threshold does on a data set's held-out rows, with the whole precision–recall and ROC curves.
      */
     @Schema(name = "ThresholdView")
-    public record View(String dataset, String positive, String negative, int testSize, double threshold,
-            ConfusionCounts counts, Map<String, Double> metrics, double auc,
-            @Schema(description = "x = false-positive rate, y = true-positive rate (recall)") List<Point> roc,
-            @Schema(description = "x = recall, y = precision (null where undefined)") List<Point> precisionRecall) {
-    }
+    public record View(
+            String dataset,
+            String positive,
+            String negative,
+            int testSize,
+            double threshold,
+            ConfusionCounts counts,
+            Map<String, Double> metrics,
+            double auc,
+
+            @Schema(description = "x = false-positive rate, y = true-positive rate (recall)")
+            List<Point> roc,
+
+            @Schema(description = "x = recall, y = precision (null where undefined)")
+            List<Point> precisionRecall) {}
 
     /**
      * Sets a goal a learner must reach by choosing a threshold.
@@ -81,30 +86,37 @@ public class ThresholdLab {
      * @param minRecall     the recall the threshold must keep
      */
     @Schema(name = "ThresholdChallenge")
-    public record Challenge(String dataset, String prompt, double minPrecision, double minRecall) {
-    }
+    public record Challenge(String dataset, String prompt, double minPrecision, double minRecall) {}
 
     /**
      * Says whether a threshold meets its data set's goal.
      */
     @Schema(name = "ThresholdVerdict")
-    public record Verdict(Challenge challenge, double threshold, boolean met, Double precision, Double recall,
-            String message) {
-    }
+    public record Verdict(
+            Challenge challenge, double threshold, boolean met, Double precision, Double recall, String message) {}
 
     /** The goals of the lab: a spam filter users trust, a disease screen that misses almost no one. */
     public static final List<Challenge> CHALLENGES = List.of(
-            new Challenge("spambase", "Pick a threshold for a spam filter people can trust: at most 1 message in 20 "
-                    + "sent to the spam folder may be a good one (precision at least 0.95), while still catching at "
-                    + "least 60 % of the spam.", 0.95, 0.6),
-            new Challenge("breast-cancer", "Pick a threshold for a disease screen: miss at most 2 malignant cases in "
-                    + "100 (recall at least 0.98), while keeping at least 60 % of the alarms real.", 0.6, 0.98));
+            new Challenge(
+                    "spambase",
+                    "Pick a threshold for a spam filter people can trust: at most 1 message in 20 "
+                            + "sent to the spam folder may be a good one (precision at least 0.95), while still catching at "
+                            + "least 60 % of the spam.",
+                    0.95,
+                    0.6),
+            new Challenge(
+                    "breast-cancer",
+                    "Pick a threshold for a disease screen: miss at most 2 malignant cases in "
+                            + "100 (recall at least 0.98), while keeping at least 60 % of the alarms real.",
+                    0.6,
+                    0.98));
 
     /**
      * Checks a threshold against the goal of a data set.
      */
     public Optional<Verdict> check(String dataset, double threshold) {
-        Optional<Challenge> challenge = CHALLENGES.stream().filter(c -> c.dataset().equals(dataset)).findFirst();
+        Optional<Challenge> challenge =
+                CHALLENGES.stream().filter(c -> c.dataset().equals(dataset)).findFirst();
         return challenge.flatMap(c -> scores(dataset).map(s -> verdict(c, s, threshold)));
     }
 
@@ -114,10 +126,14 @@ public class ThresholdLab {
         Double recall = Metric.RECALL.of(counts);
         boolean precise = precision != null && precision >= c.minPrecision();
         boolean sensitive = recall != null && recall >= c.minRecall();
-        String message = precise && sensitive ? "Goal met: this threshold fits the job."
-                : !precise && !sensitive ? "Neither goal is met: this model cannot reach both here."
-                : !precise ? "Too many false alarms: precision is below " + c.minPrecision() + ". Raise the threshold."
-                : "Too many misses: recall is below " + c.minRecall() + ". Lower the threshold.";
+        String message = precise && sensitive
+                ? "Goal met: this threshold fits the job."
+                : !precise && !sensitive
+                        ? "Neither goal is met: this model cannot reach both here."
+                        : !precise
+                                ? "Too many false alarms: precision is below " + c.minPrecision()
+                                        + ". Raise the threshold."
+                                : "Too many misses: recall is below " + c.minRecall() + ". Lower the threshold.";
         return new Verdict(c, threshold, precise && sensitive, precision, recall, message);
     }
 
@@ -137,8 +153,17 @@ public class ThresholdLab {
 
     static View view(BinaryScores s, Curves curves, double threshold) {
         ConfusionCounts counts = s.at(threshold);
-        return new View(s.dataset(), s.positive(), s.negative(), s.truth().length, threshold, counts,
-                Metric.all(counts), curves.auc(), curves.roc(), curves.precisionRecall());
+        return new View(
+                s.dataset(),
+                s.positive(),
+                s.negative(),
+                s.truth().length,
+                threshold,
+                counts,
+                Metric.all(counts),
+                curves.auc(),
+                curves.roc(),
+                curves.precisionRecall());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.servinglab.lesson.service;
 
+import dev.servinglab.content.TocEntry;
 import java.util.List;
 
 /**
@@ -14,18 +15,23 @@ import java.util.List;
  * @param quiz       the quiz that ends it, or {@code null}
  * @param headings   its sections, for the table of contents
  * @param html       its body as HTML
+ * @param scripts    the ES modules its widgets need, each once
  */
-public record Lesson(String slug, int number, String title, String summary, int minutes, List<String> objectives,
-        String quiz, List<TocEntry> headings, String html) {
+public record Lesson(
+        String slug,
+        int number,
+        String title,
+        String summary,
+        int minutes,
+        List<String> objectives,
+        String quiz,
+        List<TocEntry> headings,
+        String html,
+        List<String> scripts) {
 
     /** Returns the lesson's page path. */
     public String path() {
         return "/lessons/" + slug;
-    }
-
-    /** Tells whether the lesson embeds the widget, so that its page loads the scripts the widget needs. */
-    public boolean embeds(String widget) {
-        return html.contains("data-widget=\"" + widget + "\"");
     }
 
     /** Returns its level-2 sections only. */

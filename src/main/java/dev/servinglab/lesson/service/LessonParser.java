@@ -1,5 +1,12 @@
 package dev.servinglab.lesson.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.LiveValue;
+import dev.servinglab.content.TocEntry;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -7,11 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.commonmark.Extension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -31,6 +33,7 @@ public final class LessonParser {
 
     /** A lesson file name: two digits, a hyphen, a slug. */
     public static final Pattern FILE_NAME = Pattern.compile("(\\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\\.md");
+
     private static final Pattern WIDGET_LINE = Pattern.compile("^\\{\\{widget ([a-z0-9-]+)}}\\s*$");
     private static final Pattern DIRECTIVE = Pattern.compile("\\{\\{(.*?)}}");
     private static final Set<String> KEYS = Set.of("title", "summary", "minutes", "objectives", "widgets", "quiz");
@@ -51,7 +54,9 @@ public final class LessonParser {
      * Builds the Markdown parser lessons use: CommonMark with tables, with source positions for messages.
      */
     public static Parser markdownParser(List<Extension> extensions) {
-        return Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+        return Parser.builder()
+                .extensions(extensions)
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
                 .build();
     }
 
@@ -60,22 +65,28 @@ public final class LessonParser {
      *
      * @param fileName the file's name, {@code NN-slug.md}
      * @param text     its content
-     * @throws LessonValidationException naming the line of the first problem
+     * @throws ContentValidationException naming the line of the first problem
      */
     public LessonSource parse(String fileName, String text) {
         Matcher name = FILE_NAME.matcher(fileName);
         if (!name.matches()) {
-            throw new LessonValidationException(fileName, 1, "a lesson file is named NN-slug.md (two digits, a "
-                    + "hyphen, lower-case words joined by hyphens)");
+            throw new ContentValidationException(
+                    fileName,
+                    1,
+                    "a lesson file is named NN-slug.md (two digits, a "
+                            + "hyphen, lower-case words joined by hyphens)");
         }
         List<String> lines = text.replace("\r\n", "\n").lines().toList();
         if (lines.isEmpty() || !lines.getFirst().equals("---")) {
-            throw new LessonValidationException(fileName, 1, "a lesson starts with front matter: a line '---', "
-                    + "YAML (title, summary, minutes, objectives, widgets), a line '---'");
+            throw new ContentValidationException(
+                    fileName,
+                    1,
+                    "a lesson starts with front matter: a line '---', "
+                            + "YAML (title, summary, minutes, objectives, widgets), a line '---'");
         }
         int end = lines.subList(1, lines.size()).indexOf("---") + 1;
         if (end == 0) {
-            throw new LessonValidationException(fileName, 1, "the front matter is not closed by a line '---'");
+            throw new ContentValidationException(fileName, 1, "the front matter is not closed by a line '---'");
         }
         List<String> front = lines.subList(1, end);
         JsonNode meta = frontMatter(fileName, front);
@@ -87,17 +98,25 @@ public final class LessonParser {
         String quiz = meta.hasNonNull("quiz") ? requireText(fileName, front, meta, "quiz") : null;
         for (String widget : widgets) {
             if (!knownWidgets.contains(widget)) {
-                throw new LessonValidationException(fileName, lineOfKey(front, "widgets"),
+                throw new ContentValidationException(
+                        fileName,
+                        lineOfKey(front, "widgets"),
                         "unknown widget '" + widget + "'; known widgets: " + String.join(", ", sorted(knownWidgets)));
             }
         }
 
         int bodyStart = end + 2; // 1-based line of the first body line
         List<LessonSource.Part> parts = splitBody(fileName, lines.subList(end + 1, lines.size()), bodyStart);
-        List<String> placed = parts.stream().filter(p -> p.widget() != null).map(LessonSource.Part::widget).toList();
+        List<String> placed = parts.stream()
+                .filter(p -> p.widget() != null)
+                .map(LessonSource.Part::widget)
+                .toList();
         if (!placed.equals(widgets)) {
-            throw new LessonValidationException(fileName, lineOfKey(front, "widgets"), "the front matter lists "
-                    + "widgets " + widgets + " but the body places " + placed + " (each once, in that order)");
+            throw new ContentValidationException(
+                    fileName,
+                    lineOfKey(front, "widgets"),
+                    "the front matter lists " + "widgets " + widgets + " but the body places " + placed
+                            + " (each once, in that order)");
         }
         List<TocEntry> headings = new ArrayList<>();
         for (LessonSource.Part part : parts) {
@@ -105,8 +124,18 @@ public final class LessonParser {
                 checkMarkdown(fileName, part, headings);
             }
         }
-        return new LessonSource(fileName.substring(0, fileName.length() - 3), Integer.parseInt(name.group(1)),
-                fileName, title, summary, minutes, objectives, widgets, quiz, parts, headings);
+        return new LessonSource(
+                fileName.substring(0, fileName.length() - 3),
+                Integer.parseInt(name.group(1)),
+                fileName,
+                title,
+                summary,
+                minutes,
+                objectives,
+                widgets,
+                quiz,
+                parts,
+                headings);
     }
 
     /**
@@ -134,7 +163,7 @@ public final class LessonParser {
      * same lesson, an app path or an outside address.
      *
      * @param bySlug every lesson, by slug
-     * @throws LessonValidationException naming the line of the first broken link
+     * @throws ContentValidationException naming the line of the first broken link
      */
     public void checkLinks(LessonSource source, Map<String, LessonSource> bySlug) {
         for (Map.Entry<String, Integer> link : links(source)) {
@@ -145,16 +174,22 @@ public final class LessonParser {
             int hash = target.indexOf('#');
             String page = hash < 0 ? target : target.substring(0, hash);
             String anchor = hash < 0 ? null : target.substring(hash + 1);
-            LessonSource linked = page.isEmpty() ? source
+            LessonSource linked = page.isEmpty()
+                    ? source
                     : page.endsWith(".md") ? bySlug.get(page.substring(0, page.length() - 3)) : null;
             if (linked == null) {
-                throw new LessonValidationException(source.file(), link.getValue(), "broken link '" + target
-                        + "': link to another lesson as NN-slug.md or NN-slug.md#section, or to an app path "
-                        + "starting with /");
+                throw new ContentValidationException(
+                        source.file(),
+                        link.getValue(),
+                        "broken link '" + target
+                                + "': link to another lesson as NN-slug.md or NN-slug.md#section, or to an app path "
+                                + "starting with /");
             }
             if (anchor != null && linked.headings().stream().noneMatch(h -> h.id().equals(anchor))) {
-                throw new LessonValidationException(source.file(), link.getValue(), "broken link '" + target
-                        + "': " + linked.file() + " has no section #" + anchor);
+                throw new ContentValidationException(
+                        source.file(),
+                        link.getValue(),
+                        "broken link '" + target + "': " + linked.file() + " has no section #" + anchor);
             }
         }
     }
@@ -165,17 +200,22 @@ public final class LessonParser {
             meta = YAML.readTree(String.join("\n", front));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr() + 1;
-            throw new LessonValidationException(file, line, "the front matter is not valid YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new ContentValidationException(
+                    file,
+                    line,
+                    "the front matter is not valid YAML: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         if (meta == null || !meta.isObject()) {
-            throw new LessonValidationException(file, 2, "the front matter must be YAML keys such as 'title: …'");
+            throw new ContentValidationException(file, 2, "the front matter must be YAML keys such as 'title: …'");
         }
-        for (Iterator<String> keys = meta.fieldNames(); keys.hasNext();) {
+        for (Iterator<String> keys = meta.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!KEYS.contains(key)) {
-                throw new LessonValidationException(file, lineOfKey(front, key), "unknown front matter key '" + key
-                        + "'; the keys are " + String.join(", ", sorted(KEYS)));
+                throw new ContentValidationException(
+                        file,
+                        lineOfKey(front, key),
+                        "unknown front matter key '" + key + "'; the keys are " + String.join(", ", sorted(KEYS)));
             }
         }
         return meta;
@@ -184,7 +224,7 @@ public final class LessonParser {
     private static String requireText(String file, List<String> front, JsonNode meta, String key) {
         JsonNode value = meta.get(key);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new LessonValidationException(file, lineOfKey(front, key), "'" + key + "' must be a non-empty text");
+            throw new ContentValidationException(file, lineOfKey(front, key), "'" + key + "' must be a non-empty text");
         }
         return value.asText().strip();
     }
@@ -192,23 +232,25 @@ public final class LessonParser {
     private static int requireMinutes(String file, List<String> front, JsonNode meta) {
         JsonNode value = meta.get("minutes");
         if (value == null || !value.isInt() || value.asInt() < 1 || value.asInt() > 240) {
-            throw new LessonValidationException(file, lineOfKey(front, "minutes"),
-                    "'minutes' must be a whole number from 1 to 240");
+            throw new ContentValidationException(
+                    file, lineOfKey(front, "minutes"), "'minutes' must be a whole number from 1 to 240");
         }
         return value.asInt();
     }
 
-    private static List<String> requireList(String file, List<String> front, JsonNode meta, String key,
-            boolean mayBeEmpty) {
+    private static List<String> requireList(
+            String file, List<String> front, JsonNode meta, String key, boolean mayBeEmpty) {
         JsonNode value = meta.get(key);
         if (value == null || !value.isArray() || (!mayBeEmpty && value.isEmpty())) {
-            throw new LessonValidationException(file, lineOfKey(front, key), "'" + key + "' must be a list"
-                    + (mayBeEmpty ? " ([] for none)" : " of at least one text"));
+            throw new ContentValidationException(
+                    file,
+                    lineOfKey(front, key),
+                    "'" + key + "' must be a list" + (mayBeEmpty ? " ([] for none)" : " of at least one text"));
         }
         List<String> items = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isTextual() || item.asText().isBlank()) {
-                throw new LessonValidationException(file, lineOfKey(front, key), "'" + key + "' must hold texts only");
+                throw new ContentValidationException(file, lineOfKey(front, key), "'" + key + "' must hold texts only");
             }
             items.add(item.asText().strip());
         }
@@ -224,8 +266,11 @@ public final class LessonParser {
             Matcher widget = WIDGET_LINE.matcher(body.get(i));
             if (widget.matches()) {
                 if (!knownWidgets.contains(widget.group(1))) {
-                    throw new LessonValidationException(file, line, "unknown widget '" + widget.group(1)
-                            + "'; known widgets: " + String.join(", ", sorted(knownWidgets)));
+                    throw new ContentValidationException(
+                            file,
+                            line,
+                            "unknown widget '" + widget.group(1) + "'; known widgets: "
+                                    + String.join(", ", sorted(knownWidgets)));
                 }
                 addMarkdown(parts, text, textStart);
                 parts.add(new LessonSource.Part(null, widget.group(1), line));
@@ -237,8 +282,11 @@ public final class LessonParser {
             while (directive.find()) {
                 String content = directive.group(1);
                 if (!content.startsWith("live ")) {
-                    throw new LessonValidationException(file, line, "unknown directive {{" + content + "}}: use "
-                            + "{{live SOURCE PATH [FORMAT]}} in text, or {{widget NAME}} alone on a line");
+                    throw new ContentValidationException(
+                            file,
+                            line,
+                            "unknown directive {{" + content + "}}: use "
+                                    + "{{live SOURCE PATH [FORMAT]}} in text, or {{widget NAME}} alone on a line");
                 }
                 LiveValue.parse(content.substring(5), file, line);
             }
@@ -259,13 +307,19 @@ public final class LessonParser {
             @Override
             public void visit(Heading heading) {
                 if (heading.getLevel() == 1) {
-                    throw new LessonValidationException(file, line(part, heading), "a lesson has no level-1 "
-                            + "heading ('# …'): the title comes from the front matter; use '## ' for sections");
+                    throw new ContentValidationException(
+                            file,
+                            line(part, heading),
+                            "a lesson has no level-1 "
+                                    + "heading ('# …'): the title comes from the front matter; use '## ' for sections");
                 }
                 String text = textOf(heading);
                 if (text.contains("{{live")) {
-                    throw new LessonValidationException(file, line(part, heading), "a live value cannot stand in a "
-                            + "heading: its anchor must not change with the model; put it in the text below");
+                    throw new ContentValidationException(
+                            file,
+                            line(part, heading),
+                            "a live value cannot stand in a "
+                                    + "heading: its anchor must not change with the model; put it in the text below");
                 }
                 if (heading.getLevel() <= 3) {
                     headings.add(new TocEntry(heading.getLevel(), text, TocEntry.anchor(text)));
@@ -275,8 +329,10 @@ public final class LessonParser {
             @Override
             public void visit(Link link) {
                 if (link.getDestination().contains("{{") || textOf(link).contains("{{live")) {
-                    throw new LessonValidationException(file, line(part, link), "a live value cannot stand in a "
-                            + "link; put it in the text next to it");
+                    throw new ContentValidationException(
+                            file,
+                            line(part, link),
+                            "a live value cannot stand in a " + "link; put it in the text next to it");
                 }
                 visitChildren(link);
             }

@@ -1,13 +1,15 @@
 package dev.servinglab.lesson.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.LiveValue;
+import dev.servinglab.content.TocEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Heading;
@@ -23,6 +25,7 @@ public final class LessonRenderer {
 
     /** The Markdown extensions lessons may use. */
     public static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
     private static final Pattern LIVE = Pattern.compile("\\{\\{live (.*?)}}");
     private static final Pattern LESSON_LINK = Pattern.compile("(\\d{2}-[a-z0-9-]+)\\.md(#.*)?");
     private static final String TOKEN = "LIVEVALUE%dX";
@@ -47,11 +50,13 @@ public final class LessonRenderer {
             .build();
 
     /**
-     * Renders a lesson with the given live documents and the HTML of every widget, by name.
+     * Renders a lesson with the given live documents, the HTML of every widget by name, and the scripts its
+     * widgets need.
      *
-     * @throws LessonValidationException if a live value names no value
+     * @throws ContentValidationException if a live value names no value
      */
-    public Lesson render(LessonSource source, Map<String, JsonNode> live, Map<String, String> widgets) {
+    public Lesson render(
+            LessonSource source, Map<String, JsonNode> live, Map<String, String> widgets, List<String> scripts) {
         StringBuilder body = new StringBuilder();
         AtomicInteger tables = new AtomicInteger();
         for (LessonSource.Part part : source.parts()) {
@@ -61,8 +66,17 @@ public final class LessonRenderer {
                 body.append(markdown(source.file(), part, live, tables));
             }
         }
-        return new Lesson(source.slug(), source.number(), source.title(), source.summary(), source.minutes(),
-                source.objectives(), source.quiz(), source.headings(), body.toString());
+        return new Lesson(
+                source.slug(),
+                source.number(),
+                source.title(),
+                source.summary(),
+                source.minutes(),
+                source.objectives(),
+                source.quiz(),
+                source.headings(),
+                body.toString(),
+                scripts);
     }
 
     private String markdown(String file, LessonSource.Part part, Map<String, JsonNode> live, AtomicInteger tables) {
@@ -76,9 +90,12 @@ public final class LessonRenderer {
                 LiveValue value = LiveValue.parse(placeholder.group(1), file, part.line() + i);
                 String rendered = value.render(live);
                 if (rendered == null) {
-                    throw new LessonValidationException(file, part.line() + i, value.text() + " names no value: "
-                            + "sources are " + String.join(", ", live.keySet())
-                            + " (a model card, or the example trace); check the path");
+                    throw new ContentValidationException(
+                            file,
+                            part.line() + i,
+                            value.text() + " names no value: "
+                                    + "sources are " + String.join(", ", live.keySet())
+                                    + " (a model card, or the example trace); check the path");
                 }
                 values.add(rendered);
                 placeholder.appendReplacement(line, String.format(TOKEN, values.size() - 1));
@@ -92,8 +109,10 @@ public final class LessonRenderer {
         Matcher table = TABLE.matcher(rendered);
         StringBuilder numbered = new StringBuilder();
         while (table.find()) {
-            table.appendReplacement(numbered, "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" "
-                    + "aria-label=\"Table " + tables.incrementAndGet() + " (scrolls sideways)\"><table>");
+            table.appendReplacement(
+                    numbered,
+                    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" " + "aria-label=\"Table "
+                            + tables.incrementAndGet() + " (scrolls sideways)\"><table>");
         }
         table.appendTail(numbered);
         rendered = numbered.toString().replace("</table>", "</table></div>");
@@ -101,8 +120,10 @@ public final class LessonRenderer {
         StringBuilder out = new StringBuilder();
         while (token.find()) {
             String value = escape(values.get(Integer.parseInt(token.group(1))));
-            token.appendReplacement(out, Matcher.quoteReplacement(
-                    "<span class=\"live\" title=\"Computed live by the running model\">" + value + "</span>"));
+            token.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            "<span class=\"live\" title=\"Computed live by the running model\">" + value + "</span>"));
         }
         token.appendTail(out);
         return out.toString();
@@ -118,6 +139,9 @@ public final class LessonRenderer {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,12 @@
 package dev.servinglab.lesson.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.LiveValues;
+import dev.servinglab.lesson.LessonConfig;
+import dev.servinglab.lesson.Widgets;
+import io.quarkus.runtime.LaunchMode;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,14 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.runtime.LaunchMode;
 import org.jboss.logging.Logger;
-
-import dev.servinglab.lesson.config.LessonConfig;
 
 /**
  * Loads the lessons from their folder, checks them all (front matter, widgets, live values, links between
@@ -35,24 +35,22 @@ public class LessonRepository {
 
     private final Path folder;
     private final LiveValues live;
-    private final WidgetRenderer widgets;
+    private final Widgets widgets;
     private final boolean reloadOnChange;
-    private final LessonParser parser = new LessonParser(WidgetRenderer.NAMES,
-            LessonParser.markdownParser(LessonRenderer.EXTENSIONS));
+    private final LessonParser parser;
     private final LessonRenderer renderer = new LessonRenderer();
     private Catalog catalog;
 
-    private record Catalog(List<Lesson> lessons, Map<String, Lesson> bySlug, FileTime stamp) {
-    }
+    private record Catalog(List<Lesson> lessons, Map<String, Lesson> bySlug, FileTime stamp) {}
 
     /** The live documents and the widgets' HTML, from the running models. */
-    private record Rendering(Map<String, JsonNode> documents, Map<String, String> widgets) {
-    }
+    private record Rendering(Map<String, JsonNode> documents, Map<String, String> widgets) {}
 
-    LessonRepository(LessonConfig config, LiveValues live, WidgetRenderer widgets) {
+    LessonRepository(LessonConfig config, LiveValues live, Widgets widgets) {
         this.folder = Path.of(config.dir().orElse("lessons")).toAbsolutePath().normalize();
         this.live = live;
         this.widgets = widgets;
+        this.parser = new LessonParser(widgets.names(), LessonParser.markdownParser(LessonRenderer.EXTENSIONS));
         this.reloadOnChange = LaunchMode.current() == LaunchMode.DEVELOPMENT;
     }
 
@@ -76,8 +74,8 @@ public class LessonRepository {
 
     private Catalog load() {
         // The live documents and the widgets need the trained models, the parsing does not: both go on at once.
-        CompletableFuture<Rendering> rendering = CompletableFuture.supplyAsync(
-                () -> new Rendering(live.sources(), widgets.renderAll()));
+        CompletableFuture<Rendering> rendering =
+                CompletableFuture.supplyAsync(() -> new Rendering(live.sources(), widgets.renderAll()));
         List<Path> files = lessonFiles();
         List<LessonSource> sources = new ArrayList<>();
         Map<Integer, String> numbers = new HashMap<>();
@@ -87,13 +85,13 @@ public class LessonRepository {
                 LessonSource source = parser.parse(name, Files.readString(file));
                 String clash = numbers.putIfAbsent(source.number(), name);
                 if (clash != null) {
-                    throw new LessonValidationException(name, 1, "lesson number " + source.number()
-                            + " is also used by " + clash);
+                    throw new ContentValidationException(
+                            name, 1, "lesson number " + source.number() + " is also used by " + clash);
                 }
                 sources.add(source);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (LessonValidationException e) {
+            } catch (ContentValidationException e) {
                 throw e.at(file.toString());
             }
         }
@@ -102,7 +100,7 @@ public class LessonRepository {
         for (LessonSource source : sources) {
             try {
                 parser.checkLinks(source, bySlug);
-            } catch (LessonValidationException e) {
+            } catch (ContentValidationException e) {
                 throw e.at(folder.resolve(source.file()).toString());
             }
         }
@@ -110,8 +108,9 @@ public class LessonRepository {
         List<Lesson> lessons = new ArrayList<>();
         for (LessonSource source : sources) {
             try {
-                lessons.add(renderer.render(source, inputs.documents(), inputs.widgets()));
-            } catch (LessonValidationException e) {
+                lessons.add(renderer.render(
+                        source, inputs.documents(), inputs.widgets(), widgets.scripts(source.widgets())));
+            } catch (ContentValidationException e) {
                 throw e.at(folder.resolve(source.file()).toString());
             }
         }
@@ -130,8 +129,11 @@ public class LessonRepository {
 
     private List<Path> lessonFiles() {
         if (!Files.isDirectory(folder)) {
-            throw new LessonValidationException(folder.toString(), 1, "no lessons folder here: start the app "
-                    + "from the project folder, or set serving-lab.lessons.dir (SERVING_LAB_LESSONS_DIR)");
+            throw new ContentValidationException(
+                    folder.toString(),
+                    1,
+                    "no lessons folder here: start the app "
+                            + "from the project folder, or set serving-lab.lessons.dir (SERVING_LAB_LESSONS_DIR)");
         }
         try (Stream<Path> list = Files.list(folder)) {
             List<Path> files = list.filter(p -> p.getFileName().toString().endsWith(".md"))
@@ -139,7 +141,8 @@ public class LessonRepository {
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
             if (files.isEmpty()) {
-                throw new LessonValidationException(folder.toString(), 1, "the lessons folder holds no NN-slug.md file");
+                throw new ContentValidationException(
+                        folder.toString(), 1, "the lessons folder holds no NN-slug.md file");
             }
             return files;
         } catch (IOException e) {
@@ -150,12 +153,14 @@ public class LessonRepository {
     private FileTime stamp() {
         try (Stream<Path> list = Files.list(folder)) {
             return list.map(p -> {
-                try {
-                    return Files.getLastModifiedTime(p);
-                } catch (IOException e) {
-                    return FileTime.fromMillis(0);
-                }
-            }).max(Comparator.naturalOrder()).orElse(FileTime.fromMillis(0));
+                        try {
+                            return Files.getLastModifiedTime(p);
+                        } catch (IOException e) {
+                            return FileTime.fromMillis(0);
+                        }
+                    })
+                    .max(Comparator.naturalOrder())
+                    .orElse(FileTime.fromMillis(0));
         } catch (IOException e) {
             return FileTime.fromMillis(0);
         }

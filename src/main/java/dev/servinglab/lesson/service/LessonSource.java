@@ -1,5 +1,6 @@
 package dev.servinglab.lesson.service;
 
+import dev.servinglab.content.TocEntry;
 import java.util.List;
 
 /**
@@ -17,8 +18,18 @@ import java.util.List;
  * @param parts      the body: Markdown pieces and widgets, in order
  * @param headings   the body's level-2 and level-3 headings
  */
-public record LessonSource(String slug, int number, String file, String title, String summary, int minutes,
-        List<String> objectives, List<String> widgets, String quiz, List<Part> parts, List<TocEntry> headings) {
+public record LessonSource(
+        String slug,
+        int number,
+        String file,
+        String title,
+        String summary,
+        int minutes,
+        List<String> objectives,
+        List<String> widgets,
+        String quiz,
+        List<Part> parts,
+        List<TocEntry> headings) {
 
     /**
      * Holds one piece of a lesson's body: Markdown text starting at a line, or a widget.
@@ -27,6 +38,5 @@ public record LessonSource(String slug, int number, String file, String title, S
      * @param widget   the widget's name, or {@code null} for Markdown
      * @param line     the 1-based line in the file where the piece starts
      */
-    public record Part(String markdown, String widget, int line) {
-    }
+    public record Part(String markdown, String widget, int line) {}
 }

@@ -17,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -43,8 +42,9 @@ public final class NativeBlas {
     private static final String SMILE_PROPERTY = "smile.lib.blas";
     private static final String BUNDLE_DIR = "org/bytedeco/openblas/linux-x86_64/";
     /** Loaded first so that the dynamic linker finds them when libopenblas asks for them. */
-    private static final List<String> BUNDLED_FILES = List.of(
-            "libgcc_s.so.1", "libquadmath.so.0", "libgfortran.so.5", "libopenblas.so.0");
+    private static final List<String> BUNDLED_FILES =
+            List.of("libgcc_s.so.1", "libquadmath.so.0", "libgfortran.so.5", "libopenblas.so.0");
+
     private static final List<Path> SYSTEM_CANDIDATES = List.of(
             Path.of("/usr/lib/x86_64-linux-gnu/libopenblas.so.0"),
             Path.of("/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0"),
@@ -55,8 +55,7 @@ public final class NativeBlas {
 
     private static volatile String origin;
 
-    private NativeBlas() {
-    }
+    private NativeBlas() {}
 
     /**
      * Loads OpenBLAS once per class loader and returns where it came from.
@@ -78,7 +77,8 @@ public final class NativeBlas {
             return "system " + System.mapLibraryName("openblas");
         }
         if (allowSystem) {
-            Optional<Path> systemLibrary = SYSTEM_CANDIDATES.stream().filter(Files::isReadable).findFirst();
+            Optional<Path> systemLibrary =
+                    SYSTEM_CANDIDATES.stream().filter(Files::isReadable).findFirst();
             if (systemLibrary.isPresent()) {
                 loadFile(systemLibrary.get());
                 System.setProperty(SMILE_PROPERTY, "jvm");
@@ -124,10 +124,11 @@ public final class NativeBlas {
             Class<?> anchor = smile.linalg.blas.cblas_h.class; // a class literal loads without initialising
             Class<?> loader;
             try {
-                loader = Class.forName(LOADER_CLASS.packageName() + "." + LOADER_CLASS.displayName(), true,
-                        anchor.getClassLoader());
+                loader = Class.forName(
+                        LOADER_CLASS.packageName() + "." + LOADER_CLASS.displayName(), true, anchor.getClassLoader());
             } catch (ClassNotFoundException firstUse) {
-                loader = MethodHandles.privateLookupIn(anchor, MethodHandles.lookup()).defineClass(loaderBytes());
+                loader = MethodHandles.privateLookupIn(anchor, MethodHandles.lookup())
+                        .defineClass(loaderBytes());
             }
             loader.getMethod("load", String.class).invoke(null, library.toString());
         } catch (InvocationTargetException e) {
@@ -143,12 +144,17 @@ public final class NativeBlas {
     /** Returns the bytes of {@code public final class ServingLabLibraryLoader { static void load(String p) { System.load(p); } }}. */
     private static byte[] loaderBytes() {
         MethodTypeDesc stringToVoid = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_String);
-        return ClassFile.of().build(LOADER_CLASS, clazz -> clazz
-                .withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL)
-                .withMethodBody("load", stringToVoid, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, code -> code
-                        .aload(0)
-                        .invokestatic(ClassDesc.of("java.lang.System"), "load", stringToVoid)
-                        .return_()));
+        return ClassFile.of()
+                .build(
+                        LOADER_CLASS,
+                        clazz -> clazz.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL)
+                                .withMethodBody(
+                                        "load",
+                                        stringToVoid,
+                                        ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                                        code -> code.aload(0)
+                                                .invokestatic(ClassDesc.of("java.lang.System"), "load", stringToVoid)
+                                                .return_()));
     }
 
     private static Path copyToTemporaryDirectory(Path library) {
@@ -172,8 +178,8 @@ public final class NativeBlas {
             for (String file : BUNDLED_FILES) {
                 try (InputStream in = loader.getResourceAsStream(BUNDLE_DIR + file)) {
                     if (in == null) {
-                        throw new IllegalStateException("OpenBLAS not found: no system libopenblas and no "
-                                + BUNDLE_DIR + file + " on the class path (org.bytedeco:openblas:linux-x86_64)");
+                        throw new IllegalStateException("OpenBLAS not found: no system libopenblas and no " + BUNDLE_DIR
+                                + file + " on the class path (org.bytedeco:openblas:linux-x86_64)");
                     }
                     Path target = directory.resolve(file);
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);

@@ -17,8 +17,17 @@ import java.util.List;
  * @param license      the licence of the data
  * @param bounds       the values a request may send for every feature
  */
-public record DatasetInfo(String name, String file, String title, List<String> featureNames, String unit,
-        String labelColumn, List<String> classNames, List<String> labelValues, String source, String license,
+public record DatasetInfo(
+        String name,
+        String file,
+        String title,
+        List<String> featureNames,
+        String unit,
+        String labelColumn,
+        List<String> classNames,
+        List<String> labelValues,
+        String source,
+        String license,
         Bounds bounds) {
 
     /**
@@ -30,8 +39,8 @@ public record DatasetInfo(String name, String file, String title, List<String> f
      * @param maximum         the largest value, allowed
      * @param aboveMaximum    the message for a value above it
      */
-    public record Bounds(double minimum, boolean minimumIncluded, String belowMinimum, double maximum,
-            String aboveMaximum) {
+    public record Bounds(
+            double minimum, boolean minimumIncluded, String belowMinimum, double maximum, String aboveMaximum) {
 
         /** Tells whether the value is below the minimum. */
         public boolean belowMinimum(double value) {
@@ -41,7 +50,17 @@ public record DatasetInfo(String name, String file, String title, List<String> f
 
     /** Returns the same description with the feature names read from the file. */
     public DatasetInfo withFeatureNames(List<String> names) {
-        return new DatasetInfo(name, file, title, List.copyOf(names), unit, labelColumn, classNames, labelValues,
-                source, license, bounds);
+        return new DatasetInfo(
+                name,
+                file,
+                title,
+                List.copyOf(names),
+                unit,
+                labelColumn,
+                classNames,
+                labelValues,
+                source,
+                license,
+                bounds);
     }
 }

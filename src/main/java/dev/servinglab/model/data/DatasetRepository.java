@@ -1,5 +1,6 @@
 package dev.servinglab.model.data;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
  * Reads the data sets shipped in {@code datasets/} (packaged on the class path under {@code datasets/}).
  */
@@ -21,31 +20,63 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DatasetRepository {
 
     /** Measurements that can be zero (a flat contour, a word never used) and run into the thousands. */
-    private static final DatasetInfo.Bounds NON_NEGATIVE = new DatasetInfo.Bounds(0, true, "must not be negative",
-            1_000_000, "must be at most 1000000; no measurement in this data set is near that");
+    private static final DatasetInfo.Bounds NON_NEGATIVE = new DatasetInfo.Bounds(
+            0,
+            true,
+            "must not be negative",
+            1_000_000,
+            "must be at most 1000000; no measurement in this data set is near that");
 
     /** The data sets the app knows, with their provenance as recorded in {@code datasets/README.md}. */
     static final Map<String, DatasetInfo> CATALOG = Map.of(
-            "iris", new DatasetInfo("iris", "iris.csv", "Iris flowers (Fisher, 1936)",
-                    List.of("sepal_length", "sepal_width", "petal_length", "petal_width"), "cm", "species",
-                    List.of("setosa", "versicolor", "virginica"), List.of("setosa", "versicolor", "virginica"),
-                    "R. A. Fisher (1936), measurements by E. Anderson; UCI Machine Learning Repository, "
-                            + "dataset 53, doi:10.24432/C56C76; file from Debian python3-sklearn 1.2.1",
-                    "CC BY 4.0 (UCI); BSD-3-Clause as shipped by scikit-learn",
-                    // Anything larger than 100 cm is a unit mix-up or a typo, not a flower.
-                    new DatasetInfo.Bounds(0, false, "must be greater than 0 (cm)", 100,
-                            "must be at most 100 (cm); no flower is that large")),
-            "breast-cancer", new DatasetInfo("breast-cancer", "breast_cancer_wisconsin.csv",
-                    "Breast Cancer Wisconsin (Diagnostic)", List.of(), "", "diagnosis",
-                    List.of("benign", "malignant"), List.of("benign", "malignant"),
-                    "W. H. Wolberg, W. N. Street, O. L. Mangasarian (1995); UCI Machine Learning Repository, "
-                            + "dataset 17, doi:10.24432/C5DW2B; file from Debian python3-sklearn 1.2.1",
-                    "CC BY 4.0 (UCI); BSD-3-Clause as shipped by scikit-learn", NON_NEGATIVE),
-            "spambase", new DatasetInfo("spambase", "spambase.csv", "Spambase (HP Labs, 1999)", List.of(), "",
-                    "is_spam", List.of("not spam", "spam"), List.of("0", "1"),
-                    "M. Hopkins, E. Reeber, G. Forman, J. Suermondt (1999); UCI Machine Learning Repository, "
-                            + "dataset 94, doi:10.24432/C53G6X; file from Debian r-cran-kernlab 0.9-32",
-                    "CC BY 4.0 (UCI); GPL-2 as shipped by kernlab", NON_NEGATIVE));
+            "iris",
+                    new DatasetInfo(
+                            "iris",
+                            "iris.csv",
+                            "Iris flowers (Fisher, 1936)",
+                            List.of("sepal_length", "sepal_width", "petal_length", "petal_width"),
+                            "cm",
+                            "species",
+                            List.of("setosa", "versicolor", "virginica"),
+                            List.of("setosa", "versicolor", "virginica"),
+                            "R. A. Fisher (1936), measurements by E. Anderson; UCI Machine Learning Repository, "
+                                    + "dataset 53, doi:10.24432/C56C76; file from Debian python3-sklearn 1.2.1",
+                            "CC BY 4.0 (UCI); BSD-3-Clause as shipped by scikit-learn",
+                            // Anything larger than 100 cm is a unit mix-up or a typo, not a flower.
+                            new DatasetInfo.Bounds(
+                                    0,
+                                    false,
+                                    "must be greater than 0 (cm)",
+                                    100,
+                                    "must be at most 100 (cm); no flower is that large")),
+            "breast-cancer",
+                    new DatasetInfo(
+                            "breast-cancer",
+                            "breast_cancer_wisconsin.csv",
+                            "Breast Cancer Wisconsin (Diagnostic)",
+                            List.of(),
+                            "",
+                            "diagnosis",
+                            List.of("benign", "malignant"),
+                            List.of("benign", "malignant"),
+                            "W. H. Wolberg, W. N. Street, O. L. Mangasarian (1995); UCI Machine Learning Repository, "
+                                    + "dataset 17, doi:10.24432/C5DW2B; file from Debian python3-sklearn 1.2.1",
+                            "CC BY 4.0 (UCI); BSD-3-Clause as shipped by scikit-learn",
+                            NON_NEGATIVE),
+            "spambase",
+                    new DatasetInfo(
+                            "spambase",
+                            "spambase.csv",
+                            "Spambase (HP Labs, 1999)",
+                            List.of(),
+                            "",
+                            "is_spam",
+                            List.of("not spam", "spam"),
+                            List.of("0", "1"),
+                            "M. Hopkins, E. Reeber, G. Forman, J. Suermondt (1999); UCI Machine Learning Repository, "
+                                    + "dataset 94, doi:10.24432/C53G6X; file from Debian r-cran-kernlab 0.9-32",
+                            "CC BY 4.0 (UCI); GPL-2 as shipped by kernlab",
+                            NON_NEGATIVE));
 
     /**
      * Finds the description of a data set by name.
@@ -108,6 +139,9 @@ public class DatasetRepository {
             rows.add(x);
             labels.add(label);
         }
-        return new Dataset(info, rows.toArray(double[][]::new), labels.stream().mapToInt(Integer::intValue).toArray());
+        return new Dataset(
+                info,
+                rows.toArray(double[][]::new),
+                labels.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -27,8 +27,7 @@ public final class StratifiedSplitter {
         }
     }
 
-    private StratifiedSplitter() {
-    }
+    private StratifiedSplitter() {}
 
     /**
      * Shuffles each class with a seeded generator and cuts it into test, validation and train rows.

@@ -1,14 +1,15 @@
 package dev.servinglab.model.rest;
 
-import java.util.List;
-
+import dev.servinglab.model.service.ModelRegistry;
+import dev.servinglab.model.service.ServedModel;
+import dev.servinglab.web.problem.ProblemDetail;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import io.smallrye.common.annotation.NonBlocking;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -16,10 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.servinglab.model.service.ModelRegistry;
-import dev.servinglab.model.service.ServedModel;
-import dev.servinglab.web.problem.ProblemDetail;
 
 /**
  * Lists the served models and shows each one's model card.
@@ -37,28 +34,47 @@ public class ModelResource {
 
     @GET
     @NonBlocking
-    @Operation(summary = "List the served models",
+    @Operation(
+            summary = "List the served models",
             description = "Every model the predict API accepts by name, the default one first.")
-    @APIResponse(responseCode = "200", description = "The models",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ModelSummary.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The models",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ModelSummary.class, type = SchemaType.ARRAY)))
     public List<ModelSummary> list() {
         ServedModel defaultModel = models.defaultModel();
-        return models.all().stream().map(m -> ModelSummary.of(m, m == defaultModel)).toList();
+        return models.all().stream()
+                .map(m -> ModelSummary.of(m, m == defaultModel))
+                .toList();
     }
 
     @GET
     @Path("/{name}")
     @NonBlocking
-    @Operation(summary = "Show a model card",
+    @Operation(
+            summary = "Show a model card",
             description = "The model's features with units and training ranges, its classes, the scaler's "
                     + "parameters, its hyperparameters, the loss and accuracy of every training epoch, its test "
                     + "metrics and confusion matrix, and where its data comes from.")
-    @APIResponse(responseCode = "200", description = "The model card",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelCard.class)))
-    @APIResponse(responseCode = "404", description = "No model has that name",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public ModelCard card(@Parameter(description = "The model's name", example = "mlp") @PathParam("name") String name) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The model card",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ModelCard.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No model has that name",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public ModelCard card(
+            @Parameter(description = "The model's name", example = "mlp") @PathParam("name") String name) {
         ServedModel model = models.require(name);
         return ModelCard.of(model, model == models.defaultModel());
     }

@@ -1,8 +1,7 @@
 package dev.servinglab.model.rest;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import dev.servinglab.model.service.ServedModel;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Lists one served model in a few fields.
@@ -21,7 +20,13 @@ public record ModelSummary(
      * Summarises a served model.
      */
     public static ModelSummary of(ServedModel model, boolean isDefault) {
-        return new ModelSummary(model.name(), model.version(), model.kind(), model.description(), isDefault,
-                model.test().accuracy(), "/api/v1/models/" + model.name());
+        return new ModelSummary(
+                model.name(),
+                model.version(),
+                model.kind(),
+                model.description(),
+                isDefault,
+                model.test().accuracy(),
+                "/api/v1/models/" + model.name());
     }
 }

@@ -10,6 +10,10 @@ package dev.servinglab.model.service;
  * @param validationAccuracy accuracy on the validation rows
  * @param elapsedMs          milliseconds since training started
  */
-public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-        double validationAccuracy, double elapsedMs) {
-}
+public record EpochMetrics(
+        int epoch,
+        double trainLoss,
+        double trainAccuracy,
+        double validationLoss,
+        double validationAccuracy,
+        double elapsedMs) {}

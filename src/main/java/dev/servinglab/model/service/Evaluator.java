@@ -2,7 +2,6 @@ package dev.servinglab.model.service;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import smile.validation.metric.Accuracy;
 import smile.validation.metric.ConfusionMatrix;
 
@@ -12,14 +11,13 @@ import smile.validation.metric.ConfusionMatrix;
  */
 public final class Evaluator {
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     /**
      * Evaluates the classifier on standardised rows.
      */
-    public static Evaluation evaluate(ProbabilisticClassifier classifier, double[][] x, int[] truth,
-            List<String> classNames) {
+    public static Evaluation evaluate(
+            ProbabilisticClassifier classifier, double[][] x, int[] truth, List<String> classNames) {
         int k = classNames.size();
         int[] predicted = new int[x.length];
         double[] probabilities = new double[k];
@@ -48,7 +46,8 @@ public final class Evaluator {
             }
             Double precision = ratio(tp, predictedAs);
             Double recall = ratio(tp, actual);
-            Double f1 = precision == null || recall == null || precision + recall == 0 ? null
+            Double f1 = precision == null || recall == null || precision + recall == 0
+                    ? null
                     : 2 * precision * recall / (precision + recall);
             perClass.add(new Evaluation.ClassMetrics(classNames.get(c), precision, recall, f1, actual));
             double[] values = {zeroIfUndefined(precision), zeroIfUndefined(recall), zeroIfUndefined(f1)};
@@ -57,7 +56,12 @@ public final class Evaluator {
                 weighted[m] += values[m] * actual / truth.length;
             }
         }
-        return new Evaluation(truth.length, Accuracy.of(truth, predicted), classNames, matrix, perClass,
+        return new Evaluation(
+                truth.length,
+                Accuracy.of(truth, predicted),
+                classNames,
+                matrix,
+                perClass,
                 new Evaluation.Average(macro[0], macro[1], macro[2]),
                 new Evaluation.Average(weighted[0], weighted[1], weighted[2]));
     }

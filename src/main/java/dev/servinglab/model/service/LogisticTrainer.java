@@ -1,10 +1,8 @@
 package dev.servinglab.model.service;
 
+import dev.servinglab.model.ModelConfig;
 import java.util.List;
-
 import smile.classification.LogisticRegression;
-
-import dev.servinglab.model.config.ModelConfig;
 
 /**
  * Fits Smile's multinomial logistic regression, a model that needs no native BLAS.
@@ -38,22 +36,26 @@ public final class LogisticTrainer {
         }
     }
 
-    private LogisticTrainer() {
-    }
+    private LogisticTrainer() {}
 
     /**
      * Fits on standardised training rows and reports one "epoch": the metrics of the finished fit.
      */
-    public static TrainedClassifier train(double[][] train, int[] trainLabels, double[][] validation,
-            int[] validationLabels, int classes, Options options) {
+    public static TrainedClassifier train(
+            double[][] train,
+            int[] trainLabels,
+            double[][] validation,
+            int[] validationLabels,
+            int classes,
+            Options options) {
         long start = System.nanoTime();
-        LogisticRegression model = LogisticRegression.fit(train, trainLabels,
-                new LogisticRegression.Options(options.lambda(), options.tol(), options.maxIter()));
+        LogisticRegression model = LogisticRegression.fit(
+                train, trainLabels, new LogisticRegression.Options(options.lambda(), options.tol(), options.maxIter()));
         ProbabilisticClassifier classifier = model::predict;
         double[] onTrain = Metrics.lossAndAccuracy(classifier, train, trainLabels, classes);
         double[] onValidation = Metrics.lossAndAccuracy(classifier, validation, validationLabels, classes);
-        EpochMetrics fit = new EpochMetrics(1, onTrain[0], onTrain[1], onValidation[0], onValidation[1],
-                (System.nanoTime() - start) / 1e6);
+        EpochMetrics fit = new EpochMetrics(
+                1, onTrain[0], onTrain[1], onValidation[0], onValidation[1], (System.nanoTime() - start) / 1e6);
         return new TrainedClassifier(classifier, List.of(fit), "L-BFGS converged or reached maxIter in one fit", 1);
     }
 }

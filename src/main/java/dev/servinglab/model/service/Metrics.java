@@ -8,8 +8,7 @@ final class Metrics {
     /** Probabilities are clipped here so that one confident mistake gives a large, finite loss. */
     private static final double MIN_PROBABILITY = 1e-15;
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /**
      * Returns {mean cross-entropy, accuracy} of the classifier on already-standardised rows.
@@ -25,7 +24,8 @@ final class Metrics {
                 correct++;
             }
         }
-        return x.length == 0 ? new double[] {Double.NaN, Double.NaN}
+        return x.length == 0
+                ? new double[] {Double.NaN, Double.NaN}
                 : new double[] {loss / x.length, (double) correct / x.length};
     }
 }

@@ -1,5 +1,6 @@
 package dev.servinglab.model.service;
 
+import dev.servinglab.model.blas.NativeBlas;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import dev.servinglab.model.blas.NativeBlas;
 import smile.classification.MLP;
 import smile.math.MathEx;
 import smile.model.mlp.Layer;
@@ -39,8 +38,16 @@ public final class MlpTrainer {
      * @param patience     epochs without a better validation loss before stopping early; 0 never stops early
      * @param seed         seed of the weight initialisation and the shuffles
      */
-    public record Options(int hiddenUnits, Activation activation, double learningRate, double momentum,
-            double weightDecay, int epochs, int batchSize, int patience, long seed) {
+    public record Options(
+            int hiddenUnits,
+            Activation activation,
+            double learningRate,
+            double momentum,
+            double weightDecay,
+            int epochs,
+            int batchSize,
+            int patience,
+            long seed) {
 
         /** The most epochs a run may have. */
         public static final int MAX_EPOCHS = 5000;
@@ -66,8 +73,7 @@ public final class MlpTrainer {
     /** How the stop reason of a run whose loss stopped being a number begins. */
     public static final String DIVERGED = "diverged";
 
-    private MlpTrainer() {
-    }
+    private MlpTrainer() {}
 
     /**
      * Trains on {@code train}, reporting every epoch to the listener, and measures each epoch on
@@ -75,12 +81,20 @@ public final class MlpTrainer {
      *
      * @param classes the number of classes
      */
-    public static TrainedClassifier train(double[][] train, int[] trainLabels, double[][] validation,
-            int[] validationLabels, int classes, Options options, EpochListener listener) {
+    public static TrainedClassifier train(
+            double[][] train,
+            int[] trainLabels,
+            double[][] validation,
+            int[] validationLabels,
+            int classes,
+            Options options,
+            EpochListener listener) {
         NativeBlas.ensureLoaded();
         // Smile draws the initial weights from a per-thread generator: seed it on the thread that builds the net.
         MathEx.setSeed(options.seed());
-        MLP mlp = new MLP(Layer.input(train[0].length), options.activation().layer(options.hiddenUnits()),
+        MLP mlp = new MLP(
+                Layer.input(train[0].length),
+                options.activation().layer(options.hiddenUnits()),
                 Layer.mle(classes, OutputFunction.SOFTMAX));
         mlp.setLearningRate(TimeFunction.constant(options.learningRate()));
         mlp.setMomentum(TimeFunction.constant(options.momentum()));
@@ -119,8 +133,8 @@ public final class MlpTrainer {
                         + "learning rate or momentum";
                 return new TrainedClassifier(classifier, history, stopReason, history.size());
             }
-            EpochMetrics metrics = new EpochMetrics(epoch, onTrain[0], onTrain[1], onValidation[0], onValidation[1],
-                    (System.nanoTime() - start) / 1e6);
+            EpochMetrics metrics = new EpochMetrics(
+                    epoch, onTrain[0], onTrain[1], onValidation[0], onValidation[1], (System.nanoTime() - start) / 1e6);
             history.add(metrics);
             if (!listener.onEpoch(metrics)) {
                 stopReason = "stopped by the listener after epoch " + epoch;

@@ -1,18 +1,16 @@
 package dev.servinglab.model.service;
 
+import dev.servinglab.model.ModelConfig;
+import dev.servinglab.model.data.Dataset;
+import dev.servinglab.model.data.DatasetRepository;
+import dev.servinglab.model.data.Split;
+import dev.servinglab.model.data.StratifiedSplitter;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.servinglab.model.config.ModelConfig;
-import dev.servinglab.model.data.Dataset;
-import dev.servinglab.model.data.DatasetRepository;
-import dev.servinglab.model.data.Split;
-import dev.servinglab.model.data.StratifiedSplitter;
 
 /**
  * Trains the iris models the app serves from its first second: the split, the scaler, both classifiers and
@@ -37,8 +35,9 @@ public class ModelFactory {
      */
     public Split irisSplit() {
         Dataset iris = datasets.load("iris");
-        return StratifiedSplitter.split(iris, new StratifiedSplitter.Options(config.validationFraction(),
-                config.testFraction(), config.seed()));
+        return StratifiedSplitter.split(
+                iris,
+                new StratifiedSplitter.Options(config.validationFraction(), config.testFraction(), config.seed()));
     }
 
     /**
@@ -48,16 +47,34 @@ public class ModelFactory {
         Split split = irisSplit();
         Standardizer scaler = Standardizer.fit(split.train().features());
         ModelConfig.Mlp mlp = config.mlp();
-        MlpTrainer.Options mlpOptions = new MlpTrainer.Options(mlp.hiddenUnits(),
-                Activation.valueOf(mlp.activation().toUpperCase(Locale.ROOT)), mlp.learningRate(), mlp.momentum(),
-                mlp.weightDecay(), mlp.epochs(), mlp.batchSize(), 0, config.seed());
+        MlpTrainer.Options mlpOptions = new MlpTrainer.Options(
+                mlp.hiddenUnits(),
+                Activation.valueOf(mlp.activation().toUpperCase(Locale.ROOT)),
+                mlp.learningRate(),
+                mlp.momentum(),
+                mlp.weightDecay(),
+                mlp.epochs(),
+                mlp.batchSize(),
+                0,
+                config.seed());
         ScaledSplit scaled = ScaledSplit.of(split, scaler);
-        TrainedClassifier trainedMlp = MlpTrainer.train(scaled.trainX(), scaled.trainY(), scaled.validationX(),
-                scaled.validationY(), scaled.classes(), mlpOptions, EpochListener.NONE);
+        TrainedClassifier trainedMlp = MlpTrainer.train(
+                scaled.trainX(),
+                scaled.trainY(),
+                scaled.validationX(),
+                scaled.validationY(),
+                scaled.classes(),
+                mlpOptions,
+                EpochListener.NONE);
 
         LogisticTrainer.Options logisticOptions = LogisticTrainer.Options.of(config.logistic());
-        TrainedClassifier trainedLogistic = LogisticTrainer.train(scaled.trainX(), scaled.trainY(),
-                scaled.validationX(), scaled.validationY(), scaled.classes(), logisticOptions);
+        TrainedClassifier trainedLogistic = LogisticTrainer.train(
+                scaled.trainX(),
+                scaled.trainY(),
+                scaled.validationX(),
+                scaled.validationY(),
+                scaled.classes(),
+                logisticOptions);
 
         Map<String, Object> mlpParameters = new LinkedHashMap<>();
         mlpParameters.put("layers", List.of(4, mlp.hiddenUnits(), scaled.classes()));
@@ -77,19 +94,55 @@ public class ModelFactory {
         logisticParameters.put("seed", config.seed());
 
         return List.of(
-                served("mlp", "mlp", "A multilayer perceptron (one hidden layer) trained by Smile with "
-                        + "mini-batch gradient descent.", split, scaler, trainedMlp, scaled, mlpParameters),
-                served("logreg", "logistic-regression", "A multinomial logistic regression fitted by Smile "
-                        + "with L-BFGS.", split, scaler, trainedLogistic, scaled, logisticParameters));
+                served(
+                        "mlp",
+                        "mlp",
+                        "A multilayer perceptron (one hidden layer) trained by Smile with "
+                                + "mini-batch gradient descent.",
+                        split,
+                        scaler,
+                        trainedMlp,
+                        scaled,
+                        mlpParameters),
+                served(
+                        "logreg",
+                        "logistic-regression",
+                        "A multinomial logistic regression fitted by Smile " + "with L-BFGS.",
+                        split,
+                        scaler,
+                        trainedLogistic,
+                        scaled,
+                        logisticParameters));
     }
 
-    private ServedModel served(String name, String kind, String description, Split split, Standardizer scaler,
-            TrainedClassifier trained, ScaledSplit scaled, Map<String, Object> hyperparameters) {
-        Evaluation test = Evaluator.evaluate(trained.classifier(), scaled.testX(), scaled.testY(),
+    private ServedModel served(
+            String name,
+            String kind,
+            String description,
+            Split split,
+            Standardizer scaler,
+            TrainedClassifier trained,
+            ScaledSplit scaled,
+            Map<String, Object> hyperparameters) {
+        Evaluation test = Evaluator.evaluate(
+                trained.classifier(),
+                scaled.testX(),
+                scaled.testY(),
                 split.train().classNames());
-        return new ServedModel(name, BUILT_IN_VERSION, kind, description, split.train().info(), scaler,
-                trained.classifier(), ranges(split.train()), hyperparameters, splitSizes(split), trained.history(),
-                trained.stopReason(), test);
+        return new ServedModel(
+                name,
+                BUILT_IN_VERSION,
+                kind,
+                description,
+                split.train().info(),
+                scaler,
+                trained.classifier(),
+                ranges(split.train()),
+                hyperparameters,
+                splitSizes(split),
+                trained.history(),
+                trained.stopReason(),
+                test);
     }
 
     /**
@@ -104,7 +157,8 @@ public class ModelFactory {
                 min = Math.min(min, row[j]);
                 max = Math.max(max, row[j]);
             }
-            ranges.add(new FeatureRange(train.featureNames().get(j), train.info().unit(), min, max));
+            ranges.add(
+                    new FeatureRange(train.featureNames().get(j), train.info().unit(), min, max));
         }
         return ranges;
     }

@@ -1,5 +1,11 @@
 package dev.servinglab.model.service;
 
+import dev.servinglab.model.ModelConfig;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,17 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.ObserverMethod;
-
-import io.quarkus.runtime.Startup;
-import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
-
-import dev.servinglab.model.config.ModelConfig;
-import dev.servinglab.web.problem.UnknownModelException;
 
 /**
  * Holds the models being served, by name. The built-in models are trained when the app starts, so the app is
@@ -48,7 +44,8 @@ public class ModelRegistry {
     private volatile Set<String> builtIns = Set.of();
 
     ModelRegistry(ModelFactory factory, ModelConfig config) {
-        this.training = CompletableFuture.runAsync(() -> train(factory, config),
+        this.training = CompletableFuture.runAsync(
+                () -> train(factory, config),
                 task -> Thread.ofPlatform().name("model-training").start(task));
     }
 
@@ -57,10 +54,11 @@ public class ModelRegistry {
         Map<String, ServedModel> trained = new LinkedHashMap<>();
         for (ServedModel model : factory.trainBuiltIns()) {
             trained.put(model.name(), model);
-            LOG.infof("Trained %s: test accuracy %.3f", model.name(), model.test().accuracy());
+            LOG.infof(
+                    "Trained %s: test accuracy %.3f", model.name(), model.test().accuracy());
         }
-        this.defaultModel = Optional.ofNullable(trained.get(config.defaultModel())).orElseThrow(
-                () -> new IllegalStateException("serving-lab.model.default-model names no model: "
+        this.defaultModel = Optional.ofNullable(trained.get(config.defaultModel()))
+                .orElseThrow(() -> new IllegalStateException("serving-lab.model.default-model names no model: "
                         + config.defaultModel() + "; known: " + trained.keySet()));
         this.builtIns = Set.copyOf(trained.keySet());
         this.models = Collections.unmodifiableMap(trained);
@@ -82,6 +80,11 @@ public class ModelRegistry {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
+    }
+
+    /** Tells, without waiting, whether the startup training has finished and the models are served. */
+    public boolean isReady() {
+        return models != null;
     }
 
     /** Returns the model served when a request names none. */

@@ -1,9 +1,8 @@
 package dev.servinglab.model.service;
 
+import dev.servinglab.model.data.DatasetInfo;
 import java.util.List;
 import java.util.Map;
-
-import dev.servinglab.model.data.DatasetInfo;
 
 /**
  * Bundles everything needed to serve and explain one model version: the fitted scaler, the classifier, the
@@ -23,15 +22,37 @@ import dev.servinglab.model.data.DatasetInfo;
  * @param stopReason      why training ended
  * @param test            metrics on the held-out test split
  */
-public record ServedModel(String name, String version, String kind, String description, DatasetInfo dataset,
-        Standardizer scaler, ProbabilisticClassifier classifier, List<FeatureRange> ranges,
-        Map<String, Object> hyperparameters, Map<String, Integer> split, List<EpochMetrics> history,
-        String stopReason, Evaluation test) {
+public record ServedModel(
+        String name,
+        String version,
+        String kind,
+        String description,
+        DatasetInfo dataset,
+        Standardizer scaler,
+        ProbabilisticClassifier classifier,
+        List<FeatureRange> ranges,
+        Map<String, Object> hyperparameters,
+        Map<String, Integer> split,
+        List<EpochMetrics> history,
+        String stopReason,
+        Evaluation test) {
 
     /** Returns the same model served under another name. */
     public ServedModel withName(String newName) {
-        return new ServedModel(newName, version, kind, description, dataset, scaler, classifier, ranges,
-                hyperparameters, split, history, stopReason, test);
+        return new ServedModel(
+                newName,
+                version,
+                kind,
+                description,
+                dataset,
+                scaler,
+                classifier,
+                ranges,
+                hyperparameters,
+                split,
+                history,
+                stopReason,
+                test);
     }
 
     /** Returns the number of classes. */

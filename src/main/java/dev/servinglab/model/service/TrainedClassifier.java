@@ -10,8 +10,8 @@ import java.util.List;
  * @param stopReason why training ended, in words
  * @param keptEpoch  the epoch whose weights the classifier has: the last one, or the best one after an early stop
  */
-public record TrainedClassifier(ProbabilisticClassifier classifier, List<EpochMetrics> history, String stopReason,
-        int keptEpoch) {
+public record TrainedClassifier(
+        ProbabilisticClassifier classifier, List<EpochMetrics> history, String stopReason, int keptEpoch) {
 
     public TrainedClassifier {
         history = List.copyOf(history);

@@ -1,24 +1,22 @@
 package dev.servinglab.oip.service;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.servinglab.model.service.ServedModel;
-import dev.servinglab.oip.rest.InferenceRequest;
-import dev.servinglab.oip.rest.InferenceResponse;
-import dev.servinglab.predict.config.PredictConfig;
+import dev.servinglab.oip.InferenceRequest;
+import dev.servinglab.oip.InferenceResponse;
+import dev.servinglab.predict.PredictConfig;
 import dev.servinglab.predict.service.FeatureParser;
 import dev.servinglab.predict.service.PipelineTrace;
 import dev.servinglab.predict.service.PredictResponse;
 import dev.servinglab.predict.service.PredictionPipeline;
 import dev.servinglab.web.problem.InvalidInputException;
 import dev.servinglab.web.problem.MalformedRequestException;
+import dev.servinglab.web.problem.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Answers Open Inference Protocol requests with the same pipeline as the JSON API: the input tensor takes the
@@ -31,6 +29,7 @@ public class InferenceService {
     public static final String PROBABILITIES = "probabilities";
     /** Output holding the predicted class names, BYTES [n]. */
     public static final String PREDICTED_CLASS = "predicted_class";
+
     private static final Set<String> OUTPUTS = Set.of(PROBABILITIES, PREDICTED_CLASS);
 
     private final PredictionPipeline pipeline;
@@ -50,8 +49,8 @@ public class InferenceService {
      */
     public InferenceResponse infer(InferenceRequest request, ServedModel model, String modelName) {
         if (request == null || request.inputs() == null || request.inputs().size() != 1) {
-            throw new MalformedRequestException("inputs must hold exactly one tensor of shape [n, "
-                    + model.featureCount() + "]");
+            throw new MalformedRequestException(
+                    "inputs must hold exactly one tensor of shape [n, " + model.featureCount() + "]");
         }
         InferenceRequest.Input input = request.inputs().getFirst();
         if (input == null) {
@@ -68,10 +67,15 @@ public class InferenceService {
         }
         List<InferenceResponse.Output> outputs = new ArrayList<>();
         for (String name : wanted) {
-            outputs.add(name.equals(PROBABILITIES)
-                    ? new InferenceResponse.Output(PROBABILITIES, List.of((long) rows.length, (long) model.classCount()),
-                            "FP64", probabilities)
-                    : new InferenceResponse.Output(PREDICTED_CLASS, List.of((long) rows.length), "BYTES", classes));
+            outputs.add(
+                    name.equals(PROBABILITIES)
+                            ? new InferenceResponse.Output(
+                                    PROBABILITIES,
+                                    List.of((long) rows.length, (long) model.classCount()),
+                                    "FP64",
+                                    probabilities)
+                            : new InferenceResponse.Output(
+                                    PREDICTED_CLASS, List.of((long) rows.length), "BYTES", classes));
         }
         return new InferenceResponse(modelName, model.version(), request.id(), outputs);
     }
@@ -84,8 +88,8 @@ public class InferenceService {
         for (int i = 0; i < requested.size(); i++) {
             String name = requested.get(i) == null ? null : requested.get(i).name();
             if (!OUTPUTS.contains(name)) {
-                throw new InvalidInputException("outputs[" + i + "].name", "enum",
-                        "must be " + PROBABILITIES + " or " + PREDICTED_CLASS);
+                throw new InvalidInputException(
+                        "outputs[" + i + "].name", "enum", "must be " + PROBABILITIES + " or " + PREDICTED_CLASS);
             }
             names.add(name);
         }
@@ -99,20 +103,27 @@ public class InferenceService {
             throw new InvalidInputException("inputs[0].datatype", "enum", "must be FP32 or FP64");
         }
         List<Long> shape = input.shape();
-        if (shape == null || shape.size() != 2 || shape.get(1) == null || shape.get(1) != p || shape.get(0) == null
-                || shape.get(0) < 1 || shape.get(0) > config.maxBatchSize()) {
-            throw new InvalidInputException("inputs[0].shape", "shape",
-                    "must be [n, " + p + "] with n from 1 to " + config.maxBatchSize());
+        if (shape == null
+                || shape.size() != 2
+                || shape.get(1) == null
+                || shape.get(1) != p
+                || shape.get(0) == null
+                || shape.get(0) < 1
+                || shape.get(0) > config.maxBatchSize()) {
+            throw new InvalidInputException(
+                    "inputs[0].shape", "shape", "must be [n, " + p + "] with n from 1 to " + config.maxBatchSize());
         }
         int n = shape.get(0).intValue();
         List<Double> values = new ArrayList<>(n * p);
         flatten(input.data(), values, "FP32".equals(datatype));
         if (values.size() != n * p) {
-            throw new InvalidInputException("inputs[0].data", "shape",
+            throw new InvalidInputException(
+                    "inputs[0].data",
+                    "shape",
                     "holds " + values.size() + " values; shape " + shape + " needs " + n * p);
         }
         FeatureParser parser = pipeline.parser(model);
-        FeatureParser.Violations violations = new FeatureParser.Violations();
+        Violations violations = new Violations(FeatureParser.MAX_REPORTED);
         double[][] rows = new double[n][p];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < p; j++) {
@@ -136,8 +147,11 @@ public class InferenceService {
                     double value = element.doubleValue();
                     into.add(fp32 ? (double) (float) value : value);
                 } else {
-                    throw new InvalidInputException("inputs[0].data", "type",
-                            "must hold numbers only, found " + element.getNodeType().name().toLowerCase(Locale.ROOT));
+                    throw new InvalidInputException(
+                            "inputs[0].data",
+                            "type",
+                            "must hold numbers only, found "
+                                    + element.getNodeType().name().toLowerCase(Locale.ROOT));
                 }
             }
         } else {

@@ -8,15 +8,44 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * <p>The body is read by {@link dev.servinglab.predict.service.FeatureParser}, which enforces the same rules
  * (all four fields, numbers, greater than 0, at most 100, no other fields).
  */
-@Schema(name = "PredictRequest", description = "One flower's measurements, in centimetres. All four fields are "
-        + "required; no other field is accepted.", additionalProperties = Schema.False.class)
+@Schema(
+        name = "PredictRequest",
+        description = "One flower's measurements, in centimetres. All four fields are "
+                + "required; no other field is accepted.",
+        additionalProperties = Schema.False.class)
 public record PredictRequest(
-        @Schema(required = true, description = "Sepal length (cm)", examples = "5.1", minimum = "0",
-                exclusiveMinimum = true, maximum = "100") double sepalLength,
-        @Schema(required = true, description = "Sepal width (cm)", examples = "3.5", minimum = "0",
-                exclusiveMinimum = true, maximum = "100") double sepalWidth,
-        @Schema(required = true, description = "Petal length (cm)", examples = "1.4", minimum = "0",
-                exclusiveMinimum = true, maximum = "100") double petalLength,
-        @Schema(required = true, description = "Petal width (cm)", examples = "0.2", minimum = "0",
-                exclusiveMinimum = true, maximum = "100") double petalWidth) {
-}
+        @Schema(
+                required = true,
+                description = "Sepal length (cm)",
+                examples = "5.1",
+                minimum = "0",
+                exclusiveMinimum = true,
+                maximum = "100")
+        double sepalLength,
+
+        @Schema(
+                required = true,
+                description = "Sepal width (cm)",
+                examples = "3.5",
+                minimum = "0",
+                exclusiveMinimum = true,
+                maximum = "100")
+        double sepalWidth,
+
+        @Schema(
+                required = true,
+                description = "Petal length (cm)",
+                examples = "1.4",
+                minimum = "0",
+                exclusiveMinimum = true,
+                maximum = "100")
+        double petalLength,
+
+        @Schema(
+                required = true,
+                description = "Petal width (cm)",
+                examples = "0.2",
+                minimum = "0",
+                exclusiveMinimum = true,
+                maximum = "100")
+        double petalWidth) {}

@@ -1,7 +1,6 @@
 package dev.servinglab.predict.service;
 
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -11,5 +10,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record BatchPredictResponse(
         @Schema(examples = "mlp") String model,
         @Schema(examples = "1") String modelVersion,
-        List<PredictResponse.BatchItem> predictions) {
-}
+        List<PredictResponse.BatchItem> predictions) {}

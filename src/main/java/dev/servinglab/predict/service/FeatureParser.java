@@ -1,21 +1,19 @@
 package dev.servinglab.predict.service;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.servinglab.model.data.DatasetInfo;
+import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.problem.JsonErrors;
+import dev.servinglab.web.problem.MalformedRequestException;
+import dev.servinglab.web.problem.Violations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-
-import dev.servinglab.model.data.DatasetInfo;
-import dev.servinglab.web.problem.FieldViolation;
-import dev.servinglab.web.problem.JsonErrors;
-import dev.servinglab.web.problem.InvalidInputException;
-import dev.servinglab.web.problem.MalformedRequestException;
 
 /**
  * The <em>parse</em> stage: reads a JSON object of named measurements into a row of features in the model's
@@ -27,7 +25,7 @@ import dev.servinglab.web.problem.MalformedRequestException;
 public final class FeatureParser {
 
     /** A response lists at most this many violations, and says how many more there were. */
-    static final int MAX_REPORTED = 25;
+    public static final int MAX_REPORTED = 25;
 
     // NaN and Infinity literals are read as numbers so that they get an error naming their field.
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -57,7 +55,7 @@ public final class FeatureParser {
      */
     public double[] parseInstance(byte[] body) {
         try (JsonParser json = JSON.createParser(body)) {
-            Violations violations = new Violations();
+            Violations violations = new Violations(MAX_REPORTED);
             expectObject(json.nextToken(), "$", "a JSON object such as " + example());
             double[] row = readInstance(json, "", violations);
             expectEnd(json);
@@ -78,7 +76,7 @@ public final class FeatureParser {
      */
     public double[][] parseBatch(byte[] body, int maxInstances) {
         try (JsonParser json = JSON.createParser(body)) {
-            Violations violations = new Violations();
+            Violations violations = new Violations(MAX_REPORTED);
             expectObject(json.nextToken(), "$", "a JSON object such as {\"instances\": [" + example() + "]}");
             List<double[]> rows = null;
             JsonToken token;
@@ -127,16 +125,15 @@ public final class FeatureParser {
         }
     }
 
-    private List<double[]> readInstances(JsonParser json, int maxInstances, Violations violations)
-            throws IOException {
+    private List<double[]> readInstances(JsonParser json, int maxInstances, Violations violations) throws IOException {
         List<double[]> rows = new ArrayList<>();
         JsonToken token;
         while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
             String path = "instances[" + rows.size() + "]";
             if (rows.size() == maxInstances) {
                 // Stop reading at once: the rest of an oversized batch is not worth parsing.
-                throw new InvalidInputException("instances", "max-items",
-                        "must hold at most " + maxInstances + " instances");
+                throw new InvalidInputException(
+                        "instances", "max-items", "must hold at most " + maxInstances + " instances");
             }
             if (token != JsonToken.START_OBJECT) {
                 violations.add(path, "type", "must be a JSON object such as " + example());
@@ -159,8 +156,8 @@ public final class FeatureParser {
             JsonToken value = json.nextToken();
             int column = features.indexOf(name);
             if (column < 0) {
-                violations.add(prefix + name, "unknown-field",
-                        "is not a field of this request; expected " + expectedFields);
+                violations.add(
+                        prefix + name, "unknown-field", "is not a field of this request; expected " + expectedFields);
                 json.skipChildren();
                 continue;
             }
@@ -176,8 +173,8 @@ public final class FeatureParser {
                     checkValue(row[column], prefix + name, violations);
                 }
                 case VALUE_NULL -> violations.add(prefix + name, "not-null", "must not be null; send a number");
-                case VALUE_STRING -> violations.add(prefix + name, "type",
-                        "must be a number, not a string (write 5.1, not \"5.1\")");
+                case VALUE_STRING ->
+                    violations.add(prefix + name, "type", "must be a number, not a string (write 5.1, not \"5.1\")");
                 default -> {
                     violations.add(prefix + name, "type", "must be a number");
                     json.skipChildren();
@@ -222,7 +219,8 @@ public final class FeatureParser {
     private static void expectEnd(JsonParser json) throws IOException {
         if (json.nextToken() != null) {
             throw new MalformedRequestException("Unexpected content after the JSON object, at line "
-                    + json.currentLocation().getLineNr() + ", column " + json.currentLocation().getColumnNr() + ".");
+                    + json.currentLocation().getLineNr() + ", column "
+                    + json.currentLocation().getColumnNr() + ".");
         }
     }
 
@@ -236,38 +234,5 @@ public final class FeatureParser {
             text.append(j == 0 ? "" : ", ").append('"').append(features.get(j)).append("\": …");
         }
         return text.append(features.size() > 2 ? ", …}" : "}").toString();
-    }
-
-    /**
-     * Collects the violations of one request, keeping the first {@value #MAX_REPORTED}.
-     */
-    public static final class Violations {
-        private final List<FieldViolation> list = new ArrayList<>();
-        private int more;
-
-        /** Records that a field broke a rule. */
-        public void add(String field, String rule, String message) {
-            if (list.size() < MAX_REPORTED) {
-                list.add(new FieldViolation(field, rule, message));
-            } else {
-                more++;
-            }
-        }
-
-        /** Tells whether any rule was broken. */
-        public boolean any() {
-            return !list.isEmpty();
-        }
-
-        /** Throws an {@link InvalidInputException} listing the violations, if there are any. */
-        public void throwIfAny() {
-            if (list.isEmpty()) {
-                return;
-            }
-            if (more > 0) {
-                list.add(new FieldViolation("$", "more", more + " more violations not listed"));
-            }
-            throw new InvalidInputException(list);
-        }
     }
 }

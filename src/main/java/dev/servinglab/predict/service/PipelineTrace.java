@@ -9,8 +9,7 @@ import dev.servinglab.model.service.ServedModel;
 public interface PipelineTrace {
 
     /** Records nothing and reads no clock: what the predict endpoints use. */
-    PipelineTrace OFF = new PipelineTrace() {
-    };
+    PipelineTrace OFF = new PipelineTrace() {};
 
     /** Returns the time a stage starts, in nanoseconds; 0 when not tracing. */
     default long clock() {
@@ -18,18 +17,14 @@ public interface PipelineTrace {
     }
 
     /** Observes the parse stage: the JSON body became a row of features. */
-    default void parsed(long start, byte[] body, double[] features) {
-    }
+    default void parsed(long start, byte[] body, double[] features) {}
 
     /** Observes the scale stage: the features were standardised (or, on purpose, left as they were). */
-    default void scaled(long start, ServedModel model, boolean skipped, double[] features, double[] scaled) {
-    }
+    default void scaled(long start, ServedModel model, boolean skipped, double[] features, double[] scaled) {}
 
     /** Observes the predict stage: the model turned the scaled row into class probabilities. */
-    default void predicted(long start, ServedModel model, double[] scaled, double[] probabilities) {
-    }
+    default void predicted(long start, ServedModel model, double[] scaled, double[] probabilities) {}
 
     /** Observes the respond stage: the probabilities became the response. */
-    default void responded(long start, double[] probabilities, PredictResponse response) {
-    }
+    default void responded(long start, double[] probabilities, PredictResponse response) {}
 }

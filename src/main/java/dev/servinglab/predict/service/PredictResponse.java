@@ -1,9 +1,8 @@
 package dev.servinglab.predict.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -13,12 +12,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PredictResponse(
         @Schema(examples = "setosa") String predictedClass,
-        @Schema(description = "Class name → probability; they sum to 1",
+
+        @Schema(
+                description = "Class name → probability; they sum to 1",
                 examples = "{\"setosa\": 0.97, \"versicolor\": 0.02, \"virginica\": 0.01}")
         Map<String, Double> probabilities,
+
         @Schema(examples = "mlp") String model,
         @Schema(examples = "1") String modelVersion,
-        @Schema(description = "Features outside their training range, if any") List<RangeWarning> warnings) {
+
+        @Schema(description = "Features outside their training range, if any")
+        List<RangeWarning> warnings) {
 
     /** Returns the same prediction without the model fields, as one item of a batch. */
     public BatchItem asBatchItem() {
@@ -30,6 +34,5 @@ public record PredictResponse(
      */
     @Schema(name = "BatchPrediction")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record BatchItem(String predictedClass, Map<String, Double> probabilities, List<RangeWarning> warnings) {
-    }
+    public record BatchItem(String predictedClass, Map<String, Double> probabilities, List<RangeWarning> warnings) {}
 }

@@ -1,14 +1,12 @@
 package dev.servinglab.predict.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Records how long predictions take, per endpoint, model and outcome, as a Prometheus histogram
@@ -18,10 +16,22 @@ import io.micrometer.core.instrument.Timer;
 public class PredictionMetrics {
 
     /** Bucket bounds chosen around what this server does: tens of microseconds up to a slow second. */
-    private static final Duration[] BUCKETS = {Duration.ofNanos(25_000), Duration.ofNanos(50_000),
-        Duration.ofNanos(100_000), Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1),
-        Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(1000)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofNanos(25_000),
+        Duration.ofNanos(50_000),
+        Duration.ofNanos(100_000),
+        Duration.ofNanos(250_000),
+        Duration.ofNanos(500_000),
+        Duration.ofMillis(1),
+        Duration.ofMillis(2),
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(1000)
+    };
 
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
@@ -56,14 +66,15 @@ public class PredictionMetrics {
      * @param nanos    time from receiving the body to having the answer
      */
     public void record(String endpoint, String model, String outcome, long nanos) {
-        timers.computeIfAbsent(endpoint + '\u0000' + model + '\u0000' + outcome,
-                key -> Timer.builder("serving_lab.prediction")
-                        .description("Time to serve a prediction, from the request body to the answer")
-                        .tag("endpoint", endpoint)
-                        .tag("model", model)
-                        .tag("outcome", outcome)
-                        .serviceLevelObjectives(BUCKETS)
-                        .register(registry))
+        timers.computeIfAbsent(
+                        endpoint + '\u0000' + model + '\u0000' + outcome,
+                        key -> Timer.builder("serving_lab.prediction")
+                                .description("Time to serve a prediction, from the request body to the answer")
+                                .tag("endpoint", endpoint)
+                                .tag("model", model)
+                                .tag("outcome", outcome)
+                                .serviceLevelObjectives(BUCKETS)
+                                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 }

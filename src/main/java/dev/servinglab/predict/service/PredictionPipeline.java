@@ -1,16 +1,14 @@
 package dev.servinglab.predict.service;
 
+import dev.servinglab.model.data.DatasetInfo;
+import dev.servinglab.model.service.FeatureRange;
+import dev.servinglab.model.service.ServedModel;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.servinglab.model.data.DatasetInfo;
-import dev.servinglab.model.service.FeatureRange;
-import dev.servinglab.model.service.ServedModel;
 
 /**
  * Runs the four stages of serving a prediction — parse, scale, predict, respond — for every endpoint: plain,
@@ -78,8 +76,8 @@ public class PredictionPipeline {
         for (int k = 0; k < probabilities.length; k++) {
             byClass.put(classes.get(k), probabilities[k]);
         }
-        return new PredictResponse(classes.get(best), byClass, model.name(), model.version(),
-                driftWarnings(features, model));
+        return new PredictResponse(
+                classes.get(best), byClass, model.name(), model.version(), driftWarnings(features, model));
     }
 
     private static List<RangeWarning> driftWarnings(double[] features, ServedModel model) {
@@ -90,9 +88,18 @@ public class PredictionPipeline {
                 if (warnings == null) {
                     warnings = new ArrayList<>(2);
                 }
-                warnings.add(new RangeWarning(range.feature(), features[j], range.min(), range.max(),
+                warnings.add(new RangeWarning(
+                        range.feature(),
+                        features[j],
+                        range.min(),
+                        range.max(),
                         "%s = %s %s lies outside the training range %s to %s %s; the model is extrapolating, so treat the answer with care"
-                                .formatted(range.feature(), features[j], range.unit(), range.min(), range.max(),
+                                .formatted(
+                                        range.feature(),
+                                        features[j],
+                                        range.unit(),
+                                        range.min(),
+                                        range.max(),
                                         range.unit())));
             }
         }

@@ -12,6 +12,8 @@ public record RangeWarning(
         @Schema(examples = "9.5") double value,
         @Schema(examples = "1.0") double trainingMin,
         @Schema(examples = "6.9") double trainingMax,
-        @Schema(examples = "petal_length = 9.5 cm lies outside the training range 1.0 to 6.9 cm; the model is "
-                + "extrapolating, so treat the answer with care") String message) {
-}
+
+        @Schema(
+                examples = "petal_length = 9.5 cm lies outside the training range 1.0 to 6.9 cm; the model is "
+                        + "extrapolating, so treat the answer with care")
+        String message) {}

@@ -1,16 +1,14 @@
 package dev.servinglab.predict.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servinglab.model.service.ServedModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.servinglab.model.service.ServedModel;
 
 /**
  * Records every stage of one prediction: what went in, what came out, the stage's parameters and its time.
@@ -36,10 +34,15 @@ public final class RecordingTrace implements PipelineTrace {
     @Override
     public void parsed(long start, byte[] body, double[] features) {
         long duration = System.nanoTime() - start;
-        stages.add(new StageTrace("parse",
+        stages.add(new StageTrace(
+                "parse",
                 "Read the JSON object and put its " + features.length + " numbers in the model's column order.",
-                "JSON object, " + features.length + " fields", "1 × " + features.length, bodyAsJson(body),
-                new double[][] {features}, Map.of(), duration));
+                "JSON object, " + features.length + " fields",
+                "1 × " + features.length,
+                bodyAsJson(body),
+                new double[][] {features},
+                Map.of(),
+                duration));
     }
 
     @Override
@@ -52,8 +55,15 @@ public final class RecordingTrace implements PipelineTrace {
         String operation = skipped
                 ? "SKIPPED on purpose: the raw measurements go to a model that was trained on standardised ones."
                 : "Standardise every feature with the training split's statistics: z = (x − mean) / std.";
-        stages.add(new StageTrace("scale", operation, shape(features), shape(scaled), new double[][] {features},
-                new double[][] {scaled}, parameters, duration));
+        stages.add(new StageTrace(
+                "scale",
+                operation,
+                shape(features),
+                shape(scaled),
+                new double[][] {features},
+                new double[][] {scaled},
+                parameters,
+                duration));
     }
 
     @Override
@@ -65,19 +75,30 @@ public final class RecordingTrace implements PipelineTrace {
         parameters.put("kind", model.kind());
         parameters.put("classes", model.dataset().classNames());
         parameters.putAll(model.hyperparameters());
-        stages.add(new StageTrace("predict", "Run the " + model.kind() + " model: one row of "
-                + scaled.length + " scaled features in, one probability per class out.",
-                shape(scaled), shape(probabilities), new double[][] {scaled}, new double[][] {probabilities},
-                parameters, duration));
+        stages.add(new StageTrace(
+                "predict",
+                "Run the " + model.kind() + " model: one row of " + scaled.length
+                        + " scaled features in, one probability per class out.",
+                shape(scaled),
+                shape(probabilities),
+                new double[][] {scaled},
+                new double[][] {probabilities},
+                parameters,
+                duration));
     }
 
     @Override
     public void responded(long start, double[] probabilities, PredictResponse response) {
         long duration = System.nanoTime() - start;
-        stages.add(new StageTrace("respond",
+        stages.add(new StageTrace(
+                "respond",
                 "Pick the class with the highest probability and write the answer as JSON.",
-                shape(probabilities), "JSON object", new double[][] {probabilities}, response,
-                Map.of("rule", "predicted_class = argmax(probabilities)"), duration));
+                shape(probabilities),
+                "JSON object",
+                new double[][] {probabilities},
+                response,
+                Map.of("rule", "predicted_class = argmax(probabilities)"),
+                duration));
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.servinglab.predict.service;
 
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -25,5 +24,4 @@ public record StageTrace(
         Object input,
         Object output,
         Map<String, Object> parameters,
-        long durationNs) {
-}
+        long durationNs) {}

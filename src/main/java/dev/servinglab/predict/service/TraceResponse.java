@@ -1,8 +1,7 @@
 package dev.servinglab.predict.service;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -11,9 +10,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "TraceResponse")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record TraceResponse(
-        @Schema(description = "Exactly what /api/v1/predict answers for this request") PredictResponse prediction,
-        @Schema(description = "The four stages in order: parse, scale, predict, respond") List<StageTrace> stages,
-        @Schema(description = "Sum of the stages' durations, in nanoseconds") long totalDurationNs,
-        @Schema(description = "True when the scale stage was skipped on purpose, to show a training/serving "
-                + "mismatch") boolean scalingSkipped) {
-}
+        @Schema(description = "Exactly what /api/v1/predict answers for this request")
+        PredictResponse prediction,
+
+        @Schema(description = "The four stages in order: parse, scale, predict, respond")
+        List<StageTrace> stages,
+
+        @Schema(description = "Sum of the stages' durations, in nanoseconds")
+        long totalDurationNs,
+
+        @Schema(
+                description =
+                        "True when the scale stage was skipped on purpose, to show a training/serving " + "mismatch")
+        boolean scalingSkipped) {}

@@ -1,25 +1,5 @@
 package dev.servinglab.quiz.rest;
 
-import java.util.List;
-import java.util.Map;
-
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import dev.servinglab.quiz.service.Answer;
 import dev.servinglab.quiz.service.Feedback;
 import dev.servinglab.quiz.service.Question;
@@ -30,6 +10,23 @@ import dev.servinglab.quiz.service.QuizView;
 import dev.servinglab.quiz.service.Review;
 import dev.servinglab.web.problem.ProblemDetail;
 import dev.servinglab.web.problem.ResourceNotFoundException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Serves the self-check quizzes and grades them: the answer key never leaves the server before the learner has
@@ -38,8 +35,11 @@ import dev.servinglab.web.problem.ResourceNotFoundException;
 @Path("/api/v1/quizzes")
 @Tag(name = "Quizzes", description = "The lessons' self-checks, graded by the server")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "404", description = "No such quiz or question",
-        content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+@APIResponse(
+        responseCode = "404",
+        description = "No such quiz or question",
+        content =
+                @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
 public class QuizResource {
 
     private final QuizRepository quizzes;
@@ -50,18 +50,28 @@ public class QuizResource {
 
     @GET
     @Operation(summary = "List the quizzes", description = "Every lesson's quiz, without answers.")
-    @APIResponse(responseCode = "200", description = "The quizzes", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The quizzes",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = QuizView.class, type = SchemaType.ARRAY)))
     public List<QuizView> list() {
         return quizzes.all().stream().map(QuizGrader::view).toList();
     }
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "Show a quiz", description = "The questions and options of one lesson's quiz, with no "
-            + "answer key. Options are answered by their index.")
-    @APIResponse(responseCode = "200", description = "The quiz", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)))
+    @Operation(
+            summary = "Show a quiz",
+            description = "The questions and options of one lesson's quiz, with no "
+                    + "answer key. Options are answered by their index.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The quiz",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)))
     public QuizView quiz(@PathParam("slug") String slug) {
         return QuizGrader.view(require(slug));
     }
@@ -69,37 +79,69 @@ public class QuizResource {
     @POST
     @Path("/{slug}/questions/{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer one question", description = "Grades the answer: right or wrong, and why each "
-            + "chosen option is right or wrong. A wrong answer can be tried again; nothing tells which unchosen "
-            + "options are right.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = Answer.class),
-            examples = {@ExampleObject(name = "choice", value = "{\"choices\": [0]}"),
-                @ExampleObject(name = "number", value = "{\"value\": 0.8}")}))
-    @APIResponse(responseCode = "200", description = "The grade", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feedback.class)))
-    @APIResponse(responseCode = "422", description = "The answer does not fit the question",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(
+            summary = "Answer one question",
+            description = "Grades the answer: right or wrong, and why each "
+                    + "chosen option is right or wrong. A wrong answer can be tried again; nothing tells which unchosen "
+                    + "options are right.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Answer.class),
+                            examples = {
+                                @ExampleObject(name = "choice", value = "{\"choices\": [0]}"),
+                                @ExampleObject(name = "number", value = "{\"value\": 0.8}")
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The grade",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feedback.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The answer does not fit the question",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public Feedback answer(@PathParam("slug") String slug, @PathParam("id") String id, Answer answer) {
         Quiz quiz = require(slug);
-        Question question = quiz.question(id).orElseThrow(
-                () -> new ResourceNotFoundException("quiz " + slug + " has no question '" + id + "'"));
+        Question question = quiz.question(id)
+                .orElseThrow(() -> new ResourceNotFoundException("quiz " + slug + " has no question '" + id + "'"));
         return QuizGrader.grade(quiz, question, answer);
     }
 
     @POST
     @Path("/{slug}/review")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Review a finished quiz", description = "Takes an answer to every question and returns "
-            + "the score, the answer key and every explanation, with the lesson section to review for each.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ReviewRequest.class),
-            examples = @ExampleObject(name = "answers", value = "{\"answers\": {\"input-shape\": {\"choices\": [0]}, "
-                    + "\"latency-p99\": {\"value\": 120}}}")))
-    @APIResponse(responseCode = "200", description = "The review", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Review.class)))
-    @APIResponse(responseCode = "422", description = "A question has no answer, or an answer does not fit",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(
+            summary = "Review a finished quiz",
+            description = "Takes an answer to every question and returns "
+                    + "the score, the answer key and every explanation, with the lesson section to review for each.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReviewRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "answers",
+                                            value = "{\"answers\": {\"input-shape\": {\"choices\": [0]}, "
+                                                    + "\"latency-p99\": {\"value\": 120}}}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The review",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Review.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A question has no answer, or an answer does not fit",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public Review review(@PathParam("slug") String slug, ReviewRequest request) {
         return QuizGrader.review(require(slug), request == null ? null : request.answers());
     }
@@ -108,11 +150,11 @@ public class QuizResource {
      * Holds an answer to every question of a quiz, by question id.
      */
     @Schema(name = "QuizReviewRequest", examples = "{\"answers\": {\"input-shape\": {\"choices\": [0]}}}")
-    public record ReviewRequest(Map<String, Answer> answers) {
-    }
+    public record ReviewRequest(Map<String, Answer> answers) {}
 
     private Quiz require(String slug) {
-        return quizzes.find(slug).orElseThrow(() -> new ResourceNotFoundException("no quiz '" + slug
-                + "'; quizzes are named after their lesson, see GET /api/v1/quizzes"));
+        return quizzes.find(slug)
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "no quiz '" + slug + "'; quizzes are named after their lesson, see GET /api/v1/quizzes"));
     }
 }

@@ -1,7 +1,6 @@
 package dev.servinglab.quiz.service;
 
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -10,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param choices the indexes of the chosen options (one for a single-choice question)
  * @param value   the number given to a numeric question
  */
-@Schema(name = "QuizAnswer", description = "Chosen option indexes, or a number for a numeric question",
+@Schema(
+        name = "QuizAnswer",
+        description = "Chosen option indexes, or a number for a numeric question",
         examples = "{\"choices\": [0]}")
-public record Answer(List<Integer> choices, Double value) {
-}
+public record Answer(List<Integer> choices, Double value) {}

@@ -1,8 +1,7 @@
 package dev.servinglab.quiz.service;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -24,6 +23,5 @@ public record Feedback(String question, boolean correct, List<Chosen> chosen, St
      * Explains one chosen option.
      */
     @Schema(name = "QuizChosenOption")
-    public record Chosen(int option, String text, boolean correct, String explanation) {
-    }
+    public record Chosen(int option, String text, boolean correct, String explanation) {}
 }

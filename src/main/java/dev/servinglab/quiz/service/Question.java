@@ -14,8 +14,15 @@ import java.util.List;
  * @param tolerance   the accepted distance from the answer
  * @param explanation the worked solution of a numeric question
  */
-public record Question(String id, Kind kind, String section, String prompt, List<Option> options, Double answer,
-        double tolerance, String explanation) {
+public record Question(
+        String id,
+        Kind kind,
+        String section,
+        String prompt,
+        List<Option> options,
+        Double answer,
+        double tolerance,
+        String explanation) {
 
     /** Names the kinds of question. */
     public enum Kind {
@@ -30,6 +37,5 @@ public record Question(String id, Kind kind, String section, String prompt, List
     /**
      * Holds one option with whether it is right and why.
      */
-    public record Option(String text, boolean correct, String explanation) {
-    }
+    public record Option(String text, boolean correct, String explanation) {}
 }

@@ -1,5 +1,8 @@
 package dev.servinglab.quiz.service;
 
+import dev.servinglab.content.Tolerance;
+import dev.servinglab.web.problem.FieldViolation;
+import dev.servinglab.web.problem.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,17 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.servinglab.web.problem.FieldViolation;
-import dev.servinglab.web.problem.InvalidInputException;
-import dev.servinglab.web.grading.Tolerance;
-
 /**
  * Grades answers on the server, where the answer key stays.
  */
 public final class QuizGrader {
 
-    private QuizGrader() {
-    }
+    private QuizGrader() {}
 
     /**
      * Shows a quiz without its key.
@@ -25,8 +23,12 @@ public final class QuizGrader {
     public static QuizView view(Quiz quiz) {
         List<QuizView.QuestionView> questions = new ArrayList<>();
         for (Question q : quiz.questions()) {
-            questions.add(new QuizView.QuestionView(q.id(), q.kind().name().toLowerCase(Locale.ROOT),
-                    q.prompt(), q.options().stream().map(Question.Option::text).toList(), sectionPath(quiz, q)));
+            questions.add(new QuizView.QuestionView(
+                    q.id(),
+                    q.kind().name().toLowerCase(Locale.ROOT),
+                    q.prompt(),
+                    q.options().stream().map(Question.Option::text).toList(),
+                    sectionPath(quiz, q)));
         }
         return new QuizView(quiz.slug(), quiz.title(), "/lessons/" + quiz.slug(), questions);
     }
@@ -42,14 +44,23 @@ public final class QuizGrader {
             if (correct(question, value)) {
                 return new Feedback(question.id(), true, null, question.explanation(), null);
             }
-            return new Feedback(question.id(), false, null, null, "Not quite. Review " + sectionPath(quiz, question)
-                    + " and try again; an answer within ±" + question.tolerance() + " counts.");
+            return new Feedback(
+                    question.id(),
+                    false,
+                    null,
+                    null,
+                    "Not quite. Review " + sectionPath(quiz, question) + " and try again; an answer within ±"
+                            + question.tolerance() + " counts.");
         }
         Set<Integer> chosen = choices(question, answer, "");
         boolean right = correct(question, chosen);
         if (!right && question.kind() == Question.Kind.MULTIPLE) {
             // Verdicts per option would let a learner tick everything once and read the whole key.
-            return new Feedback(question.id(), false, null, null,
+            return new Feedback(
+                    question.id(),
+                    false,
+                    null,
+                    null,
                     "Not all right yet: choose every correct option and no other. Try again.");
         }
         List<Feedback.Chosen> feedback = new ArrayList<>();
@@ -70,7 +81,9 @@ public final class QuizGrader {
         List<FieldViolation> missing = new ArrayList<>();
         for (Question q : quiz.questions()) {
             if (answers == null || answers.get(q.id()) == null) {
-                missing.add(new FieldViolation("answers." + q.id(), "required",
+                missing.add(new FieldViolation(
+                        "answers." + q.id(),
+                        "required",
                         "is required: the review shows the answer key, so it comes after every question is answered"));
             }
         }
@@ -91,8 +104,16 @@ public final class QuizGrader {
                 double value = number(answer, field);
                 boolean right = correct(q, value);
                 score += right ? 1 : 0;
-                reviews.add(new Review.QuestionReview(q.id(), q.prompt(), right, null, q.answer(), q.tolerance(), value,
-                        q.explanation(), sectionPath(quiz, q)));
+                reviews.add(new Review.QuestionReview(
+                        q.id(),
+                        q.prompt(),
+                        right,
+                        null,
+                        q.answer(),
+                        q.tolerance(),
+                        value,
+                        q.explanation(),
+                        sectionPath(quiz, q)));
             } else {
                 Set<Integer> chosen = choices(q, answer, field);
                 boolean right = correct(q, chosen);
@@ -102,8 +123,8 @@ public final class QuizGrader {
                     Question.Option o = q.options().get(i);
                     options.add(new Review.OptionReview(o.text(), o.correct(), chosen.contains(i), o.explanation()));
                 }
-                reviews.add(new Review.QuestionReview(q.id(), q.prompt(), right, options, null, null, null, null,
-                        sectionPath(quiz, q)));
+                reviews.add(new Review.QuestionReview(
+                        q.id(), q.prompt(), right, options, null, null, null, null, sectionPath(quiz, q)));
             }
         }
         return new Review(score, quiz.questions().size(), reviews);
@@ -139,14 +160,17 @@ public final class QuizGrader {
             throw new InvalidInputException(field, "required", "is required: choose at least one option");
         }
         if (question.kind() == Question.Kind.SINGLE && answer.choices().size() != 1) {
-            throw new InvalidInputException(field, "max-items", "must hold exactly one option: this is a "
-                    + "single-choice question");
+            throw new InvalidInputException(
+                    field, "max-items", "must hold exactly one option: this is a " + "single-choice question");
         }
         Set<Integer> chosen = new HashSet<>();
         for (Integer index : answer.choices()) {
             if (index == null || index < 0 || index >= question.options().size()) {
-                throw new InvalidInputException(field, "range", "must hold option indexes from 0 to "
-                        + (question.options().size() - 1));
+                throw new InvalidInputException(
+                        field,
+                        "range",
+                        "must hold option indexes from 0 to "
+                                + (question.options().size() - 1));
             }
             if (!chosen.add(index)) {
                 throw new InvalidInputException(field, "unique", "must not name an option twice");

@@ -1,5 +1,8 @@
 package dev.servinglab.quiz.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.LiveValue;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -20,9 +21,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-
-import dev.servinglab.lesson.service.LessonValidationException;
-import dev.servinglab.lesson.service.LiveValue;
 
 /**
  * Reads one quiz file ({@code quizzes/<lesson-slug>.yaml}) and checks it against its lesson and the running model,
@@ -33,8 +31,8 @@ public final class QuizParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern LIVE = Pattern.compile("\\{\\{live (.*?)}}");
     private static final Set<String> QUIZ_KEYS = Set.of("title", "questions");
-    private static final Set<String> QUESTION_KEYS = Set.of("id", "kind", "section", "prompt", "options", "answer",
-            "answer_live", "tolerance", "explanation");
+    private static final Set<String> QUESTION_KEYS =
+            Set.of("id", "kind", "section", "prompt", "options", "answer", "answer_live", "tolerance", "explanation");
     private static final Set<String> OPTION_KEYS = Set.of("text", "correct", "explanation");
 
     private final Map<String, Set<String>> sectionsByLesson;
@@ -55,30 +53,37 @@ public final class QuizParser {
      * Parses and checks one quiz file.
      *
      * @param fileName {@code <lesson-slug>.yaml}
-     * @throws QuizValidationException naming the line of the first problem
+     * @throws ContentValidationException naming the line of the first problem
      */
     public Quiz parse(String fileName, String text) {
         if (!fileName.endsWith(".yaml")) {
-            throw new QuizValidationException(fileName, 1, "a quiz file is named <lesson-slug>.yaml");
+            throw new ContentValidationException(fileName, 1, "a quiz file is named <lesson-slug>.yaml");
         }
         String slug = fileName.substring(0, fileName.length() - 5);
         Set<String> sections = sectionsByLesson.get(slug);
         if (sections == null) {
-            throw new QuizValidationException(fileName, 1, "no lesson " + slug + ".md for this quiz; a quiz is "
-                    + "named after its lesson: " + String.join(", ", sectionsByLesson.keySet().stream().sorted().toList()));
+            throw new ContentValidationException(
+                    fileName,
+                    1,
+                    "no lesson " + slug + ".md for this quiz; a quiz is " + "named after its lesson: "
+                            + String.join(
+                                    ", ",
+                                    sectionsByLesson.keySet().stream().sorted().toList()));
         }
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            throw new QuizValidationException(fileName, e.getProblemMark().getLine() + 1, "not valid YAML: "
-                    + e.getProblem());
+            throw new ContentValidationException(
+                    fileName, e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem());
         }
         Map<String, Node> quiz = mapping(fileName, root, QUIZ_KEYS, "the quiz");
         String title = text(fileName, quiz, "title", root);
         Node questionsNode = quiz.get("questions");
         if (!(questionsNode instanceof SequenceNode list) || list.getValue().isEmpty()) {
-            throw new QuizValidationException(fileName, line(questionsNode == null ? root : questionsNode),
+            throw new ContentValidationException(
+                    fileName,
+                    line(questionsNode == null ? root : questionsNode),
                     "'questions' must be a list of at least one question");
         }
         List<Question> questions = new ArrayList<>();
@@ -86,8 +91,8 @@ public final class QuizParser {
         for (Node node : list.getValue()) {
             Question question = question(fileName, node, sections);
             if (!ids.add(question.id())) {
-                throw new QuizValidationException(fileName, line(node), "question id '" + question.id()
-                        + "' is used twice");
+                throw new ContentValidationException(
+                        fileName, line(node), "question id '" + question.id() + "' is used twice");
             }
             questions.add(question);
         }
@@ -98,19 +103,22 @@ public final class QuizParser {
         Map<String, Node> q = mapping(file, node, QUESTION_KEYS, "a question");
         String id = text(file, q, "id", node);
         if (!ID.matcher(id).matches()) {
-            throw new QuizValidationException(file, line(q.get("id")), "id '" + id + "' must be lowercase words "
-                    + "joined by hyphens");
+            throw new ContentValidationException(
+                    file, line(q.get("id")), "id '" + id + "' must be lowercase words " + "joined by hyphens");
         }
         Question.Kind kind;
         try {
             kind = Question.Kind.valueOf(text(file, q, "kind", node).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new QuizValidationException(file, line(q.get("kind")), "kind must be single, multiple or numeric");
+            throw new ContentValidationException(file, line(q.get("kind")), "kind must be single, multiple or numeric");
         }
         String section = text(file, q, "section", node);
         if (!sections.contains(section)) {
-            throw new QuizValidationException(file, line(q.get("section")), "section '" + section + "' is not a "
-                    + "section of the lesson; its sections: " + String.join(", ", sections.stream().sorted().toList()));
+            throw new ContentValidationException(
+                    file,
+                    line(q.get("section")),
+                    "section '" + section + "' is not a " + "section of the lesson; its sections: "
+                            + String.join(", ", sections.stream().sorted().toList()));
         }
         String prompt = fill(file, text(file, q, "prompt", node), q.get("prompt"));
         if (kind == Question.Kind.NUMERIC) {
@@ -118,57 +126,69 @@ public final class QuizParser {
         }
         for (String key : List.of("answer", "answer_live", "tolerance", "explanation")) {
             if (q.containsKey(key)) {
-                throw new QuizValidationException(file, line(q.get(key)), "'" + key + "' belongs to numeric "
-                        + "questions; a choice question explains each option");
+                throw new ContentValidationException(
+                        file,
+                        line(q.get(key)),
+                        "'" + key + "' belongs to numeric " + "questions; a choice question explains each option");
             }
         }
         Node optionsNode = q.get("options");
-        if (!(optionsNode instanceof SequenceNode list) || list.getValue().size() < 2 || list.getValue().size() > 6) {
-            throw new QuizValidationException(file, line(optionsNode == null ? node : optionsNode),
-                    "'options' must be a list of 2 to 6 options");
+        if (!(optionsNode instanceof SequenceNode list)
+                || list.getValue().size() < 2
+                || list.getValue().size() > 6) {
+            throw new ContentValidationException(
+                    file, line(optionsNode == null ? node : optionsNode), "'options' must be a list of 2 to 6 options");
         }
         List<Question.Option> options = new ArrayList<>();
         for (Node optionNode : list.getValue()) {
             Map<String, Node> o = mapping(file, optionNode, OPTION_KEYS, "an option");
-            options.add(new Question.Option(fill(file, text(file, o, "text", optionNode), o.get("text")),
+            options.add(new Question.Option(
+                    fill(file, text(file, o, "text", optionNode), o.get("text")),
                     bool(file, o, "correct", optionNode),
                     fill(file, text(file, o, "explanation", optionNode), o.get("explanation"))));
         }
         long right = options.stream().filter(Question.Option::correct).count();
         if (kind == Question.Kind.SINGLE && right != 1) {
-            throw new QuizValidationException(file, line(optionsNode), "a single-choice question has exactly one "
-                    + "correct option; this one has " + right);
+            throw new ContentValidationException(
+                    file,
+                    line(optionsNode),
+                    "a single-choice question has exactly one " + "correct option; this one has " + right);
         }
         if (kind == Question.Kind.MULTIPLE && (right == 0 || right == options.size())) {
-            throw new QuizValidationException(file, line(optionsNode), "a multiple-choice question has at least "
-                    + "one correct and one wrong option");
+            throw new ContentValidationException(
+                    file,
+                    line(optionsNode),
+                    "a multiple-choice question has at least " + "one correct and one wrong option");
         }
         return new Question(id, kind, section, prompt, List.copyOf(options), null, 0, null);
     }
 
     private Question numeric(String file, Node node, Map<String, Node> q, String id, String section, String prompt) {
         if (q.containsKey("options")) {
-            throw new QuizValidationException(file, line(q.get("options")), "a numeric question has no options");
+            throw new ContentValidationException(file, line(q.get("options")), "a numeric question has no options");
         }
         Double answer;
         if (q.containsKey("answer") == q.containsKey("answer_live")) {
-            throw new QuizValidationException(file, line(node), "a numeric question has either 'answer' or "
-                    + "'answer_live' (a number of the running model), not both or neither");
+            throw new ContentValidationException(
+                    file,
+                    line(node),
+                    "a numeric question has either 'answer' or "
+                            + "'answer_live' (a number of the running model), not both or neither");
         }
         if (q.containsKey("answer")) {
             answer = number(file, q, "answer", node);
         } else {
             Node spec = q.get("answer_live");
-            LiveValue value = liveValue(file, text(file, q, "answer_live", node), line(spec));
+            LiveValue value = LiveValue.parse(text(file, q, "answer_live", node), file, line(spec));
             answer = value.number(live);
             if (answer == null) {
-                throw new QuizValidationException(file, line(spec), "answer_live names no number of the running "
-                        + "model: " + value.text());
+                throw new ContentValidationException(
+                        file, line(spec), "answer_live names no number of the running " + "model: " + value.text());
             }
         }
         double tolerance = number(file, q, "tolerance", node);
         if (tolerance < 0) {
-            throw new QuizValidationException(file, line(q.get("tolerance")), "tolerance must not be negative");
+            throw new ContentValidationException(file, line(q.get("tolerance")), "tolerance must not be negative");
         }
         String explanation = fill(file, text(file, q, "explanation", node), q.get("explanation"));
         return new Question(id, Question.Kind.NUMERIC, section, prompt, List.of(), answer, tolerance, explanation);
@@ -178,10 +198,10 @@ public final class QuizParser {
         Matcher placeholder = LIVE.matcher(text);
         StringBuilder filled = new StringBuilder();
         while (placeholder.find()) {
-            LiveValue value = liveValue(file, placeholder.group(1), line(node));
+            LiveValue value = LiveValue.parse(placeholder.group(1), file, line(node));
             String rendered = value.render(live);
             if (rendered == null) {
-                throw new QuizValidationException(file, line(node), value.text() + " names no value");
+                throw new ContentValidationException(file, line(node), value.text() + " names no value");
             }
             placeholder.appendReplacement(filled, Matcher.quoteReplacement(rendered));
         }
@@ -189,24 +209,20 @@ public final class QuizParser {
         return filled.toString();
     }
 
-    private static LiveValue liveValue(String file, String spec, int line) {
-        try {
-            return LiveValue.parse(spec, file, line);
-        } catch (LessonValidationException e) {
-            throw new QuizValidationException(file, line, e.problem());
-        }
-    }
-
     private static Map<String, Node> mapping(String file, Node node, Set<String> keys, String what) {
         if (!(node instanceof MappingNode mapping)) {
-            throw new QuizValidationException(file, node == null ? 1 : line(node), what + " must be YAML keys and values");
+            throw new ContentValidationException(
+                    file, node == null ? 1 : line(node), what + " must be YAML keys and values");
         }
         Map<String, Node> values = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "?";
             if (!keys.contains(key)) {
-                throw new QuizValidationException(file, line(tuple.getKeyNode()), "unknown key '" + key + "' in "
-                        + what + "; the keys are " + String.join(", ", keys.stream().sorted().toList()));
+                throw new ContentValidationException(
+                        file,
+                        line(tuple.getKeyNode()),
+                        "unknown key '" + key + "' in " + what + "; the keys are "
+                                + String.join(", ", keys.stream().sorted().toList()));
             }
             values.put(key, tuple.getValueNode());
         }
@@ -216,8 +232,8 @@ public final class QuizParser {
     private static String text(String file, Map<String, Node> values, String key, Node parent) {
         Node node = values.get(key);
         if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
-            throw new QuizValidationException(file, line(node == null ? parent : node), "'" + key
-                    + "' must be a non-empty text");
+            throw new ContentValidationException(
+                    file, line(node == null ? parent : node), "'" + key + "' must be a non-empty text");
         }
         return scalar.getValue().strip();
     }
@@ -232,7 +248,7 @@ public final class QuizParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new QuizValidationException(file, line(values.get(key)), "'" + key + "' must be a number");
+        throw new ContentValidationException(file, line(values.get(key)), "'" + key + "' must be a number");
     }
 
     private static boolean bool(String file, Map<String, Node> values, String key, Node parent) {
@@ -240,8 +256,9 @@ public final class QuizParser {
         return switch (text) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new QuizValidationException(file, line(values.get(key)), "'" + key
-                    + "' must be true or false");
+            default ->
+                throw new ContentValidationException(
+                        file, line(values.get(key)), "'" + key + "' must be true or false");
         };
     }
 

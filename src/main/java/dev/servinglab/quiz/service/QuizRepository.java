@@ -1,5 +1,12 @@
 package dev.servinglab.quiz.service;
 
+import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.LiveValues;
+import dev.servinglab.content.TocEntry;
+import dev.servinglab.lesson.service.Lesson;
+import dev.servinglab.lesson.service.LessonRepository;
+import dev.servinglab.quiz.QuizConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,20 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import dev.servinglab.lesson.service.Lesson;
-import dev.servinglab.lesson.service.LessonRepository;
-import dev.servinglab.lesson.service.LiveValues;
-import dev.servinglab.lesson.service.TocEntry;
-import dev.servinglab.quiz.config.QuizConfig;
 
 /**
  * Loads the quizzes from their folder and checks them against the lessons and the running model: every quiz
- * belongs to a lesson, every lesson's quiz exists. {@link dev.servinglab.lesson.service.ContentPreloader} loads
+ * belongs to a lesson, every lesson's quiz exists. {@link dev.servinglab.site.ContentPreloader} loads
  * them as the app starts, and a problem stops the app with the file and line.
  */
 @ApplicationScoped
@@ -53,8 +51,10 @@ public class QuizRepository {
 
     private Map<String, Quiz> load() {
         Path folder = Path.of(config.dir().orElse("quizzes")).toAbsolutePath().normalize();
-        Map<String, Set<String>> sections = lessons.lessons().stream().collect(Collectors.toMap(Lesson::slug,
-                l -> l.headings().stream().map(TocEntry::id).collect(Collectors.toSet())));
+        Map<String, Set<String>> sections = lessons.lessons().stream()
+                .collect(Collectors.toMap(
+                        Lesson::slug,
+                        l -> l.headings().stream().map(TocEntry::id).collect(Collectors.toSet())));
         QuizParser parser = new QuizParser(sections, live.sources());
         Map<String, Quiz> loaded = new HashMap<>();
         for (Path file : files(folder)) {
@@ -63,14 +63,17 @@ public class QuizRepository {
                 loaded.put(quiz.slug(), quiz);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (QuizValidationException e) {
+            } catch (ContentValidationException e) {
                 throw e.at(file.toString());
             }
         }
         for (Lesson lesson : lessons.lessons()) {
             if (lesson.quiz() != null && !loaded.containsKey(lesson.quiz())) {
-                throw new QuizValidationException(folder.resolve(lesson.slug() + ".md").toString(), 1, "the lesson's "
-                        + "quiz '" + lesson.quiz() + "' is not in " + folder + " (" + lesson.quiz() + ".yaml)");
+                throw new ContentValidationException(
+                        folder.resolve(lesson.slug() + ".md").toString(),
+                        1,
+                        "the lesson's " + "quiz '" + lesson.quiz() + "' is not in " + folder + " (" + lesson.quiz()
+                                + ".yaml)");
             }
         }
         LOG.infof("%d quizzes from %s", loaded.size(), folder);
@@ -84,7 +87,9 @@ public class QuizRepository {
 
     /** Returns every quiz, in lesson order. */
     public List<Quiz> all() {
-        return quizzes().values().stream().sorted(Comparator.comparing(Quiz::slug)).toList();
+        return quizzes().values().stream()
+                .sorted(Comparator.comparing(Quiz::slug))
+                .toList();
     }
 
     private static List<Path> files(Path folder) {
@@ -92,7 +97,9 @@ public class QuizRepository {
             return List.of();
         }
         try (Stream<Path> list = Files.list(folder)) {
-            return list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            return list.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

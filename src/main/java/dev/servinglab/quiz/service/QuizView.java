@@ -1,7 +1,6 @@
 package dev.servinglab.quiz.service;
 
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -25,8 +24,15 @@ public record QuizView(String slug, String title, String lesson, List<QuestionVi
      * @param section the lesson section it tests
      */
     @Schema(name = "QuizQuestion")
-    public record QuestionView(String id, @Schema(enumeration = {"single", "multiple", "numeric"}) String kind,
-            String prompt, List<String> options, String section) {
+    public record QuestionView(
+            String id,
+
+            @Schema(enumeration = {"single", "multiple", "numeric"})
+            String kind,
+
+            String prompt,
+            List<String> options,
+            String section) {
 
         /** Tells whether several options may be chosen. */
         public boolean multiple() {

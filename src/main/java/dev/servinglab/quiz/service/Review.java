@@ -1,8 +1,7 @@
 package dev.servinglab.quiz.service;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -30,14 +29,20 @@ public record Review(int score, int total, List<QuestionReview> questions) {
      */
     @Schema(name = "QuizQuestionReview")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record QuestionReview(String id, String prompt, boolean correct, List<OptionReview> options, Double answer,
-            Double tolerance, Double given, String explanation, String section) {
-    }
+    public record QuestionReview(
+            String id,
+            String prompt,
+            boolean correct,
+            List<OptionReview> options,
+            Double answer,
+            Double tolerance,
+            Double given,
+            String explanation,
+            String section) {}
 
     /**
      * Reviews one option.
      */
     @Schema(name = "QuizOptionReview")
-    public record OptionReview(String text, boolean correct, boolean chosen, String explanation) {
-    }
+    public record OptionReview(String text, boolean correct, boolean chosen, String explanation) {}
 }

@@ -1,9 +1,18 @@
 package dev.servinglab.training.rest;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.regex.Pattern;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servinglab.training.service.Promotion;
+import dev.servinglab.training.service.TrainingEpoch;
+import dev.servinglab.training.service.TrainingPresets;
+import dev.servinglab.training.service.TrainingRun;
+import dev.servinglab.training.service.TrainingService;
+import dev.servinglab.training.service.TrainingSummary;
+import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.problem.MalformedRequestException;
+import dev.servinglab.web.problem.ProblemDetail;
+import dev.servinglab.web.problem.ResourceNotFoundException;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,10 +27,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.common.annotation.NonBlocking;
+import java.io.IOException;
+import java.net.URI;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,26 +40,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.servinglab.training.service.Promotion;
-import dev.servinglab.training.service.TrainingPresets;
-import dev.servinglab.training.service.TrainingEpoch;
-import dev.servinglab.training.service.TrainingRun;
-import dev.servinglab.training.service.TrainingService;
-import dev.servinglab.training.service.TrainingSummary;
-import dev.servinglab.web.problem.InvalidInputException;
-import dev.servinglab.web.problem.MalformedRequestException;
-import dev.servinglab.web.problem.ProblemDetail;
-import dev.servinglab.web.problem.ResourceNotFoundException;
-
 /**
  * Trains multilayer perceptrons for learners: start a run, follow it epoch by epoch as Server-Sent Events, read
  * its history, and promote it to a served model that the predict API answers with.
  */
 @Path("/api/v1/trainings")
 @Tag(name = "Training", description = "Train a model yourself, watch it learn, then serve it")
-@APIResponse(responseCode = "404", description = "No run has that id (or it has been forgotten: the server keeps "
-        + "the most recent runs)",
-        content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+@APIResponse(
+        responseCode = "404",
+        description = "No run has that id (or it has been forgotten: the server keeps " + "the most recent runs)",
+        content =
+                @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
 public class TrainingResource {
 
     private static final Pattern MODEL_NAME = Pattern.compile("[a-z][a-z0-9-]{1,39}");
@@ -68,39 +67,74 @@ public class TrainingResource {
     @NonBlocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a training run",
+    @Operation(
+            summary = "Start a training run",
             description = "Splits the data set with the seed (stratified: 20 % test, `validation_fraction` for "
                     + "validation, the rest for training), fits the scaler on the training rows and trains a "
                     + "one-hidden-layer MLP with Smile, epoch by epoch, on a training thread of its own. Answers at "
                     + "once with the run's id; follow it at `links.events`. A few runs train at once (the "
                     + "number of cores by default); beyond that the answer is 429 with Retry-After.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TrainingRequest.class),
-            examples = {
-                @ExampleObject(name = "iris", summary = "Iris at full speed (every field is optional)",
-                        value = TrainingPresets.STANDARD),
-                @ExampleObject(name = "overfitting", summary = "Small data, a large network, many epochs",
-                        value = TrainingPresets.OVERFITTING),
-                @ExampleObject(name = "early stopping", summary = "The same, stopped when validation loss stops "
-                        + "improving", value = TrainingPresets.EARLY_STOPPING),
-                @ExampleObject(name = "breast cancer", summary = "30 features, two classes",
-                        value = TrainingPresets.BREAST_CANCER),
-                @ExampleObject(name = "invalid", summary = "Invalid: 422 names every field and rule",
-                        value = "{\"hidden_units\":0,\"activation\":\"softmax\",\"learning_rate\":2}")}))
-    @APIResponse(responseCode = "201", description = "The run has started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TrainingView.class)))
-    @APIResponse(responseCode = "400", description = "The body is not JSON",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "422", description = "A hyperparameter is of the wrong type or out of range, or "
-            + "unknown; `errors` names each field and rule",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "429", description = "Every training slot is busy; the Retry-After header says "
-            + "when to try again, in seconds",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TrainingRequest.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "iris",
+                                        summary = "Iris at full speed (every field is optional)",
+                                        value = TrainingPresets.STANDARD),
+                                @ExampleObject(
+                                        name = "overfitting",
+                                        summary = "Small data, a large network, many epochs",
+                                        value = TrainingPresets.OVERFITTING),
+                                @ExampleObject(
+                                        name = "early stopping",
+                                        summary = "The same, stopped when validation loss stops " + "improving",
+                                        value = TrainingPresets.EARLY_STOPPING),
+                                @ExampleObject(
+                                        name = "breast cancer",
+                                        summary = "30 features, two classes",
+                                        value = TrainingPresets.BREAST_CANCER),
+                                @ExampleObject(
+                                        name = "invalid",
+                                        summary = "Invalid: 422 names every field and rule",
+                                        value = "{\"hidden_units\":0,\"activation\":\"softmax\",\"learning_rate\":2}")
+                            }))
+    @APIResponse(
+            responseCode = "201",
+            description = "The run has started",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TrainingView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The body is not JSON",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A hyperparameter is of the wrong type or out of range, or "
+                    + "unknown; `errors` names each field and rule",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Every training slot is busy; the Retry-After header says " + "when to try again, in seconds",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response start(JsonNode body) {
         TrainingRun run = trainings.start(trainings.reader().read(body));
-        return Response.created(URI.create("/api/v1/trainings/" + run.id())).entity(TrainingView.of(run, true))
+        return Response.created(URI.create("/api/v1/trainings/" + run.id()))
+                .entity(TrainingView.of(run, true))
                 .build();
     }
 
@@ -108,10 +142,17 @@ public class TrainingResource {
     @Path("/{id}")
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Show a run and its whole history", description = "Every epoch so far and, once the run "
-            + "has ended, its summary: test metrics, confusion matrix, why it stopped and the observations.")
-    @APIResponse(responseCode = "200", description = "The run", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class)))
+    @Operation(
+            summary = "Show a run and its whole history",
+            description = "Every epoch so far and, once the run "
+                    + "has ended, its summary: test metrics, confusion matrix, why it stopped and the observations.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The run",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TrainingView.class)))
     public TrainingView show(@Parameter(description = "The run's id") @PathParam("id") String id) {
         return TrainingView.of(require(id), true);
     }
@@ -120,7 +161,8 @@ public class TrainingResource {
     @Path("/{id}/events")
     @NonBlocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Follow a run epoch by epoch (Server-Sent Events)",
+    @Operation(
+            summary = "Follow a run epoch by epoch (Server-Sent Events)",
             description = "One `epoch` event per epoch (`id` is the epoch number; data: epoch, train and "
                     + "validation loss and accuracy, elapsed_ms, and an observation when the epoch shows "
                     + "something), then one `summary` event (status, why it stopped, test metrics and confusion "
@@ -128,15 +170,26 @@ public class TrainingResource {
                     + "first, so a late client misses nothing; `Last-Event-ID` resumes after that epoch. When "
                     + "every client following a run has been gone for a few seconds (`disconnect-grace`), the run "
                     + "is cancelled. A run takes a few followers at once; beyond that the answer is 429.")
-    @APIResponse(responseCode = "200", description = "The event stream", content = @Content(
-            mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "stream (shortened)", value = "event: epoch\nid: 1\ndata: {\"epoch\":1,"
-                    + "\"train_loss\":1.052,\"train_accuracy\":0.56,\"validation_loss\":1.041,"
-                    + "\"validation_accuracy\":0.6,\"elapsed_ms\":0.9,\"observation\":\"Starting point: …\"}\n\n"
-                    + "event: summary\nid: summary\ndata: {\"status\":\"completed\",\"stop\":\"epochs\", …}\n\n")))
-    public void events(@Parameter(description = "The run's id") @PathParam("id") String id,
+    @APIResponse(
+            responseCode = "200",
+            description = "The event stream",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples =
+                                    @ExampleObject(
+                                            name = "stream (shortened)",
+                                            value =
+                                                    "event: epoch\nid: 1\ndata: {\"epoch\":1,"
+                                                            + "\"train_loss\":1.052,\"train_accuracy\":0.56,\"validation_loss\":1.041,"
+                                                            + "\"validation_accuracy\":0.6,\"elapsed_ms\":0.9,\"observation\":\"Starting point: …\"}\n\n"
+                                                            + "event: summary\nid: summary\ndata: {\"status\":\"completed\",\"stop\":\"epochs\", …}\n\n")))
+    public void events(
+            @Parameter(description = "The run's id") @PathParam("id") String id,
             @Parameter(description = "Resume after this epoch") @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context SseEventSink sink, @Context Sse sse) {
+            @Context SseEventSink sink,
+            @Context Sse sse) {
         TrainingRun run = require(id);
         run.subscribe(new SinkSubscriber(sink, sse), resumeAfter(lastEventId));
     }
@@ -145,14 +198,24 @@ public class TrainingResource {
     @Path("/{id}")
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a run", description = "Stops the run after the epoch in progress; its summary "
-            + "then says it was cancelled. A run that has ended is left as it is.")
-    @APIResponse(responseCode = "202", description = "The run will stop after the epoch in progress",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TrainingView.class)))
-    @APIResponse(responseCode = "200", description = "The run had already ended; nothing changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TrainingView.class)))
+    @Operation(
+            summary = "Cancel a run",
+            description = "Stops the run after the epoch in progress; its summary "
+                    + "then says it was cancelled. A run that has ended is left as it is.")
+    @APIResponse(
+            responseCode = "202",
+            description = "The run will stop after the epoch in progress",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TrainingView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The run had already ended; nothing changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TrainingView.class)))
     public Response cancel(@Parameter(description = "The run's id") @PathParam("id") String id) {
         TrainingRun run = require(id);
         if (run.status() != TrainingRun.Status.RUNNING) {
@@ -166,33 +229,61 @@ public class TrainingResource {
     @Path("/{id}/promotion")
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Serve a run's model",
+    @Operation(
+            summary = "Serve a run's model",
             description = "Puts the model of a completed run behind the same API as the built-in models: "
                     + "POST /api/v1/predict?model=<name>, the trace and the model card then accept its name. "
                     + "The answer holds a test row of the run to try. The server serves a bounded number of "
                     + "promoted models: promoting one more retires the oldest (listed in `retired`).")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PromotionRequest.class),
-            examples = @ExampleObject(name = "named", value = "{\"name\":\"my-iris-model\"}")))
-    @APIResponse(responseCode = "201", description = "The model is served", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Promotion.class)))
-    @APIResponse(responseCode = "200", description = "The run was already promoted: where it is served",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Promotion.class)))
-    @APIResponse(responseCode = "409", description = "The run is still training, was cancelled, or the name is "
-            + "taken", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "422", description = "The name breaks its rule",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PromotionRequest.class),
+                            examples = @ExampleObject(name = "named", value = "{\"name\":\"my-iris-model\"}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "The model is served",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Promotion.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The run was already promoted: where it is served",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Promotion.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The run is still training, was cancelled, or the name is " + "taken",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The name breaks its rule",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response promote(@Parameter(description = "The run's id") @PathParam("id") String id, byte[] body) {
         TrainingRun run = require(id);
         Promotion promotion = trainings.promote(run, modelName(body));
         return Response.status(promotion.created() ? Response.Status.CREATED : Response.Status.OK)
-                .location(URI.create(promotion.modelCard())).entity(promotion).build();
+                .location(URI.create(promotion.modelCard()))
+                .entity(promotion)
+                .build();
     }
 
     private TrainingRun require(String id) {
-        return trainings.find(id).orElseThrow(() -> new ResourceNotFoundException("No training run has the id '" + id
-                + "'. The server keeps the most recent runs; start one with POST /api/v1/trainings."));
+        return trainings
+                .find(id)
+                .orElseThrow(() -> new ResourceNotFoundException("No training run has the id '" + id
+                        + "'. The server keeps the most recent runs; start one with POST /api/v1/trainings."));
     }
 
     /** Reads the optional body, sent as JSON or with no body and no content type at all. */
@@ -204,8 +295,8 @@ public class TrainingResource {
         try {
             body = json.readTree(bytes);
         } catch (IOException e) {
-            throw new MalformedRequestException("The body is not valid JSON; send {\"name\": \"my-model\"} or "
-                    + "no body at all.");
+            throw new MalformedRequestException(
+                    "The body is not valid JSON; send {\"name\": \"my-model\"} or " + "no body at all.");
         }
         if (body == null || body.isNull() || body.isMissingNode()) {
             return null;
@@ -215,7 +306,8 @@ public class TrainingResource {
         }
         body.fieldNames().forEachRemaining(field -> {
             if (!field.equals("name")) {
-                throw new InvalidInputException(field, "unknown-field", "is not a field of this request; expected name");
+                throw new InvalidInputException(
+                        field, "unknown-field", "is not a field of this request; expected name");
             }
         });
         JsonNode name = body.get("name");
@@ -223,8 +315,10 @@ public class TrainingResource {
             return null;
         }
         if (!name.isTextual() || !MODEL_NAME.matcher(name.asText()).matches()) {
-            throw new InvalidInputException("name", "pattern", "must be 2 to 40 lower-case letters, digits and "
-                    + "dashes, starting with a letter");
+            throw new InvalidInputException(
+                    "name",
+                    "pattern",
+                    "must be 2 to 40 lower-case letters, digits and " + "dashes, starting with a letter");
         }
         return name.asText();
     }

@@ -1,15 +1,13 @@
 package dev.servinglab.training.rest;
 
+import dev.servinglab.training.service.TrainingEpoch;
+import dev.servinglab.training.service.TrainingRun;
+import dev.servinglab.training.service.TrainingSummary;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import dev.servinglab.training.service.TrainingEpoch;
-import dev.servinglab.training.service.TrainingRun;
-import dev.servinglab.training.service.TrainingSummary;
 
 /**
  * Shows a training run: what it was asked for, every epoch so far and, once it has ended, its summary.
@@ -17,14 +15,27 @@ import dev.servinglab.training.service.TrainingSummary;
 @Schema(name = "TrainingRun", description = "A training run and its whole history")
 public record TrainingView(
         @Schema(examples = "3f9a1c07e25b4d81") String id,
-        @Schema(enumeration = {"running", "completed", "cancelled", "failed"}) String status,
-        @Schema(description = "The hyperparameters, defaults filled in") Map<String, Object> hyperparameters,
+
+        @Schema(enumeration = {"running", "completed", "cancelled", "failed"})
+        String status,
+
+        @Schema(description = "The hyperparameters, defaults filled in")
+        Map<String, Object> hyperparameters,
+
         Instant createdAt,
         int epochsRun,
-        @Schema(description = "Every epoch so far, in order") List<TrainingEpoch> history,
-        @Schema(description = "How the run ended; null while it runs") TrainingSummary summary,
-        @Schema(description = "The model name it is served under once promoted, else null") String promotedAs,
-        @Schema(description = "Where to follow, promote or cancel it") Map<String, String> links) {
+
+        @Schema(description = "Every epoch so far, in order")
+        List<TrainingEpoch> history,
+
+        @Schema(description = "How the run ended; null while it runs")
+        TrainingSummary summary,
+
+        @Schema(description = "The model name it is served under once promoted, else null")
+        String promotedAs,
+
+        @Schema(description = "Where to follow, promote or cancel it")
+        Map<String, String> links) {
 
     /**
      * Shows a run, with or without its history.
@@ -39,7 +50,15 @@ public record TrainingView(
         if (run.promotedAs() != null) {
             links.put("model", "/api/v1/models/" + run.promotedAs());
         }
-        return new TrainingView(run.id(), run.status().label(), run.options().asMap(), run.createdAt(),
-                history.size(), withHistory ? history : null, run.summary(), run.promotedAs(), links);
+        return new TrainingView(
+                run.id(),
+                run.status().label(),
+                run.options().asMap(),
+                run.createdAt(),
+                history.size(),
+                withHistory ? history : null,
+                run.summary(),
+                run.promotedAs(),
+                links);
     }
 }

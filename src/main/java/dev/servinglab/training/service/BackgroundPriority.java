@@ -9,7 +9,6 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -38,16 +37,20 @@ final class BackgroundPriority {
     static {
         Linker linker = Linker.nativeLinker();
         SymbolLookup libc = linker.defaultLookup();
-        GETTID = libc.find("gettid").map(address -> linker.downcallHandle(address, FunctionDescriptor.of(JAVA_INT)))
+        GETTID = libc.find("gettid")
+                .map(address -> linker.downcallHandle(address, FunctionDescriptor.of(JAVA_INT)))
                 .orElse(null);
-        SCHED_SETSCHEDULER = libc.find("sched_setscheduler").map(address -> linker.downcallHandle(address,
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS))).orElse(null);
-        SETPRIORITY = libc.find("setpriority").map(address -> linker.downcallHandle(address,
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT))).orElse(null);
+        SCHED_SETSCHEDULER = libc.find("sched_setscheduler")
+                .map(address ->
+                        linker.downcallHandle(address, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS)))
+                .orElse(null);
+        SETPRIORITY = libc.find("setpriority")
+                .map(address ->
+                        linker.downcallHandle(address, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT)))
+                .orElse(null);
     }
 
-    private BackgroundPriority() {
-    }
+    private BackgroundPriority() {}
 
     /**
      * Moves the calling thread to {@code SCHED_IDLE}, or else to nice {@value #NICE}.

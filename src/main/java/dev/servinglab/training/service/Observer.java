@@ -1,10 +1,9 @@
 package dev.servinglab.training.service;
 
+import dev.servinglab.model.service.EpochMetrics;
+import dev.servinglab.web.format.Numbers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-
-import dev.servinglab.model.service.EpochMetrics;
 
 /**
  * Reads a training curve as it grows and says, in words, what the numbers show: a fast drop of the loss, a
@@ -46,8 +45,8 @@ public final class Observer {
         seen.add(epoch);
         List<String> notes = new ArrayList<>(2);
         if (seen.size() == 1) {
-            notes.add("Starting point: training loss %s, %s of the validation rows right".formatted(
-                    dp3(epoch.trainLoss()), percent(epoch.validationAccuracy())));
+            notes.add("Starting point: training loss %s, %s of the validation rows right"
+                    .formatted(Numbers.dp3(epoch.trainLoss()), Numbers.percent(epoch.validationAccuracy(), 0)));
         } else {
             EpochMetrics previous = seen.get(seen.size() - 2);
             fastDrop(previous, epoch, notes);
@@ -56,7 +55,8 @@ public final class Observer {
         if (epoch.validationLoss() < bestValidationLoss) {
             if (overfittingFrom > 0) {
                 notes.add(("Validation loss improves again: a new best of %s, so the rise after epoch %d did not "
-                        + "last").formatted(dp3(epoch.validationLoss()), overfittingFrom));
+                                + "last")
+                        .formatted(Numbers.dp3(epoch.validationLoss()), overfittingFrom));
                 overfittingFrom = 0;
             }
             bestValidationLoss = epoch.validationLoss();
@@ -84,10 +84,14 @@ public final class Observer {
         double drop = previous.trainLoss() > 0 ? (previous.trainLoss() - epoch.trainLoss()) / previous.trainLoss() : 0;
         boolean fast = drop >= FAST_DROP && previous.trainLoss() - epoch.trainLoss() >= FAST_DROP_MINIMUM;
         if (fast && !inFastDrop) {
-            notes.add("Fast drop: training loss down %s in one epoch, from %s to %s".formatted(percent(drop),
-                    dp3(previous.trainLoss()), dp3(epoch.trainLoss())));
+            notes.add("Fast drop: training loss down %s in one epoch, from %s to %s"
+                    .formatted(
+                            Numbers.percent(drop, 0),
+                            Numbers.dp3(previous.trainLoss()),
+                            Numbers.dp3(epoch.trainLoss())));
         } else if (!fast && inFastDrop) {
-            notes.add("The fast drop ends: training loss down %s this epoch".formatted(percent(Math.max(0, drop))));
+            notes.add("The fast drop ends: training loss down %s this epoch"
+                    .formatted(Numbers.percent(Math.max(0, drop), 0)));
         }
         inFastDrop = fast;
     }
@@ -113,7 +117,7 @@ public final class Observer {
         if (max - min < PLATEAU_CHANGE * max) {
             plateauLevel = current;
             notes.add("Plateau: validation loss moved less than 1 %% over the last %d epochs (%s to %s)"
-                    .formatted(PLATEAU_WINDOW, dp3(min), dp3(max)));
+                    .formatted(PLATEAU_WINDOW, Numbers.dp3(min), Numbers.dp3(max)));
         }
     }
 
@@ -126,20 +130,19 @@ public final class Observer {
         }
         EpochMetrics best = seen.get(bestEpoch - seen.getFirst().epoch());
         double rise = (epoch.validationLoss() - best.validationLoss()) / best.validationLoss();
-        if (rise >= OVERFIT_RISE && epoch.validationLoss() - best.validationLoss() >= OVERFIT_MINIMUM
+        if (rise >= OVERFIT_RISE
+                && epoch.validationLoss() - best.validationLoss() >= OVERFIT_MINIMUM
                 && epoch.trainLoss() < best.trainLoss()) {
             overfittingFrom = bestEpoch;
             notes.add(("Overfitting from epoch %d: validation loss up %s since its best (%s at epoch %d) while "
-                    + "training loss fell from %s to %s").formatted(bestEpoch, percent(rise),
-                    dp3(best.validationLoss()), bestEpoch, dp3(best.trainLoss()), dp3(epoch.trainLoss())));
+                            + "training loss fell from %s to %s")
+                    .formatted(
+                            bestEpoch,
+                            Numbers.percent(rise, 0),
+                            Numbers.dp3(best.validationLoss()),
+                            bestEpoch,
+                            Numbers.dp3(best.trainLoss()),
+                            Numbers.dp3(epoch.trainLoss())));
         }
-    }
-
-    static String dp3(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f %%", share * 100);
     }
 }

@@ -1,11 +1,9 @@
 package dev.servinglab.training.service;
 
+import dev.servinglab.model.service.ServedModel;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import dev.servinglab.model.service.ServedModel;
 
 /**
  * Tells where a promoted run is served and how to call it.
@@ -20,12 +18,27 @@ import dev.servinglab.model.service.ServedModel;
  * @param example    a row of the run's own test split, ready to send to {@code predict}
  */
 @Schema(description = "Where a promoted training run is served")
-public record Promotion(@Schema(examples = "run-3f9a1c07e25b4d81") String model, String version, String runId,
-        boolean created, List<String> retired, String modelCard, String predict,
-        @Schema(description = "A test row of the run, as a predict request body") Map<String, Double> example) {
+public record Promotion(
+        @Schema(examples = "run-3f9a1c07e25b4d81") String model,
+        String version,
+        String runId,
+        boolean created,
+        List<String> retired,
+        String modelCard,
+        String predict,
+
+        @Schema(description = "A test row of the run, as a predict request body")
+        Map<String, Double> example) {
 
     static Promotion of(TrainingRun run, ServedModel model, List<String> retired, boolean created) {
-        return new Promotion(model.name(), model.version(), run.id(), created, retired,
-                "/api/v1/models/" + model.name(), "/api/v1/predict?model=" + model.name(), run.example());
+        return new Promotion(
+                model.name(),
+                model.version(),
+                run.id(),
+                created,
+                retired,
+                "/api/v1/models/" + model.name(),
+                "/api/v1/predict?model=" + model.name(),
+                run.example());
     }
 }

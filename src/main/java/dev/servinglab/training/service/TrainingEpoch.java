@@ -1,8 +1,7 @@
 package dev.servinglab.training.service;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import dev.servinglab.model.service.EpochMetrics;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Reports one epoch of a training run: the event the stream sends after every epoch.
@@ -16,9 +15,16 @@ import dev.servinglab.model.service.EpochMetrics;
  * @param observation        what this epoch shows in words (a fast drop, a plateau, overfitting), or null
  */
 @Schema(description = "One epoch of a training run")
-public record TrainingEpoch(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-        double validationAccuracy, double elapsedMs,
-        @Schema(description = "What the numbers show at this epoch, in words; null when nothing new",
+public record TrainingEpoch(
+        int epoch,
+        double trainLoss,
+        double trainAccuracy,
+        double validationLoss,
+        double validationAccuracy,
+        double elapsedMs,
+
+        @Schema(
+                description = "What the numbers show at this epoch, in words; null when nothing new",
                 examples = "Fast drop: training loss down 31 % in one epoch, from 1.052 to 0.726")
         String observation) {
 
@@ -26,8 +32,14 @@ public record TrainingEpoch(int epoch, double trainLoss, double trainAccuracy, d
      * Pairs an epoch's metrics with what it shows.
      */
     public static TrainingEpoch of(EpochMetrics metrics, String observation) {
-        return new TrainingEpoch(metrics.epoch(), metrics.trainLoss(), metrics.trainAccuracy(),
-                metrics.validationLoss(), metrics.validationAccuracy(), metrics.elapsedMs(), observation);
+        return new TrainingEpoch(
+                metrics.epoch(),
+                metrics.trainLoss(),
+                metrics.trainAccuracy(),
+                metrics.validationLoss(),
+                metrics.validationAccuracy(),
+                metrics.elapsedMs(),
+                observation);
     }
 
     /** Returns the same epoch with another observation. */

@@ -1,11 +1,10 @@
 package dev.servinglab.training.service;
 
+import dev.servinglab.model.service.Activation;
+import dev.servinglab.model.service.MlpTrainer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import dev.servinglab.model.service.Activation;
-import dev.servinglab.model.service.MlpTrainer;
 
 /**
  * Holds everything a training run was asked for, checked by {@link TrainingRequestReader}.
@@ -24,17 +23,28 @@ import dev.servinglab.model.service.MlpTrainer;
  * @param seed               seed of the split, the weights and the shuffles
  * @param paceMs             pause after every epoch, so that people can watch; 0 for API clients
  */
-public record TrainingOptions(String dataset, int hiddenUnits, Activation activation, double learningRate,
-        double momentum, double weightDecay, int epochs, int batchSize, double validationFraction, int maxTrainRows,
-        int patience, long seed, int paceMs) {
+public record TrainingOptions(
+        String dataset,
+        int hiddenUnits,
+        Activation activation,
+        double learningRate,
+        double momentum,
+        double weightDecay,
+        int epochs,
+        int batchSize,
+        double validationFraction,
+        int maxTrainRows,
+        int patience,
+        long seed,
+        int paceMs) {
 
     /** Share of every class held out for the final test, as for the built-in models. */
     public static final double TEST_FRACTION = 0.2;
 
     /** Returns the options of the MLP trainer. */
     public MlpTrainer.Options mlp() {
-        return new MlpTrainer.Options(hiddenUnits, activation, learningRate, momentum, weightDecay, epochs,
-                batchSize, patience, seed);
+        return new MlpTrainer.Options(
+                hiddenUnits, activation, learningRate, momentum, weightDecay, epochs, batchSize, patience, seed);
     }
 
     /** Returns the options as the request names them, for the run's record and the model card. */

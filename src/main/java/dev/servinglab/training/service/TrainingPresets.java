@@ -1,12 +1,11 @@
 package dev.servinglab.training.service;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Holds the training presets: shown as examples in Swagger UI and offered by the training page. Each is a
@@ -50,7 +49,7 @@ public final class TrainingPresets {
         /** Returns the preset's hyperparameters by field name. */
         public Map<String, Object> values() {
             try {
-                return JSON.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() { });
+                return JSON.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() {});
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("preset " + name + " is not JSON", e);
             }
@@ -66,6 +65,5 @@ public final class TrainingPresets {
             new Preset("early-stopping", "Early stopping", EARLY_STOPPING),
             new Preset("breast-cancer", "Breast cancer", BREAST_CANCER));
 
-    private TrainingPresets() {
-    }
+    private TrainingPresets() {}
 }

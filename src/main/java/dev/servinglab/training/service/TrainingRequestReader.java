@@ -1,19 +1,17 @@
 package dev.servinglab.training.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.servinglab.model.service.Activation;
+import dev.servinglab.web.problem.FieldViolation;
+import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.problem.MalformedRequestException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
-import dev.servinglab.model.service.Activation;
-import dev.servinglab.web.problem.FieldViolation;
-import dev.servinglab.web.problem.InvalidInputException;
-import dev.servinglab.web.problem.MalformedRequestException;
 
 /**
  * Reads the hyperparameters of a training request, field by field, so that every broken rule is reported with
@@ -25,9 +23,20 @@ public final class TrainingRequestReader {
     /** The data sets a learner can train on. */
     public static final List<String> DATASETS = List.of("iris", "breast-cancer");
 
-    private static final Set<String> FIELDS = Set.of("dataset", "hidden_units", "activation", "learning_rate",
-            "momentum", "weight_decay", "epochs", "batch_size", "validation_fraction", "max_train_rows", "patience",
-            "seed", "pace_ms");
+    private static final Set<String> FIELDS = Set.of(
+            "dataset",
+            "hidden_units",
+            "activation",
+            "learning_rate",
+            "momentum",
+            "weight_decay",
+            "epochs",
+            "batch_size",
+            "validation_fraction",
+            "max_train_rows",
+            "patience",
+            "seed",
+            "pace_ms");
 
     private final int maxEpochs;
     private final int maxPaceMs;
@@ -51,15 +60,20 @@ public final class TrainingRequestReader {
             body = JsonNodeFactory.instance.objectNode();
         }
         if (!body.isObject()) {
-            throw new InvalidInputException("$", "type", "must be a JSON object of hyperparameters, such as "
-                    + "{\"dataset\": \"iris\", \"epochs\": 100}");
+            throw new InvalidInputException(
+                    "$",
+                    "type",
+                    "must be a JSON object of hyperparameters, such as " + "{\"dataset\": \"iris\", \"epochs\": 100}");
         }
         Fields fields = new Fields(body);
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             String name = it.next().getKey();
             if (!FIELDS.contains(name)) {
-                fields.violations.add(new FieldViolation(name, "unknown-field", "is not a hyperparameter; expected "
-                        + String.join(", ", FIELDS.stream().sorted().toList())));
+                fields.violations.add(new FieldViolation(
+                        name,
+                        "unknown-field",
+                        "is not a hyperparameter; expected "
+                                + String.join(", ", FIELDS.stream().sorted().toList())));
             }
         }
         String dataset = fields.choice("dataset", "iris", DATASETS);
@@ -73,8 +87,8 @@ public final class TrainingRequestReader {
         double validationFraction = fields.number("validation_fraction", 0.2, 0.1, true, 0.5, true);
         int maxTrainRows = fields.integer("max_train_rows", 0, 0, 100_000);
         if (maxTrainRows > 0 && maxTrainRows < 10) {
-            fields.violations.add(new FieldViolation("max_train_rows", "minimum",
-                    "must be 0 (every training row) or at least 10"));
+            fields.violations.add(
+                    new FieldViolation("max_train_rows", "minimum", "must be 0 (every training row) or at least 10"));
         }
         int patience = fields.integer("patience", 0, 0, 1000);
         long seed = fields.whole("seed", 42);
@@ -82,9 +96,20 @@ public final class TrainingRequestReader {
         if (!fields.violations.isEmpty()) {
             throw new InvalidInputException(fields.violations);
         }
-        return new TrainingOptions(dataset, hiddenUnits, Activation.valueOf(activation.toUpperCase(Locale.ROOT)),
-                learningRate, momentum, weightDecay, epochs, batchSize, validationFraction, maxTrainRows, patience,
-                seed, paceMs);
+        return new TrainingOptions(
+                dataset,
+                hiddenUnits,
+                Activation.valueOf(activation.toUpperCase(Locale.ROOT)),
+                learningRate,
+                momentum,
+                weightDecay,
+                epochs,
+                batchSize,
+                validationFraction,
+                maxTrainRows,
+                patience,
+                seed,
+                paceMs);
     }
 
     /** Reads one field at a time, keeping the violations. */
@@ -123,7 +148,9 @@ public final class TrainingRequestReader {
             if (value == null) {
                 return fallback;
             }
-            if (!value.isNumber() || !value.canConvertToLong() || value.doubleValue() != Math.rint(value.doubleValue())) {
+            if (!value.isNumber()
+                    || !value.canConvertToLong()
+                    || value.doubleValue() != Math.rint(value.doubleValue())) {
                 violations.add(new FieldViolation(name, "type", "must be a whole number"));
                 return fallback;
             }
@@ -148,8 +175,8 @@ public final class TrainingRequestReader {
             return value.asLong();
         }
 
-        double number(String name, double fallback, double min, boolean minInclusive, double max,
-                boolean maxInclusive) {
+        double number(
+                String name, double fallback, double min, boolean minInclusive, double max, boolean maxInclusive) {
             JsonNode value = field(name);
             if (value == null) {
                 return fallback;
@@ -160,11 +187,11 @@ public final class TrainingRequestReader {
             }
             double number = value.doubleValue();
             if (minInclusive ? number < min : number <= min) {
-                violations.add(new FieldViolation(name, "minimum",
-                        "must be " + (minInclusive ? "at least " : "greater than ") + plain(min)));
+                violations.add(new FieldViolation(
+                        name, "minimum", "must be " + (minInclusive ? "at least " : "greater than ") + plain(min)));
             } else if (maxInclusive ? number > max : number >= max) {
-                violations.add(new FieldViolation(name, "maximum",
-                        "must be " + (maxInclusive ? "at most " : "less than ") + plain(max)));
+                violations.add(new FieldViolation(
+                        name, "maximum", "must be " + (maxInclusive ? "at most " : "less than ") + plain(max)));
             }
             return number;
         }

@@ -1,5 +1,7 @@
 package dev.servinglab.training.service;
 
+import dev.servinglab.model.service.ServedModel;
+import dev.servinglab.web.problem.TooManyRequestsException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +16,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import dev.servinglab.model.service.ServedModel;
-import dev.servinglab.web.problem.TooManyRequestsException;
 
 /**
  * Holds one training run while it runs and after: its options, every epoch so far, its summary once it has
@@ -91,7 +90,12 @@ public final class TrainingRun {
      * @param maxFollowers the most clients following the run at once
      * @param json         writes an event's data as JSON
      */
-    TrainingRun(String id, TrainingOptions options, Executor deliveries, Duration grace, int maxFollowers,
+    TrainingRun(
+            String id,
+            TrainingOptions options,
+            Executor deliveries,
+            Duration grace,
+            int maxFollowers,
             Function<Object, String> json) {
         this.id = id;
         this.json = json;
@@ -165,8 +169,10 @@ public final class TrainingRun {
     public void subscribe(Subscriber subscriber, int afterEpoch) {
         if (following.incrementAndGet() > maxFollowers) {
             following.decrementAndGet();
-            throw new TooManyRequestsException("Run " + id + " is already followed by " + maxFollowers
-                    + " clients, the most it takes; try again when one has gone.", 5);
+            throw new TooManyRequestsException(
+                    "Run " + id + " is already followed by " + maxFollowers
+                            + " clients, the most it takes; try again when one has gone.",
+                    5);
         }
         deliveries.execute(() -> {
             Follower follower = new Follower(subscriber, afterEpoch);
@@ -276,8 +282,7 @@ public final class TrainingRun {
     }
 
     /** Pairs an event's data with its JSON. */
-    private record Event<T>(T data, String json) {
-    }
+    private record Event<T>(T data, String json) {}
 
     /**
      * Wraps a subscriber for the delivery thread: remembers the last epoch sent to it (an epoch published while

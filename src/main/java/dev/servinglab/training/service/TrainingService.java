@@ -1,27 +1,7 @@
 package dev.servinglab.training.service;
 
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import org.jboss.logging.Logger;
-
 import dev.servinglab.model.data.Dataset;
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.model.data.Split;
@@ -37,9 +17,26 @@ import dev.servinglab.model.service.ServedModel;
 import dev.servinglab.model.service.Standardizer;
 import dev.servinglab.model.service.TrainedClassifier;
 import dev.servinglab.predict.service.PredictionMetrics;
-import dev.servinglab.training.config.TrainingConfig;
+import dev.servinglab.training.TrainingConfig;
 import dev.servinglab.web.problem.ConflictException;
 import dev.servinglab.web.problem.TooManyRequestsException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import org.jboss.logging.Logger;
 
 /**
  * Runs the learners' trainings: each on a thread of its own, at a lower priority than the threads serving
@@ -65,8 +62,13 @@ public class TrainingService {
     private final ObjectMapper mapper;
     private final PredictionMetrics predictions;
 
-    TrainingService(TrainingConfig config, DatasetRepository datasets, ModelRegistry registry, Vertx vertx,
-            ObjectMapper mapper, PredictionMetrics predictions) {
+    TrainingService(
+            TrainingConfig config,
+            DatasetRepository datasets,
+            ModelRegistry registry,
+            Vertx vertx,
+            ObjectMapper mapper,
+            PredictionMetrics predictions) {
         this.mapper = mapper;
         this.predictions = predictions;
         this.deliveries = deliveries(vertx);
@@ -99,11 +101,13 @@ public class TrainingService {
      */
     public TrainingRun start(TrainingOptions options) {
         if (!slots.tryAcquire()) {
-            throw new TooManyRequestsException("The server trains at most " + config.concurrency()
-                    + " models at once and all are busy; try again in a few seconds.", retryAfterSeconds());
+            throw new TooManyRequestsException(
+                    "The server trains at most " + config.concurrency()
+                            + " models at once and all are busy; try again in a few seconds.",
+                    retryAfterSeconds());
         }
-        TrainingRun run = new TrainingRun(newId(), options, deliveries, config.disconnectGrace(),
-                config.maxFollowers(), this::json);
+        TrainingRun run = new TrainingRun(
+                newId(), options, deliveries, config.disconnectGrace(), config.maxFollowers(), this::json);
         remember(run);
         try {
             // A thread per run (the slots bound them): no pool, so no queue lock shared with request threads.
@@ -126,7 +130,6 @@ public class TrainingService {
         }
     }
 
-
     /**
      * Serves a completed run's model through the predict API, the trace and the model card, under the given
      * name or {@code run-<id>}. Promoting a run again answers with the model it is already served as.
@@ -134,20 +137,25 @@ public class TrainingService {
      * @throws ConflictException if the run has not completed, or the name is taken
      */
     public synchronized Promotion promote(TrainingRun run, String name) {
-        Optional<ServedModel> already = Optional.ofNullable(run.promotedAs()).flatMap(registry::find)
+        Optional<ServedModel> already = Optional.ofNullable(run.promotedAs())
+                .flatMap(registry::find)
                 .filter(served -> served.version().equals(run.id()));
         if (already.isPresent()) {
             return Promotion.of(run, already.get(), List.of(), false);
         }
         ServedModel trained = run.model();
         if (trained == null) {
-            throw new ConflictException(switch (run.status()) {
-                case RUNNING -> "Run " + run.id() + " is still training; promote it once its summary has arrived.";
-                case CANCELLED -> "Run " + run.id() + " was cancelled; only a run that ended by itself is served.";
-                case COMPLETED -> "Run " + run.id() + " diverged (its loss stopped being a number); its model is "
-                        + "not worth serving. Train again with a smaller learning rate.";
-                default -> "Run " + run.id() + " failed; it has no model to serve.";
-            });
+            throw new ConflictException(
+                    switch (run.status()) {
+                        case RUNNING ->
+                            "Run " + run.id() + " is still training; promote it once its summary has arrived.";
+                        case CANCELLED ->
+                            "Run " + run.id() + " was cancelled; only a run that ended by itself is served.";
+                        case COMPLETED ->
+                            "Run " + run.id() + " diverged (its loss stopped being a number); its model is "
+                                    + "not worth serving. Train again with a smaller learning rate.";
+                        default -> "Run " + run.id() + " failed; it has no model to serve.";
+                    });
         }
         String served = name == null ? trained.name() : name;
         // find() also knows the protocol's alias of the default model, so no name of a served model is reused.
@@ -167,8 +175,12 @@ public class TrainingService {
      * thread it would hand out that request's context.
      */
     private static Executor deliveries(Vertx vertx) {
-        Context context = CompletableFuture.supplyAsync(vertx::getOrCreateContext,
-                task -> Thread.ofPlatform().name("training-deliveries-setup").start(task)).join();
+        Context context = CompletableFuture.supplyAsync(
+                        vertx::getOrCreateContext,
+                        task -> Thread.ofPlatform()
+                                .name("training-deliveries-setup")
+                                .start(task))
+                .join();
         return task -> context.runOnContext(ignored -> task.run());
     }
 
@@ -215,10 +227,12 @@ public class TrainingService {
             for (TrainingRun run : runs.values()) {
                 if (run.status() == TrainingRun.Status.RUNNING) {
                     List<TrainingEpoch> history = run.history();
-                    double perEpoch = history.isEmpty() ? run.options().paceMs() + 10
+                    double perEpoch = history.isEmpty()
+                            ? run.options().paceMs() + 10
                             : history.getLast().elapsedMs() / history.size();
                     double remaining = (run.options().epochs() - history.size()) * perEpoch;
-                    double untilLimit = config.maxDuration().toMillis() - (now - run.createdAt().toEpochMilli());
+                    double untilLimit = config.maxDuration().toMillis()
+                            - (now - run.createdAt().toEpochMilli());
                     soonest = Math.min(soonest, Math.min(remaining, untilLimit));
                 }
             }
@@ -247,25 +261,41 @@ public class TrainingService {
             fail(run, start, e);
             return;
         }
-        LOG.infof("Training run %s on %s: %s after %d epochs, test accuracy %.3f", run.id(), run.options().dataset(),
-                outcome.summary().stop(), outcome.summary().epochsRun(), outcome.summary().test().accuracy());
+        LOG.infof(
+                "Training run %s on %s: %s after %d epochs, test accuracy %.3f",
+                run.id(),
+                run.options().dataset(),
+                outcome.summary().stop(),
+                outcome.summary().epochsRun(),
+                outcome.summary().test().accuracy());
     }
 
     private static void fail(TrainingRun run, long start, Throwable cause) {
         LOG.errorf(cause, "Training run %s failed", run.id());
-        run.fail(new TrainingSummary(run.id(), "failed", "error", "the run failed on the server; please report it",
-                run.epochsRun(), 0, 0, null, elapsedMs(start), null, List.of()));
+        run.fail(new TrainingSummary(
+                run.id(),
+                "failed",
+                "error",
+                "the run failed on the server; please report it",
+                run.epochsRun(),
+                0,
+                0,
+                null,
+                elapsedMs(start),
+                null,
+                List.of()));
     }
 
     /** Holds what a run produced, before the run is told it has ended. */
-    private record Outcome(TrainingSummary summary, ServedModel model, Map<String, Double> example) {
-    }
+    private record Outcome(TrainingSummary summary, ServedModel model, Map<String, Double> example) {}
 
     private Outcome train(TrainingRun run, long start) {
         TrainingOptions options = run.options();
         Dataset data = loaded.computeIfAbsent(options.dataset(), datasets::load);
-        Split split = StratifiedSplitter.split(data, new StratifiedSplitter.Options(options.validationFraction(),
-                TrainingOptions.TEST_FRACTION, options.seed()));
+        Split split = StratifiedSplitter.split(
+                data,
+                new StratifiedSplitter.Options(
+                        options.validationFraction(), TrainingOptions.TEST_FRACTION, options.seed()));
         if (options.maxTrainRows() > 0 && options.maxTrainRows() < split.train().size()) {
             split = new Split(stratifiedHead(split.train(), options.maxTrainRows()), split.validation(), split.test());
         }
@@ -277,8 +307,14 @@ public class TrainingService {
         // turn it into a cancelled run.
         String[] stoppedBy = {null};
         GiveWay giveWay = new GiveWay(predictions::requestCount);
-        TrainedClassifier trained = MlpTrainer.train(scaled.trainX(), scaled.trainY(), scaled.validationX(),
-                scaled.validationY(), scaled.classes(), options.mlp(), metrics -> {
+        TrainedClassifier trained = MlpTrainer.train(
+                scaled.trainX(),
+                scaled.trainY(),
+                scaled.validationX(),
+                scaled.validationY(),
+                scaled.classes(),
+                options.mlp(),
+                metrics -> {
                     run.publish(TrainingEpoch.of(metrics, observer.observe(metrics)));
                     if (run.cancelReason() != null) {
                         stoppedBy[0] = run.cancelReason();
@@ -296,22 +332,34 @@ public class TrainingService {
                     giveWay.resume();
                     return true;
                 });
-        Evaluation test = Evaluator.evaluate(trained.classifier(), scaled.testX(), scaled.testY(),
+        Evaluation test = Evaluator.evaluate(
+                trained.classifier(),
+                scaled.testX(),
+                scaled.testY(),
                 split.train().classNames());
         String stop = stopKeyword(stoppedBy[0], trained);
         String reason = switch (stop) {
-            case "disconnected" -> "stopped after epoch " + trained.history().size()
-                    + ": the client following the run disconnected";
+            case "disconnected" ->
+                "stopped after epoch " + trained.history().size() + ": the client following the run disconnected";
             case "cancelled" -> "stopped after epoch " + trained.history().size() + ": cancelled by a client";
-            case "time-limit" -> "stopped after epoch " + trained.history().size() + ": the time limit of "
-                    + config.maxDuration().toSeconds() + " s was reached";
+            case "time-limit" ->
+                "stopped after epoch " + trained.history().size() + ": the time limit of "
+                        + config.maxDuration().toSeconds() + " s was reached";
             default -> trained.stopReason();
         };
         boolean cancelled = stop.equals("disconnected") || stop.equals("cancelled");
         boolean servable = !cancelled && !stop.equals(MlpTrainer.DIVERGED);
-        TrainingSummary summary = new TrainingSummary(run.id(), cancelled ? "cancelled" : "completed", stop, reason,
-                trained.history().size(), observer.bestEpoch(), trained.keptEpoch(),
-                observer.overfittingFrom() > 0 ? observer.overfittingFrom() : null, elapsedMs(start), test,
+        TrainingSummary summary = new TrainingSummary(
+                run.id(),
+                cancelled ? "cancelled" : "completed",
+                stop,
+                reason,
+                trained.history().size(),
+                observer.bestEpoch(),
+                trained.keptEpoch(),
+                observer.overfittingFrom() > 0 ? observer.overfittingFrom() : null,
+                elapsedMs(start),
+                test,
                 observations(run.history(), stop, reason));
         ServedModel model = servable ? servedModel(run, split, scaler, trained, test, reason) : null;
         return new Outcome(summary, model, example(split.test()));
@@ -347,12 +395,21 @@ public class TrainingService {
         return notable;
     }
 
-    private ServedModel servedModel(TrainingRun run, Split split, Standardizer scaler, TrainedClassifier trained,
-            Evaluation test, String reason) {
+    private ServedModel servedModel(
+            TrainingRun run,
+            Split split,
+            Standardizer scaler,
+            TrainedClassifier trained,
+            Evaluation test,
+            String reason) {
         TrainingOptions options = run.options();
         Map<String, Object> hyperparameters = new LinkedHashMap<>();
-        hyperparameters.put("layers", List.of(split.train().featureNames().size(), options.hiddenUnits(),
-                split.train().classNames().size()));
+        hyperparameters.put(
+                "layers",
+                List.of(
+                        split.train().featureNames().size(),
+                        options.hiddenUnits(),
+                        split.train().classNames().size()));
         hyperparameters.put("output", "softmax, cross-entropy loss");
         hyperparameters.putAll(options.asMap());
         hyperparameters.remove("pace_ms");
@@ -361,9 +418,20 @@ public class TrainingService {
         List<EpochMetrics> history = trained.history();
         String description = "A multilayer perceptron trained in the training lab (run %s) on %s, %d epochs."
                 .formatted(run.id(), split.train().info().title(), history.size());
-        return new ServedModel("run-" + run.id(), run.id(), "mlp", description, split.train().info(), scaler,
-                trained.classifier(), ModelFactory.ranges(split.train()), hyperparameters,
-                ModelFactory.splitSizes(split), history, reason, test);
+        return new ServedModel(
+                "run-" + run.id(),
+                run.id(),
+                "mlp",
+                description,
+                split.train().info(),
+                scaler,
+                trained.classifier(),
+                ModelFactory.ranges(split.train()),
+                hyperparameters,
+                ModelFactory.splitSizes(split),
+                history,
+                reason,
+                test);
     }
 
     /**

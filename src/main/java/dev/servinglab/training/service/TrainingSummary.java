@@ -1,10 +1,8 @@
 package dev.servinglab.training.service;
 
-import java.util.List;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import dev.servinglab.model.service.Evaluation;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Reports how a training run ended: the event the stream sends last.
@@ -23,9 +21,20 @@ import dev.servinglab.model.service.Evaluation;
  * @param observations    the epochs that showed something, with what they showed
  */
 @Schema(description = "How a training run ended")
-public record TrainingSummary(String id,
-        @Schema(enumeration = {"completed", "cancelled", "failed"}) String status,
-        @Schema(enumeration = {"epochs", "early-stop", "time-limit", "cancelled", "disconnected", "error"}) String stop,
-        String stopReason, int epochsRun, int bestEpoch, int keptEpoch, Integer overfittingFrom, double durationMs,
-        Evaluation test, List<TrainingEpoch> observations) {
-}
+public record TrainingSummary(
+        String id,
+
+        @Schema(enumeration = {"completed", "cancelled", "failed"})
+        String status,
+
+        @Schema(enumeration = {"epochs", "early-stop", "time-limit", "cancelled", "disconnected", "error"})
+        String stop,
+
+        String stopReason,
+        int epochsRun,
+        int bestEpoch,
+        int keptEpoch,
+        Integer overfittingFrom,
+        double durationMs,
+        Evaluation test,
+        List<TrainingEpoch> observations) {}

@@ -1,15 +1,13 @@
 package dev.servinglab.web.http;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
+import dev.servinglab.web.problem.ProblemDetail;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import dev.servinglab.web.problem.ProblemDetail;
 
 /**
  * Answers a body larger than {@code quarkus.http.limits.max-body-size} with 413 problem details before the body
@@ -19,7 +17,8 @@ import dev.servinglab.web.problem.ProblemDetail;
 @ApplicationScoped
 public class BodySizeLimit {
 
-    void install(@Observes Router router,
+    void install(
+            @Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         long limit = maxBodySize.asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(context -> check(context, limit));
@@ -39,7 +38,8 @@ public class BodySizeLimit {
                 + "\"detail\":\"" + size + " this server accepts at most " + limit
                 + " bytes per request. Split a large batch into several requests.\",\"instance\":\""
                 + escape(context.request().path()) + "\"}";
-        context.response().setStatusCode(413)
+        context.response()
+                .setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);

@@ -13,5 +13,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FieldViolation(
         @Schema(examples = "petal_width") String field,
         @Schema(examples = "minimum") String rule,
-        @Schema(examples = "must be greater than 0 (cm)") String message) {
-}
+        @Schema(examples = "must be greater than 0 (cm)") String message) {}

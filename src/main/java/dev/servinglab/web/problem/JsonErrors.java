@@ -7,8 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  */
 public final class JsonErrors {
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     /**
      * Returns the first line of Jackson's own message, followed by the line and column if known.
@@ -17,7 +16,9 @@ public final class JsonErrors {
         String reason = e.getOriginalMessage() == null ? "unreadable JSON" : e.getOriginalMessage();
         int cut = reason.indexOf('\n');
         String first = cut < 0 ? reason : reason.substring(0, cut);
-        return e.getLocation() == null ? first
-                : first + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? first
+                : first + " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 }

@@ -1,8 +1,7 @@
 package dev.servinglab.web.problem;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -21,7 +20,10 @@ public record ProblemDetail(
         @Schema(examples = "/problems/invalid-input") String type,
         @Schema(examples = "Invalid input") String title,
         @Schema(examples = "422") int status,
-        @Schema(examples = "petal_width must be greater than 0 (cm)") String detail,
+
+        @Schema(examples = "petal_width must be greater than 0 (cm)")
+        String detail,
+
         @Schema(examples = "/api/v1/predict") String instance,
         List<FieldViolation> errors) {
 

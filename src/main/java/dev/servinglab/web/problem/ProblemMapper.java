@@ -1,35 +1,37 @@
 package dev.servinglab.web.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.arc.All;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.servinglab.oip.rest.InferenceError;
-
 /**
- * Turns every exception that reaches the REST layer into a clear answer: RFC 9457 problem details under
- * {@code /api}, the Open Inference Protocol's {@code {"error": "…"}} under {@code /v2}. Nothing leaks a stack
- * trace.
+ * Turns every exception that reaches the REST layer into a clear answer: RFC 9457 problem details, or the
+ * format an {@link ErrorFormat} sets for its paths (the Open Inference Protocol's {@code {"error": "…"}} under
+ * {@code /v2}). Nothing leaks a stack trace.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final String OIP_PREFIX = "/v2";
+
+    private final List<ErrorFormat> formats;
+
+    ProblemMapper(@All List<ErrorFormat> formats) {
+        this.formats = formats;
+    }
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
         String detail = e.violations().size() == 1
-                ? e.violations().getFirst().field() + " " + e.violations().getFirst().message()
+                ? e.violations().getFirst().field() + " "
+                        + e.violations().getFirst().message()
                 : e.violations().size() + " fields break the API's rules: " + e.getMessage();
         return answer(uri, 422, "invalid-input", "Invalid input", detail, e.violations());
     }
@@ -40,13 +42,8 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unknownModel(UnknownModelException e, UriInfo uri) {
-        return answer(uri, 404, "unknown-model", "Unknown model", e.getMessage(), List.of());
-    }
-
-    @ServerExceptionMapper
     public Response notFound(ResourceNotFoundException e, UriInfo uri) {
-        return answer(uri, 404, "not-found", "Not Found", e.getMessage(), List.of());
+        return answer(uri, 404, e.type(), e.title(), e.getMessage(), List.of());
     }
 
     @ServerExceptionMapper
@@ -56,8 +53,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response tooManyRequests(TooManyRequestsException e, UriInfo uri) {
-        return Response.fromResponse(answer(uri, 429, "too-many-requests", "Too Many Requests", e.getMessage(),
-                List.of())).header("Retry-After", e.retryAfterSeconds()).build();
+        return Response.fromResponse(
+                        answer(uri, 429, "too-many-requests", "Too Many Requests", e.getMessage(), List.of()))
+                .header("Retry-After", e.retryAfterSeconds())
+                .build();
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
@@ -87,20 +86,27 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.error("Unexpected error serving " + uri.getRequestUri().getPath(), e);
-        return answer(uri, 500, "internal-error", "Internal error",
-                "Something went wrong on our side; the request was not served. Please report it.", List.of());
+        return answer(
+                uri,
+                500,
+                "internal-error",
+                "Internal error",
+                "Something went wrong on our side; the request was not served. Please report it.",
+                List.of());
     }
 
-    private static Response answer(UriInfo uri, int status, String type, String title, String detail,
-            List<FieldViolation> errors) {
+    private Response answer(
+            UriInfo uri, int status, String type, String title, String detail, List<FieldViolation> errors) {
         String path = uri.getRequestUri().getPath();
-        if (path.startsWith(OIP_PREFIX)) {
-            // The protocol reports every invalid request as 400.
-            return Response.status(status == 422 ? 400 : status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new InferenceError(detail)).build();
+        for (ErrorFormat format : formats) {
+            if (format.covers(path)) {
+                return format.answer(status, detail);
+            }
         }
-        return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
-                .entity(new ProblemDetail("/problems/" + type, title, status, detail, path, errors)).build();
+        return Response.status(status)
+                .type(ProblemDetail.MEDIA_TYPE)
+                .entity(new ProblemDetail("/problems/" + type, title, status, detail, path, errors))
+                .build();
     }
 
     private static String describe(JsonProcessingException e) {

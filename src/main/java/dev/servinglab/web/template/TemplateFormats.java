@@ -1,12 +1,12 @@
 package dev.servinglab.web.template;
 
-import java.util.Locale;
-import java.util.StringJoiner;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servinglab.web.format.Numbers;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
+import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * Formats numbers and values in templates, the same way everywhere: {@code {value.dp2}}, {@code {value.percent}}.
@@ -14,32 +14,31 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 public final class TemplateFormats {
 
-    private TemplateFormats() {
-    }
+    private TemplateFormats() {}
 
     /** Writes a number with two decimals. */
     static String dp2(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return Numbers.dp2(value);
     }
 
     /** Writes a number with three decimals. */
     static String dp3(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
+        return Numbers.dp3(value);
     }
 
     /** Writes a share as a percentage with one decimal. */
     static String percent(double value) {
-        return String.format(Locale.ROOT, "%.1f %%", value * 100);
+        return Numbers.percent(value);
     }
 
     /** Writes a metric that may be undefined (a zero denominator). */
     static String metric(Double value) {
-        return value == null ? "undefined" : String.format(Locale.ROOT, "%.3f", value);
+        return Numbers.metric(value);
     }
 
     /** Writes a duration in nanoseconds as microseconds. */
     static String micros(long nanos) {
-        return String.format(Locale.ROOT, "%.1f µs", nanos / 1000.0);
+        return Numbers.micros(nanos);
     }
 
     /** Writes numbers separated by commas, as data attributes want them. */

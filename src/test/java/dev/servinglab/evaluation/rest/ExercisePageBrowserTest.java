@@ -7,11 +7,10 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.microsoft.playwright.Page;
+import dev.servinglab.testsupport.BrowserSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import dev.servinglab.web.browser.BrowserSupport;
 
 @QuarkusTest
 class ExercisePageBrowserTest {
@@ -30,7 +29,8 @@ class ExercisePageBrowserTest {
         page.waitForSelector("[data-metric=precision] [data-hints] li");
         page.keyboard().press("Enter");
         page.waitForFunction("() => document.querySelectorAll('[data-metric=precision] [data-hints] li').length === 2");
-        assertThat(page.locator("[data-metric=precision] [data-hints] li").nth(1).textContent(),
+        assertThat(
+                page.locator("[data-metric=precision] [data-hints] li").nth(1).textContent(),
                 containsString("TP = 40"));
 
         // A wrong answer first, then the right ones.

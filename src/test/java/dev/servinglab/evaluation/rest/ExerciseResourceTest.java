@@ -8,10 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -19,13 +18,20 @@ class ExerciseResourceTest {
 
     @Test
     void showsTheMatrixWithItsAxesAndNoAnswers() {
-        given().when().get("/api/v1/exercises/fixed-2").then().statusCode(200)
+        given().when()
+                .get("/api/v1/exercises/fixed-2")
+                .then()
+                .statusCode(200)
                 .body("row_axis", equalTo("Actual"))
                 .body("cells[0]", contains(80, 20))
                 .body("cells[1]", contains(10, 90))
-                .body(not(containsString("0.8"))).body(not(containsString("0.9")));
+                .body(not(containsString("0.8")))
+                .body(not(containsString("0.9")));
         // The same four numbers in the same places, with the axes the other way round.
-        given().when().get("/api/v1/exercises/fixed-3").then().statusCode(200)
+        given().when()
+                .get("/api/v1/exercises/fixed-3")
+                .then()
+                .statusCode(200)
                 .body("row_axis", equalTo("Predicted"))
                 .body("cells[0]", contains(80, 20))
                 .body("cells[1]", contains(10, 90));
@@ -36,72 +42,129 @@ class ExerciseResourceTest {
     void gradesEachMetricWithoutRevealingTheExpectedValue() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("accuracy", 0.85, "precision", 0.80, "recall", 0.89, "f1", 0.84))
-                .when().post("/api/v1/exercises/fixed-4/answers").then().statusCode(200)
+                .when()
+                .post("/api/v1/exercises/fixed-4/answers")
+                .then()
+                .statusCode(200)
                 .body("grades.accuracy", equalTo("correct"))
                 .body("grades.recall", equalTo("correct"))
                 .body("solved", equalTo(true));
-        String wrong = given().contentType(ContentType.JSON).body(Map.of("precision", 0.5, "recall", "0.88"))
-                .when().post("/api/v1/exercises/fixed-4/answers").then().statusCode(200)
+        String wrong = given().contentType(ContentType.JSON)
+                .body(Map.of("precision", 0.5, "recall", "0.88"))
+                .when()
+                .post("/api/v1/exercises/fixed-4/answers")
+                .then()
+                .statusCode(200)
                 .body("grades.precision", equalTo("incorrect"))
                 .body("grades.recall", equalTo("correct"))
                 .body("solved", equalTo(false))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(wrong, not(containsString("0.8")));
     }
 
     @Test
     void validationTellsNothingAboutWhichMetricsAreUndefined() {
         for (String id : new String[] {"seed-3", "fixed-1"}) {
-            given().contentType(ContentType.JSON).body(Map.of("precision", "x"))
-                    .when().post("/api/v1/exercises/" + id + "/answers").then().statusCode(422);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("precision", "x"))
+                    .when()
+                    .post("/api/v1/exercises/" + id + "/answers")
+                    .then()
+                    .statusCode(422);
         }
     }
 
     @Test
     void anUndefinedMetricIsAnsweredUndefined() {
         String id = "seed-3"; // seeds of 7k + 3 give a model that never predicts the positive class
-        given().contentType(ContentType.JSON).body(Map.of("precision", "undefined", "f1", "undefined"))
-                .when().post("/api/v1/exercises/" + id + "/answers").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("precision", "undefined", "f1", "undefined"))
+                .when()
+                .post("/api/v1/exercises/" + id + "/answers")
+                .then()
+                .statusCode(200)
                 .body("grades.precision", equalTo("correct"))
                 .body("grades.f1", equalTo("correct"));
-        given().contentType(ContentType.JSON).body(Map.of("precision", 0))
-                .when().post("/api/v1/exercises/" + id + "/answers").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("precision", 0))
+                .when()
+                .post("/api/v1/exercises/" + id + "/answers")
+                .then()
+                .statusCode(200)
                 .body("grades.precision", equalTo("incorrect"));
     }
 
     @Test
     void hintsComeInThreeTiersAndStopShortOfTheAnswer() {
-        given().when().get("/api/v1/exercises/fixed-4/hints/precision?level=1").then().statusCode(200)
-                .body("text", containsString("TP / (TP + FP)")).body("more_levels", equalTo(true));
-        given().when().get("/api/v1/exercises/fixed-4/hints/precision?level=2").then().statusCode(200)
-                .body("text", containsString("TP = 40")).body("text", containsString("FP = 10"));
-        given().when().get("/api/v1/exercises/fixed-4/hints/precision?level=3").then().statusCode(200)
-                .body("text", containsString("40 / 50")).body("text", not(containsString("0.8")))
+        given().when()
+                .get("/api/v1/exercises/fixed-4/hints/precision?level=1")
+                .then()
+                .statusCode(200)
+                .body("text", containsString("TP / (TP + FP)"))
+                .body("more_levels", equalTo(true));
+        given().when()
+                .get("/api/v1/exercises/fixed-4/hints/precision?level=2")
+                .then()
+                .statusCode(200)
+                .body("text", containsString("TP = 40"))
+                .body("text", containsString("FP = 10"));
+        given().when()
+                .get("/api/v1/exercises/fixed-4/hints/precision?level=3")
+                .then()
+                .statusCode(200)
+                .body("text", containsString("40 / 50"))
+                .body("text", not(containsString("0.8")))
                 .body("more_levels", equalTo(false));
-        given().when().get("/api/v1/exercises/fixed-4/hints/precision?level=4").then().statusCode(422);
-        given().when().get("/api/v1/exercises/fixed-4/hints/auc").then().statusCode(422)
+        given().when()
+                .get("/api/v1/exercises/fixed-4/hints/precision?level=4")
+                .then()
+                .statusCode(422);
+        given().when()
+                .get("/api/v1/exercises/fixed-4/hints/auc")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("auc"));
     }
 
     @Test
     void theSolutionWorksEveryMetricOut() {
-        given().when().post("/api/v1/exercises/fixed-1/solution").then().statusCode(200)
+        given().when()
+                .post("/api/v1/exercises/fixed-1/solution")
+                .then()
+                .statusCode(200)
                 .body("metric", contains("accuracy", "precision", "recall", "f1"))
                 .body("answer", contains("0.85", "0.91", "0.83", "0.87"));
     }
 
     @Test
     void badInputGetsProblemDetails() {
-        given().contentType(ContentType.JSON).body(Map.of("precision", "high"))
-                .when().post("/api/v1/exercises/fixed-1/answers").then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("precision", "high"))
+                .when()
+                .post("/api/v1/exercises/fixed-1/answers")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("precision"));
-        given().contentType(ContentType.JSON).body(Map.of("speed", 1))
-                .when().post("/api/v1/exercises/fixed-1/answers").then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("speed", 1))
+                .when()
+                .post("/api/v1/exercises/fixed-1/answers")
+                .then()
+                .statusCode(422)
                 .body("errors[0].rule", equalTo("unknown-field"));
-        given().contentType(ContentType.JSON).body("{}")
-                .when().post("/api/v1/exercises/fixed-1/answers").then().statusCode(422);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/exercises/fixed-1/answers")
+                .then()
+                .statusCode(422);
         given().when().get("/api/v1/exercises/fixed-9").then().statusCode(404);
-        given().when().get("/api/v1/exercises/fixed-4/next").then().statusCode(200).body("id", equalTo("seed-1"));
+        given().when()
+                .get("/api/v1/exercises/fixed-4/next")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo("seed-1"));
     }
 }

@@ -9,10 +9,9 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
-import java.util.List;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,8 +26,13 @@ class ThresholdResourceTest {
         double previousRecall = 2;
         int size = -1;
         for (int i = 0; i <= 20; i++) {
-            JsonPath view = given().queryParam("threshold", i / 20.0).when().get("/api/v1/thresholds/" + dataset)
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath view = given().queryParam("threshold", i / 20.0)
+                    .when()
+                    .get("/api/v1/thresholds/" + dataset)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             int tp = view.getInt("counts.tp");
             int total = tp + view.getInt("counts.fp") + view.getInt("counts.fn") + view.getInt("counts.tn");
             size = view.getInt("test_size");
@@ -44,12 +48,16 @@ class ThresholdResourceTest {
 
     @Test
     void aRealModelSeparatesTheClassesAndTheCurvesHaveEveryPoint() {
-        JsonPath view = given().queryParam("threshold", 0.5).when().get("/api/v1/thresholds/breast-cancer")
-                .then().statusCode(200)
+        JsonPath view = given().queryParam("threshold", 0.5)
+                .when()
+                .get("/api/v1/thresholds/breast-cancer")
+                .then()
+                .statusCode(200)
                 .body("positive", equalTo("malignant"))
                 .body("roc", hasSize(101))
                 .body("precision_recall", hasSize(101))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         assertThat(view.getDouble("auc"), greaterThan(0.95));
         assertThat(view.getDouble("metrics.accuracy"), greaterThan(0.9));
         List<Float> tpr = view.getList("roc.y", Float.class);
@@ -58,8 +66,12 @@ class ThresholdResourceTest {
 
     @Test
     void theSameRequestGivesTheSameAnswer() {
-        String first = given().queryParam("threshold", 0.3).get("/api/v1/thresholds/spambase").asString();
-        String second = given().queryParam("threshold", 0.3).get("/api/v1/thresholds/spambase").asString();
+        String first = given().queryParam("threshold", 0.3)
+                .get("/api/v1/thresholds/spambase")
+                .asString();
+        String second = given().queryParam("threshold", 0.3)
+                .get("/api/v1/thresholds/spambase")
+                .asString();
         assertThat(second, equalTo(first));
     }
 
@@ -68,44 +80,77 @@ class ThresholdResourceTest {
         // Scan for a threshold that meets the spam-filter goal, and check the server says so for it and not at 0.
         Double found = null;
         for (int i = 50; i <= 99 && found == null; i++) {
-            JsonPath view = given().queryParam("threshold", i / 100.0).get("/api/v1/thresholds/spambase").then()
-                    .extract().jsonPath();
+            JsonPath view = given().queryParam("threshold", i / 100.0)
+                    .get("/api/v1/thresholds/spambase")
+                    .then()
+                    .extract()
+                    .jsonPath();
             Float precision = view.get("metrics.precision");
             if (precision != null && precision >= 0.95 && view.getFloat("metrics.recall") >= 0.6) {
                 found = i / 100.0;
             }
         }
         assertThat("some threshold meets the goal", found != null, equalTo(true));
-        given().queryParam("threshold", found).when().get("/api/v1/thresholds/spambase/challenge").then()
-                .statusCode(200).body("met", equalTo(true));
-        given().queryParam("threshold", 0).when().get("/api/v1/thresholds/spambase/challenge").then()
-                .statusCode(200).body("met", equalTo(false))
+        given().queryParam("threshold", found)
+                .when()
+                .get("/api/v1/thresholds/spambase/challenge")
+                .then()
+                .statusCode(200)
+                .body("met", equalTo(true));
+        given().queryParam("threshold", 0)
+                .when()
+                .get("/api/v1/thresholds/spambase/challenge")
+                .then()
+                .statusCode(200)
+                .body("met", equalTo(false))
                 .body("message", containsString("Raise the threshold"));
-        given().queryParam("threshold", 0.99).when().get("/api/v1/thresholds/breast-cancer/challenge").then()
-                .statusCode(200).body("met", equalTo(false))
+        given().queryParam("threshold", 0.99)
+                .when()
+                .get("/api/v1/thresholds/breast-cancer/challenge")
+                .then()
+                .statusCode(200)
+                .body("met", equalTo(false))
                 .body("message", containsString("Lower the threshold"));
     }
 
     @Test
     void theParadoxShowsAnAccurateModelThatCatchesNothing() {
-        given().when().get("/api/v1/paradox").then().statusCode(200)
+        given().when()
+                .get("/api/v1/paradox")
+                .then()
+                .statusCode(200)
                 .body("always_negative.counts.tp", equalTo(0))
                 .body("always_negative.metrics.recall", equalTo(0.0f))
                 .body("always_negative.metrics.accuracy", greaterThan(0.97f))
                 .body("model.metrics.recall", greaterThan(0.0f));
-        given().when().get("/lessons/06-good-and-bad-numbers-and-pitfalls").then().statusCode(200)
+        given().when()
+                .get("/lessons/06-good-and-bad-numbers-and-pitfalls")
+                .then()
+                .statusCode(200)
                 .body(containsString("Always &quot;not spam&quot;"))
                 .body(containsString("duplicates kept, so twins straddle the split (leak)"));
-        given().when().get("/api/v1/leakage").then().statusCode(200)
+        given().when()
+                .get("/api/v1/leakage")
+                .then()
+                .statusCode(200)
                 .body("dataset", contains("breast-cancer", "spambase"))
                 .body("honest.test_size", hasSize(2));
     }
 
     @Test
     void badThresholdsAndDataSetsGetProblemDetails() {
-        given().queryParam("threshold", 1.5).when().get("/api/v1/thresholds/spambase").then().statusCode(422)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("threshold"));
-        given().queryParam("threshold", "half").when().get("/api/v1/thresholds/spambase").then().statusCode(422);
+        given().queryParam("threshold", 1.5)
+                .when()
+                .get("/api/v1/thresholds/spambase")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("threshold"));
+        given().queryParam("threshold", "half")
+                .when()
+                .get("/api/v1/thresholds/spambase")
+                .then()
+                .statusCode(422);
         given().when().get("/api/v1/thresholds/iris").then().statusCode(404);
     }
 }

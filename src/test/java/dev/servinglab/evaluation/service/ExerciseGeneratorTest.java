@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.HashSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class ExerciseGeneratorTest {

@@ -4,13 +4,11 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.servinglab.model.data.Dataset;
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.model.service.LogisticTrainer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class LeakageLabTest {
 
@@ -30,8 +28,11 @@ class LeakageLabTest {
         List<LeakageLab.Case> cases = new LeakageLab(datasets, 42, new LogisticTrainer.Options(0.1, 1e-5, 500)).cases();
         assertThat(cases.size(), equalTo(2));
         LeakageLab.Case duplicates = cases.get(1);
-        assertThat(duplicates.leaky().metrics().get("accuracy"), greaterThan(duplicates.honest().metrics().get("accuracy")));
-        assertThat(duplicates.leaky().testSize(), greaterThan(duplicates.honest().testSize()));
+        assertThat(
+                duplicates.leaky().metrics().get("accuracy"),
+                greaterThan(duplicates.honest().metrics().get("accuracy")));
+        assertThat(
+                duplicates.leaky().testSize(), greaterThan(duplicates.honest().testSize()));
         LeakageLab.Case scaling = cases.getFirst();
         assertThat(scaling.honest().testSize(), equalTo(scaling.leaky().testSize()));
     }

@@ -6,13 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.Arrays;
-
-import org.junit.jupiter.api.Test;
-
 import dev.servinglab.model.data.Dataset;
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.model.service.LogisticTrainer;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 class ParadoxLabTest {
 
@@ -25,7 +23,8 @@ class ParadoxLabTest {
         int positives = Arrays.stream(rare.labels()).sum();
         assertThat(rare.size(), equalTo(2788 + positives));
         assertThat(positives / (double) rare.size(), closeTo(0.02, 0.001));
-        assertThat(Arrays.deepEquals(rare.features(), ParadoxLab.derive(spam, 42).features()), equalTo(true));
+        assertThat(
+                Arrays.deepEquals(rare.features(), ParadoxLab.derive(spam, 42).features()), equalTo(true));
         assertThat(Arrays.deepEquals(rare.features(), ParadoxLab.derive(spam, 7).features()), equalTo(false));
     }
 

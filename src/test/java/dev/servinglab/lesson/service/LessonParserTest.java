@@ -6,15 +6,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.TocEntry;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class LessonParserTest {
 
-    private final LessonParser parser = new LessonParser(Set.of("trace-lab", "latency-lab"),
-            LessonParser.markdownParser(LessonRenderer.EXTENSIONS));
+    private final LessonParser parser = new LessonParser(
+            Set.of("trace-lab", "latency-lab"), LessonParser.markdownParser(LessonRenderer.EXTENSIONS));
 
     private static String lesson(String frontMatterExtra, String body) {
         return "---\n"
@@ -30,15 +31,21 @@ class LessonParserTest {
 
     @Test
     void readsFrontMatterSectionsAndWidgets() {
-        LessonSource source = parser.parse("01-calling.md", lesson("widgets: [trace-lab]\n",
-                "Intro.\n\n## The four stages\n\nText {{live mlp test.accuracy percent}}.\n\n{{widget trace-lab}}\n\n"
-                        + "### Parse\n\nMore.\n"));
+        LessonSource source = parser.parse(
+                "01-calling.md",
+                lesson(
+                        "widgets: [trace-lab]\n",
+                        "Intro.\n\n## The four stages\n\nText {{live mlp test.accuracy percent}}.\n\n{{widget trace-lab}}\n\n"
+                                + "### Parse\n\nMore.\n"));
         assertThat(source.slug(), equalTo("01-calling"));
         assertThat(source.number(), equalTo(1));
         assertThat(source.title(), equalTo("Calling a model"));
         assertThat(source.objectives(), contains("Name the four stages"));
         assertThat(source.headings().stream().map(TocEntry::id).toList(), contains("the-four-stages", "parse"));
-        assertThat(source.parts().stream().map(p -> p.widget() == null ? "md@" + p.line() : p.widget()).toList(),
+        assertThat(
+                source.parts().stream()
+                        .map(p -> p.widget() == null ? "md@" + p.line() : p.widget())
+                        .toList(),
                 contains("md@9", "trace-lab", "md@16"));
     }
 
@@ -47,9 +54,15 @@ class LessonParserTest {
         assertProblem("1-calling.md", lesson("widgets: []\n", "x\n"), 1, "named NN-slug.md");
         assertProblem("01-a.md", "no front matter\n", 1, "starts with front matter");
         assertProblem("01-a.md", lesson("widgets: []\ncolour: blue\n", "x\n"), 8, "unknown front matter key 'colour'");
-        assertProblem("01-a.md", lesson("widgets: []\n", "x\n").replace("minutes: 10", "minutes: soon"), 4,
+        assertProblem(
+                "01-a.md",
+                lesson("widgets: []\n", "x\n").replace("minutes: 10", "minutes: soon"),
+                4,
                 "'minutes' must be a whole number");
-        assertProblem("01-a.md", lesson("widgets: []\n", "x\n").replace("title: Calling a model\n", ""), 1,
+        assertProblem(
+                "01-a.md",
+                lesson("widgets: []\n", "x\n").replace("title: Calling a model\n", ""),
+                1,
                 "'title' must be a non-empty text");
         assertProblem("01-a.md", lesson("widgets: [quiz-lab]\n", "x\n"), 7, "unknown widget 'quiz-lab'");
         assertProblem("01-a.md", lesson("widgets: []\n", "## A\n\n{{widget chart}}\n"), 11, "unknown widget 'chart'");
@@ -57,37 +70,48 @@ class LessonParserTest {
         assertProblem("01-a.md", lesson("widgets: []\n", "## A\n\n# Big\n"), 11, "no level-1 heading");
         assertProblem("01-a.md", lesson("widgets: []\n", "Text {{live mlp}}\n"), 9, "{{live SOURCE PATH [FORMAT]}}");
         assertProblem("01-a.md", lesson("widgets: []\n", "\n{{live mlp test..x}}\n"), 10, "bad path");
-        assertProblem("01-a.md", lesson("widgets: []\n", "{{live mlp test.accuracy fancy}}\n"), 9,
-                "unknown format 'fancy'");
+        assertProblem(
+                "01-a.md", lesson("widgets: []\n", "{{live mlp test.accuracy fancy}}\n"), 9, "unknown format 'fancy'");
         assertProblem("01-a.md", lesson("widgets: []\n", "{{quiz}}\n"), 9, "unknown directive");
         assertProblem("01-a.md", lesson("widgets: [\n", "x\n"), 7, "not valid YAML");
-        assertProblem("01-a.md", lesson("widgets: []\n", "## Accuracy {{live mlp test.accuracy percent}}\n"), 9,
+        assertProblem(
+                "01-a.md",
+                lesson("widgets: []\n", "## Accuracy {{live mlp test.accuracy percent}}\n"),
+                9,
                 "cannot stand in a heading");
-        assertProblem("01-a.md", lesson("widgets: []\n", "\nSee [the {{live mlp name raw}} card](/api/v1/models/mlp).\n"),
-                10, "cannot stand in a link");
+        assertProblem(
+                "01-a.md",
+                lesson("widgets: []\n", "\nSee [the {{live mlp name raw}} card](/api/v1/models/mlp).\n"),
+                10,
+                "cannot stand in a link");
     }
 
     @Test
     void findsBrokenLinksBetweenLessons() {
-        LessonSource first = parser.parse("01-a.md", lesson("widgets: []\n",
-                "## Start here\n\nSee [next](02-b.md#the-end), [top](#start-here), [api](/q/swagger-ui).\n"));
+        LessonSource first = parser.parse(
+                "01-a.md",
+                lesson(
+                        "widgets: []\n",
+                        "## Start here\n\nSee [next](02-b.md#the-end), [top](#start-here), [api](/q/swagger-ui).\n"));
         LessonSource second = parser.parse("02-b.md", lesson("widgets: []\n", "## The end\n\n[back](01-a.md)\n"));
         Map<String, LessonSource> all = Map.of("01-a", first, "02-b", second);
         parser.checkLinks(first, all);
         parser.checkLinks(second, all);
 
-        LessonSource broken = parser.parse("03-c.md", lesson("widgets: []\n",
-                "## C\n\nText.\n\nSee [missing](04-d.md).\n"));
-        LessonValidationException e = assertThrows(LessonValidationException.class,
-                () -> parser.checkLinks(broken, all));
+        LessonSource broken =
+                parser.parse("03-c.md", lesson("widgets: []\n", "## C\n\nText.\n\nSee [missing](04-d.md).\n"));
+        ContentValidationException e =
+                assertThrows(ContentValidationException.class, () -> parser.checkLinks(broken, all));
         assertThat(e.line(), equalTo(13));
         LessonSource badAnchor = parser.parse("03-c.md", lesson("widgets: []\n", "[x](02-b.md#nowhere)\n"));
-        assertThat(assertThrows(LessonValidationException.class, () -> parser.checkLinks(badAnchor, all))
-                .getMessage(), containsString("02-b.md has no section #nowhere"));
+        assertThat(
+                assertThrows(ContentValidationException.class, () -> parser.checkLinks(badAnchor, all))
+                        .getMessage(),
+                containsString("02-b.md has no section #nowhere"));
     }
 
     private void assertProblem(String file, String text, int line, String message) {
-        LessonValidationException e = assertThrows(LessonValidationException.class, () -> parser.parse(file, text));
+        ContentValidationException e = assertThrows(ContentValidationException.class, () -> parser.parse(file, text));
         assertThat(e.getMessage(), e.line(), equalTo(line));
         assertThat(e.getMessage(), containsString(message));
         assertThat(e.getMessage(), containsString(file + ":" + line + ": "));

@@ -5,18 +5,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.LiveValues;
+import dev.servinglab.lesson.LessonConfig;
+import dev.servinglab.lesson.Widgets;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.inject.Inject;
-
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-
-import dev.servinglab.lesson.config.LessonConfig;
 
 @QuarkusTest
 class LessonRepositoryTest {
@@ -25,18 +25,25 @@ class LessonRepositoryTest {
     LiveValues live;
 
     @Inject
-    WidgetRenderer widgets;
+    Widgets widgets;
 
     @Test
     void instructorsCanServeTheirOwnFolder() throws IOException {
         Path folder = Files.createTempDirectory("lessons");
-        Files.writeString(folder.resolve("01-welcome.md"), lesson("Welcome", "## Hello\n\nOur MLP scores "
-                + "{{live mlp test.accuracy percent}}. Next: [more](02-more.md#details).\n"));
-        Files.writeString(folder.resolve("02-more.md"), lesson("More", "## Details\n\n{{live example "
-                + "prediction.predicted_class raw}}\n"));
+        Files.writeString(
+                folder.resolve("01-welcome.md"),
+                lesson(
+                        "Welcome",
+                        "## Hello\n\nOur MLP scores "
+                                + "{{live mlp test.accuracy percent}}. Next: [more](02-more.md#details).\n"));
+        Files.writeString(
+                folder.resolve("02-more.md"),
+                lesson("More", "## Details\n\n{{live example " + "prediction.predicted_class raw}}\n"));
         LessonRepository repository = new LessonRepository(dir(folder), live, widgets);
         assertThat(repository.lessons().stream().map(Lesson::title).toList(), equalTo(List.of("Welcome", "More")));
-        assertThat(repository.find("01-welcome").orElseThrow().html(), containsString("href=\"/lessons/02-more#details\""));
+        assertThat(
+                repository.find("01-welcome").orElseThrow().html(),
+                containsString("href=\"/lessons/02-more#details\""));
         assertThat(repository.find("02-more").orElseThrow().html(), containsString(">setosa</span>"));
     }
 
@@ -44,14 +51,18 @@ class LessonRepositoryTest {
     void aBrokenLessonStopsTheAppNamingFileAndLine() throws IOException {
         Path folder = Files.createTempDirectory("lessons");
         Files.writeString(folder.resolve("01-welcome.md"), lesson("Welcome", "## Hello\n\nSee [gone](05-gone.md).\n"));
-        LessonValidationException e = assertThrows(LessonValidationException.class,
-                () -> new LessonRepository(dir(folder), live, widgets).lessons());
+        ContentValidationException e = assertThrows(
+                ContentValidationException.class, () -> new LessonRepository(dir(folder), live, widgets).lessons());
         assertThat(e.getMessage(), containsString(folder.resolve("01-welcome.md") + ":11: broken link '05-gone.md'"));
 
-        Files.writeString(folder.resolve("01-welcome.md"), lesson("Welcome", "## Hello\n\n{{live mlp test.nothing}}\n"));
-        assertThat(assertThrows(LessonValidationException.class,
-                () -> new LessonRepository(dir(folder), live, widgets).lessons())
-                .getMessage(), containsString("01-welcome.md:11: {{live mlp test.nothing}} names no value"));
+        Files.writeString(
+                folder.resolve("01-welcome.md"), lesson("Welcome", "## Hello\n\n{{live mlp test.nothing}}\n"));
+        assertThat(
+                assertThrows(
+                                ContentValidationException.class,
+                                () -> new LessonRepository(dir(folder), live, widgets).lessons())
+                        .getMessage(),
+                containsString("01-welcome.md:11: {{live mlp test.nothing}} names no value"));
     }
 
     private static LessonConfig dir(Path folder) {
@@ -59,7 +70,7 @@ class LessonRepositoryTest {
     }
 
     private static String lesson(String title, String body) {
-        return "---\ntitle: " + title + "\nsummary: A test lesson.\nminutes: 5\nobjectives:\n  - Test\nwidgets: []\n---\n"
-                + body;
+        return "---\ntitle: " + title
+                + "\nsummary: A test lesson.\nminutes: 5\nobjectives:\n  - Test\nwidgets: []\n---\n" + body;
     }
 }

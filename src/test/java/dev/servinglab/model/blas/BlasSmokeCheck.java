@@ -11,15 +11,20 @@ import dev.servinglab.model.service.TrainedClassifier;
  */
 public final class BlasSmokeCheck {
 
-    private BlasSmokeCheck() {
-    }
+    private BlasSmokeCheck() {}
 
     public static void main(String[] args) {
         String origin = NativeBlas.ensureLoaded();
         double[][] x = {{-1, -1}, {-1, 1}, {1, -1}, {1, 1}};
         int[] y = {0, 1, 1, 0};
-        TrainedClassifier xor = MlpTrainer.train(x, y, x, y, 2,
-                new MlpTrainer.Options(8, Activation.TANH, 0.2, 0.5, 0, 400, 4, 0, 7), EpochListener.NONE);
+        TrainedClassifier xor = MlpTrainer.train(
+                x,
+                y,
+                x,
+                y,
+                2,
+                new MlpTrainer.Options(8, Activation.TANH, 0.2, 0.5, 0, 400, 4, 0, 7),
+                EpochListener.NONE);
         System.out.println("origin=" + origin);
         System.out.println("accuracy=" + xor.history().getLast().trainAccuracy());
     }

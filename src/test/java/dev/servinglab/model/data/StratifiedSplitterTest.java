@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class StratifiedSplitterTest {
@@ -48,10 +47,8 @@ class StratifiedSplitterTest {
 
     @Test
     void rejectsFractionsThatLeaveNoTrainingData() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new StratifiedSplitter.Options(0.6, 0.2, 1));
-        assertThrows(IllegalArgumentException.class,
-                () -> new StratifiedSplitter.Options(0.2, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new StratifiedSplitter.Options(0.6, 0.2, 1));
+        assertThrows(IllegalArgumentException.class, () -> new StratifiedSplitter.Options(0.2, 0, 1));
     }
 
     private static int[] classCounts(Dataset part) {

@@ -10,12 +10,10 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 
-import jakarta.inject.Inject;
-
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import dev.servinglab.model.service.ModelRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ModelResourceTest {
@@ -25,25 +23,36 @@ class ModelResourceTest {
 
     @Test
     void listsTheServedModelsDefaultFirst() {
-        given().when().get("/api/v1/models").then().statusCode(200)
+        given().when()
+                .get("/api/v1/models")
+                .then()
+                .statusCode(200)
                 // Promoted training runs, if a test has promoted any, come after the built-in models.
-                .body("name[0]", equalTo("mlp")).body("name[1]", equalTo("logreg"))
-                .body("is_default[0]", equalTo(true)).body("is_default.findAll { it }.size()", equalTo(1))
-                .body("card[0]", equalTo("/api/v1/models/mlp")).body("card[1]", equalTo("/api/v1/models/logreg"))
-                .body("test_accuracy[0]", greaterThan(0.8f)).body("test_accuracy[1]", greaterThan(0.8f));
+                .body("name[0]", equalTo("mlp"))
+                .body("name[1]", equalTo("logreg"))
+                .body("is_default[0]", equalTo(true))
+                .body("is_default.findAll { it }.size()", equalTo(1))
+                .body("card[0]", equalTo("/api/v1/models/mlp"))
+                .body("card[1]", equalTo("/api/v1/models/logreg"))
+                .body("test_accuracy[0]", greaterThan(0.8f))
+                .body("test_accuracy[1]", greaterThan(0.8f));
     }
 
     @Test
     void theModelCardShowsFeaturesTrainingAndTestMetrics() {
         int epochs = registry.defaultModel().history().size();
-        given().when().get("/api/v1/models/mlp").then().statusCode(200)
+        given().when()
+                .get("/api/v1/models/mlp")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("mlp"))
                 .body("is_default", equalTo(true))
                 .body("features.name", contains("sepal_length", "sepal_width", "petal_length", "petal_width"))
                 .body("features.unit", everyItem(equalTo("cm")))
                 .body("features[2].training_min", lessThan(2f))
                 .body("features[2].training_max", greaterThan(6f))
-                .body("features[0].scaler_mean", equalTo((float) registry.defaultModel().scaler().mean()[0]))
+                .body("features[0].scaler_mean", equalTo((float)
+                        registry.defaultModel().scaler().mean()[0]))
                 .body("classes", contains("setosa", "versicolor", "virginica"))
                 .body("hyperparameters.layers", hasSize(3))
                 .body("hyperparameters.seed", equalTo(42))
@@ -63,7 +72,10 @@ class ModelResourceTest {
 
     @Test
     void anUnknownModelGets404() {
-        given().when().get("/api/v1/models/nope").then().statusCode(404)
+        given().when()
+                .get("/api/v1/models/nope")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Unknown model"));
     }

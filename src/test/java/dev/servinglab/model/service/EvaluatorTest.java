@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {

@@ -10,14 +10,12 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.model.data.Split;
 import dev.servinglab.model.data.StratifiedSplitter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class MlpTrainerTest {
 
@@ -39,7 +37,8 @@ class MlpTrainerTest {
     @Test
     void theSameSeedGivesTheSameCurveAndAnotherSeedAnother() {
         List<EpochMetrics> first = train(options(15, 0, 42), EpochListener.NONE).history();
-        List<EpochMetrics> second = train(options(15, 0, 42), EpochListener.NONE).history();
+        List<EpochMetrics> second =
+                train(options(15, 0, 42), EpochListener.NONE).history();
         List<EpochMetrics> other = train(options(15, 0, 43), EpochListener.NONE).history();
         assertThat(losses(first), equalTo(losses(second)));
         assertThat(losses(first), not(equalTo(losses(other))));
@@ -55,8 +54,8 @@ class MlpTrainerTest {
     @Test
     void stopsEarlyWhenValidationLossStopsImproving() {
         // A large learning rate for many epochs: the validation loss soon stops falling.
-        TrainedClassifier trained = train(new MlpTrainer.Options(32, Activation.TANH, 0.5, 0.9, 0, 3000, 4, 5, 42),
-                EpochListener.NONE);
+        TrainedClassifier trained =
+                train(new MlpTrainer.Options(32, Activation.TANH, 0.5, 0.9, 0, 3000, 4, 5, 42), EpochListener.NONE);
         assertThat(trained.history().size(), lessThan(3000));
         assertThat(trained.stopReason(), containsString("early stop"));
     }
@@ -64,33 +63,41 @@ class MlpTrainerTest {
     @Test
     void anEarlyStopServesTheWeightsOfTheBestEpoch() {
         // A large network and a high momentum for many epochs: validation loss bottoms out, then rises.
-        TrainedClassifier trained = train(new MlpTrainer.Options(256, Activation.TANH, 0.02, 0.9, 0, 400, 4, 20, 42),
-                EpochListener.NONE);
+        TrainedClassifier trained =
+                train(new MlpTrainer.Options(256, Activation.TANH, 0.02, 0.9, 0, 400, 4, 20, 42), EpochListener.NONE);
         int kept = trained.keptEpoch();
         assertThat(trained.history().size(), equalTo(kept + 20));
         EpochMetrics best = trained.history().get(kept - 1);
         for (EpochMetrics epoch : trained.history()) {
             assertThat(epoch.validationLoss(), greaterThanOrEqualTo(best.validationLoss()));
         }
-        double[] now = Metrics.lossAndAccuracy(trained.classifier(), data.validationX(), data.validationY(),
-                data.classes());
+        double[] now =
+                Metrics.lossAndAccuracy(trained.classifier(), data.validationX(), data.validationY(), data.classes());
         assertThat(now[0], closeTo(best.validationLoss(), 1e-12));
         assertThat(now[0], lessThan(trained.history().getLast().validationLoss()));
     }
 
     @Test
     void rejectsHyperparametersOutOfRange() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new MlpTrainer.Options(0, Activation.TANH, 0.1, 0, 0, 10, 8, 0, 1));
-        assertThrows(IllegalArgumentException.class,
-                () -> new MlpTrainer.Options(8, Activation.TANH, 0, 0, 0, 10, 8, 0, 1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class, () -> new MlpTrainer.Options(8, Activation.TANH, 0, 0, 0, 10, 8, 0, 1));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new MlpTrainer.Options(8, Activation.TANH, 0.1, 1, 0, 10, 8, 0, 1));
     }
 
     private TrainedClassifier train(MlpTrainer.Options options, EpochListener listener) {
-        return MlpTrainer.train(data.trainX(), data.trainY(), data.validationX(), data.validationY(), data.classes(),
-                options, listener);
+        return MlpTrainer.train(
+                data.trainX(),
+                data.trainY(),
+                data.validationX(),
+                data.validationY(),
+                data.classes(),
+                options,
+                listener);
     }
 
     private static MlpTrainer.Options options(int epochs, int patience, long seed) {
@@ -102,8 +109,8 @@ class MlpTrainerTest {
     }
 
     private static ScaledSplit scaledIris() {
-        Split split = StratifiedSplitter.split(new DatasetRepository().load("iris"),
-                new StratifiedSplitter.Options(0.2, 0.2, 42));
+        Split split = StratifiedSplitter.split(
+                new DatasetRepository().load("iris"), new StratifiedSplitter.Options(0.2, 0.2, 42));
         return ScaledSplit.of(split, Standardizer.fit(split.train().features()));
     }
 }

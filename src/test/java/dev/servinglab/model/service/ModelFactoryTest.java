@@ -5,15 +5,12 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
+import dev.servinglab.model.data.Split;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
-
-import jakarta.inject.Inject;
-
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-
-import dev.servinglab.model.data.Split;
 
 @QuarkusTest
 class ModelFactoryTest {
@@ -33,7 +30,8 @@ class ModelFactoryTest {
             ServedModel b = second.get(m);
             assertThat(a.name(), equalTo(b.name()));
             assertThat(Arrays.equals(a.scaler().mean(), b.scaler().mean()), equalTo(true));
-            assertThat(a.history().stream().map(EpochMetrics::trainLoss).toList(),
+            assertThat(
+                    a.history().stream().map(EpochMetrics::trainLoss).toList(),
                     equalTo(b.history().stream().map(EpochMetrics::trainLoss).toList()));
             assertThat(a.test().confusionMatrix(), equalTo(b.test().confusionMatrix()));
             assertThat(a.test().accuracy(), equalTo(b.test().accuracy()));
@@ -43,7 +41,9 @@ class ModelFactoryTest {
             b.classifier().predict(new double[] {0.1, -0.2, 0.3, 0.4}, pb);
             assertThat(Arrays.equals(pa, pb), equalTo(true));
         }
-        assertThat(registry.defaultModel().test().accuracy(), equalTo(first.getFirst().test().accuracy()));
+        assertThat(
+                registry.defaultModel().test().accuracy(),
+                equalTo(first.getFirst().test().accuracy()));
     }
 
     @Test
@@ -53,10 +53,14 @@ class ModelFactoryTest {
         double[] std = registry.defaultModel().scaler().std();
         for (int j = 0; j < 4; j++) {
             final int column = j;
-            double handMean = Arrays.stream(split.train().features()).mapToDouble(r -> r[column]).sum()
+            double handMean = Arrays.stream(split.train().features())
+                            .mapToDouble(r -> r[column])
+                            .sum()
                     / split.train().size();
             double handVariance = Arrays.stream(split.train().features())
-                    .mapToDouble(r -> (r[column] - handMean) * (r[column] - handMean)).sum() / split.train().size();
+                            .mapToDouble(r -> (r[column] - handMean) * (r[column] - handMean))
+                            .sum()
+                    / split.train().size();
             assertThat(mean[j], closeTo(handMean, 1e-12));
             assertThat(std[j], closeTo(Math.sqrt(handVariance), 1e-12));
         }

@@ -10,12 +10,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.util.List;
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,23 +22,37 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 class InferenceResourceTest {
 
-    private static final String SETOSA = "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
-    private static final String VIRGINICA = "{\"sepal_length\":6.7,\"sepal_width\":3.0,\"petal_length\":5.2,\"petal_width\":2.3}";
+    private static final String SETOSA =
+            "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
+    private static final String VIRGINICA =
+            "{\"sepal_length\":6.7,\"sepal_width\":3.0,\"petal_length\":5.2,\"petal_width\":2.3}";
 
     @Test
     void serverMetadataAndHealthFollowTheProtocol() {
-        given().when().get("/v2").then().statusCode(200)
-                .body("name", equalTo("serving-lab")).body("extensions", hasSize(0)).body("$", hasKey("version"));
+        given().when()
+                .get("/v2")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("serving-lab"))
+                .body("extensions", hasSize(0))
+                .body("$", hasKey("version"));
         given().when().get("/v2/health/live").then().statusCode(200).body("live", equalTo(true));
         given().when().get("/v2/health/ready").then().statusCode(200).body("ready", equalTo(true));
-        given().when().get("/v2/models/iris/ready").then().statusCode(200)
-                .body("name", equalTo("iris")).body("ready", equalTo(true));
+        given().when()
+                .get("/v2/models/iris/ready")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("iris"))
+                .body("ready", equalTo(true));
         given().when().get("/v2/models/iris/versions/1/ready").then().statusCode(200);
     }
 
     @Test
     void modelMetadataDescribesTheTensors() {
-        given().when().get("/v2/models/iris").then().statusCode(200)
+        given().when()
+                .get("/v2/models/iris")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("iris"))
                 .body("versions", contains("1"))
                 .body("platform", equalTo("smile_mlp"))
@@ -47,7 +60,11 @@ class InferenceResourceTest {
                 .body("inputs[0].shape", contains(-1, 4))
                 .body("outputs.name", contains("probabilities", "predicted_class"))
                 .body("outputs[0].shape", contains(-1, 3));
-        given().when().get("/v2/models/logreg").then().statusCode(200).body("platform", equalTo("smile_logistic_regression"));
+        given().when()
+                .get("/v2/models/logreg")
+                .then()
+                .statusCode(200)
+                .body("platform", equalTo("smile_logistic_regression"));
     }
 
     @Test
@@ -55,8 +72,10 @@ class InferenceResourceTest {
         given().contentType(ContentType.JSON)
                 .body("{\"id\":\"req-7\",\"inputs\":[{\"name\":\"features\",\"shape\":[2,4],\"datatype\":\"FP64\","
                         + "\"data\":[5.1,3.5,1.4,0.2,6.7,3.0,5.2,2.3]}]}")
-                .when().post("/v2/models/iris/infer")
-                .then().statusCode(200)
+                .when()
+                .post("/v2/models/iris/infer")
+                .then()
+                .statusCode(200)
                 .body("model_name", equalTo("iris"))
                 .body("model_version", equalTo("1"))
                 .body("id", equalTo("req-7"))
@@ -72,19 +91,39 @@ class InferenceResourceTest {
         List<Float> inferred = given().contentType(ContentType.JSON)
                 .body("{\"inputs\":[{\"name\":\"x\",\"shape\":[2,4],\"datatype\":\"FP64\","
                         + "\"data\":[[5.1,3.5,1.4,0.2],[6.7,3.0,5.2,2.3]]}]}")
-                .post("/v2/models/iris/infer").then().statusCode(200)
-                .extract().jsonPath().getList("outputs[0].data", Float.class);
-        JsonPath batch = given().contentType(ContentType.JSON).body("{\"instances\":[" + SETOSA + "," + VIRGINICA + "]}")
-                .post("/api/v1/predict/batch").then().statusCode(200).extract().jsonPath();
+                .post("/v2/models/iris/infer")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("outputs[0].data", Float.class);
+        JsonPath batch = given().contentType(ContentType.JSON)
+                .body("{\"instances\":[" + SETOSA + "," + VIRGINICA + "]}")
+                .post("/api/v1/predict/batch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String[] flowers = {SETOSA, VIRGINICA};
         for (int i = 0; i < 2; i++) {
-            Map<String, Float> single = given().contentType(ContentType.JSON).body(flowers[i])
-                    .post("/api/v1/predict").then().statusCode(200)
-                    .extract().jsonPath().getMap("probabilities", String.class, Float.class);
-            Map<String, Float> traced = given().contentType(ContentType.JSON).body(flowers[i])
-                    .post("/api/v1/predict/trace").then().statusCode(200)
-                    .extract().jsonPath().getMap("prediction.probabilities", String.class, Float.class);
-            Map<String, Float> fromBatch = batch.getMap("predictions[" + i + "].probabilities", String.class, Float.class);
+            Map<String, Float> single = given().contentType(ContentType.JSON)
+                    .body(flowers[i])
+                    .post("/api/v1/predict")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap("probabilities", String.class, Float.class);
+            Map<String, Float> traced = given().contentType(ContentType.JSON)
+                    .body(flowers[i])
+                    .post("/api/v1/predict/trace")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap("prediction.probabilities", String.class, Float.class);
+            Map<String, Float> fromBatch =
+                    batch.getMap("predictions[" + i + "].probabilities", String.class, Float.class);
             assertThat(traced, equalTo(single));
             assertThat(fromBatch, equalTo(single));
             List<String> classes = List.of("setosa", "versicolor", "virginica");
@@ -99,11 +138,20 @@ class InferenceResourceTest {
         float p = given().contentType(ContentType.JSON)
                 .body("{\"inputs\":[{\"name\":\"x\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":[5.1,3.5,1.4,0.2]}],"
                         + "\"outputs\":[{\"name\":\"probabilities\"}]}")
-                .post("/v2/models/iris/infer").then().statusCode(200)
+                .post("/v2/models/iris/infer")
+                .then()
+                .statusCode(200)
                 .body("outputs", hasSize(1))
-                .extract().jsonPath().getFloat("outputs[0].data[0]");
-        float single = given().contentType(ContentType.JSON).body(SETOSA).post("/api/v1/predict")
-                .then().extract().jsonPath().getFloat("probabilities.setosa");
+                .extract()
+                .jsonPath()
+                .getFloat("outputs[0].data[0]");
+        float single = given().contentType(ContentType.JSON)
+                .body(SETOSA)
+                .post("/api/v1/predict")
+                .then()
+                .extract()
+                .jsonPath()
+                .getFloat("probabilities.setosa");
         assertThat((double) p, closeTo(single, 1e-5));
     }
 
@@ -121,9 +169,12 @@ class InferenceResourceTest {
             malformed JSON     | {"inputs":[                                                                                   | not the JSON
             """)
     void badRequestsGet400WithTheProtocolsErrorObject(String name, String body, String message) {
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/v2/models/iris/infer")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v2/models/iris/infer")
+                .then()
+                .statusCode(400)
                 .contentType(ContentType.JSON)
                 .body("error", containsString(message))
                 .body("$", aMapWithSize(1));
@@ -132,7 +183,16 @@ class InferenceResourceTest {
     @Test
     void anUnknownModelOrVersionGets404() {
         given().when().get("/v2/models/nope").then().statusCode(404).body("error", containsString("nope"));
-        given().when().get("/v2/models/iris/versions/9/ready").then().statusCode(404).body("error", containsString("9"));
-        given().contentType(ContentType.JSON).body("{}").when().post("/v2/models/nope/infer").then().statusCode(404);
+        given().when()
+                .get("/v2/models/iris/versions/9/ready")
+                .then()
+                .statusCode(404)
+                .body("error", containsString("9"));
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/v2/models/nope/infer")
+                .then()
+                .statusCode(404);
     }
 }

@@ -7,21 +7,20 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.Collections;
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.util.Collections;
+import java.util.Map;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,14 +30,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PredictResourceTest {
 
     static final String SETOSA = "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
-    static final String VIRGINICA = "{\"sepal_length\":6.7,\"sepal_width\":3.0,\"petal_length\":5.2,\"petal_width\":2.3}";
+    static final String VIRGINICA =
+            "{\"sepal_length\":6.7,\"sepal_width\":3.0,\"petal_length\":5.2,\"petal_width\":2.3}";
     private static final String PROBLEM = "application/problem+json";
 
     @Test
     void predictsTheSpeciesWithEveryProbability() {
-        given().contentType(ContentType.JSON).body(SETOSA)
-                .when().post("/api/v1/predict")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(SETOSA)
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("predicted_class", equalTo("setosa"))
                 .body("probabilities.keySet()", contains("setosa", "versicolor", "virginica"))
@@ -46,25 +49,40 @@ class PredictResourceTest {
                 .body("model", equalTo("mlp"))
                 .body("model_version", equalTo("1"))
                 .body("warnings", nullValue());
-        given().contentType(ContentType.JSON).body(VIRGINICA)
-                .when().post("/api/v1/predict?model=logreg")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(VIRGINICA)
+                .when()
+                .post("/api/v1/predict?model=logreg")
+                .then()
+                .statusCode(200)
                 .body("predicted_class", equalTo("virginica"))
                 .body("model", equalTo("logreg"));
     }
 
     @Test
     void probabilitiesSumToOne() {
-        Map<String, Float> p = given().contentType(ContentType.JSON).body(VIRGINICA)
-                .when().post("/api/v1/predict").then().statusCode(200)
-                .extract().jsonPath().getMap("probabilities", String.class, Float.class);
+        Map<String, Float> p = given().contentType(ContentType.JSON)
+                .body(VIRGINICA)
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("probabilities", String.class, Float.class);
         assertSumIsOne(p);
     }
 
     @Test
     void theSameRequestGivesTheSameAnswer() {
-        String first = given().contentType(ContentType.JSON).body(SETOSA).post("/api/v1/predict").asString();
-        String second = given().contentType(ContentType.JSON).body(SETOSA).post("/api/v1/predict").asString();
+        String first = given().contentType(ContentType.JSON)
+                .body(SETOSA)
+                .post("/api/v1/predict")
+                .asString();
+        String second = given().contentType(ContentType.JSON)
+                .body(SETOSA)
+                .post("/api/v1/predict")
+                .asString();
         assertThat(second, equalTo(first));
     }
 
@@ -72,8 +90,10 @@ class PredictResourceTest {
     void servesAFlowerOutsideTheTrainingRangeWithAWarning() {
         given().contentType(ContentType.JSON)
                 .body("{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":9.5,\"petal_width\":0.2}")
-                .when().post("/api/v1/predict")
-                .then().statusCode(200)
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(200)
                 .body("predicted_class", notNullValue())
                 .body("warnings", hasSize(1))
                 .body("warnings[0].feature", equalTo("petal_length"))
@@ -98,9 +118,12 @@ class PredictResourceTest {
             array body          | [5.1,3.5,1.4,0.2]                                                                                | $            | type
             """)
     void invalidValuesGet422NamingTheFieldAndTheRule(String name, String body, String field, String rule) {
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/predict")
-                .then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(422)
                 .contentType(PROBLEM)
                 .body("status", equalTo(422))
                 .body("type", equalTo("/problems/invalid-input"))
@@ -114,27 +137,49 @@ class PredictResourceTest {
 
     @Test
     void malformedJsonGets400WithWhereItBroke() {
-        given().contentType(ContentType.JSON).body("{\"sepal_length\": 5.1,")
-                .when().post("/api/v1/predict")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"sepal_length\": 5.1,")
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM)
                 .body("type", equalTo("/problems/malformed-request"))
                 .body("detail", containsString("not valid JSON"))
                 .body("detail", containsString("line 1"));
-        given().contentType(ContentType.JSON).body("")
-                .when().post("/api/v1/predict")
-                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("empty"));
+        given().contentType(ContentType.JSON)
+                .body("")
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("detail", containsString("empty"));
         stillServing();
     }
 
     @Test
     void hugeNumbersAndDeepNestingGet400NotA500() {
-        given().contentType(ContentType.JSON).body("{\"sepal_length\":1" + "0".repeat(1500) + "}")
-                .when().post("/api/v1/predict").then().statusCode(400).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body("{\"instances\":" + "[".repeat(1500))
-                .when().post("/api/v1/predict/batch").then().statusCode(400).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body("[]")
-                .when().post("/api/v1/exercises/fixed-1/answers").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"sepal_length\":1" + "0".repeat(1500) + "}")
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body("{\"instances\":" + "[".repeat(1500))
+                .when()
+                .post("/api/v1/predict/batch")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body("[]")
+                .when()
+                .post("/api/v1/exercises/fixed-1/answers")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("$ must be an object"))
                 .body("detail", not(containsString("java")));
         stillServing();
@@ -142,22 +187,32 @@ class PredictResourceTest {
 
     @Test
     void aWrongContentTypeGets415() {
-        given().contentType(ContentType.TEXT).body(SETOSA)
-                .when().post("/api/v1/predict")
-                .then().statusCode(415)
+        given().contentType(ContentType.TEXT)
+                .body(SETOSA)
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(415)
                 .contentType(PROBLEM)
                 .body("detail", containsString("application/json"));
-        given().contentType(ContentType.URLENC).body(SETOSA)
-                .when().post("/api/v1/predict/batch")
-                .then().statusCode(415).contentType(PROBLEM);
+        given().contentType(ContentType.URLENC)
+                .body(SETOSA)
+                .when()
+                .post("/api/v1/predict/batch")
+                .then()
+                .statusCode(415)
+                .contentType(PROBLEM);
     }
 
     @Test
     void anOversizedBodyGets413BeforeItIsRead() {
         String padding = String.join("", Collections.nCopies(300 * 1024, " "));
-        given().contentType(ContentType.JSON).body(padding + SETOSA)
-                .when().post("/api/v1/predict")
-                .then().statusCode(413)
+        given().contentType(ContentType.JSON)
+                .body(padding + SETOSA)
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(413)
                 .contentType(PROBLEM)
                 .body("status", equalTo(413))
                 .body("detail", containsString("at most 262144 bytes"));
@@ -166,9 +221,12 @@ class PredictResourceTest {
 
     @Test
     void anUnknownModelGets404NamingTheServedOnes() {
-        given().contentType(ContentType.JSON).body(SETOSA)
-                .when().post("/api/v1/predict?model=gpt")
-                .then().statusCode(404)
+        given().contentType(ContentType.JSON)
+                .body(SETOSA)
+                .when()
+                .post("/api/v1/predict?model=gpt")
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM)
                 .body("detail", containsString("gpt"))
                 .body("detail", containsString("mlp, logreg"));
@@ -177,15 +235,22 @@ class PredictResourceTest {
     @Test
     void otherMethodsAndPathsGetProblemDetailsToo() {
         given().when().get("/api/v1/predict").then().statusCode(405).contentType(PROBLEM);
-        given().when().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM)
+        given().when()
+                .get("/api/v1/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM)
                 .body("detail", containsString("/api/v1/nothing-here"));
     }
 
     @Test
     void aBatchAnswersEveryInstanceInOrder() {
-        given().contentType(ContentType.JSON).body("{\"instances\":[" + SETOSA + "," + VIRGINICA + "]}")
-                .when().post("/api/v1/predict/batch")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body("{\"instances\":[" + SETOSA + "," + VIRGINICA + "]}")
+                .when()
+                .post("/api/v1/predict/batch")
+                .then()
+                .statusCode(200)
                 .body("model", equalTo("mlp"))
                 .body("model_version", equalTo("1"))
                 .body("predictions", hasSize(2))
@@ -195,34 +260,55 @@ class PredictResourceTest {
 
     @Test
     void aBatchMustHoldOneToAThousandValidInstances() {
-        given().contentType(ContentType.JSON).body("{\"instances\":[]}")
-                .when().post("/api/v1/predict/batch")
-                .then().statusCode(422).contentType(PROBLEM)
+        given().contentType(ContentType.JSON)
+                .body("{\"instances\":[]}")
+                .when()
+                .post("/api/v1/predict/batch")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("instances"))
                 .body("errors[0].rule", equalTo("min-items"));
         String instances = String.join(",", Collections.nCopies(1001, SETOSA));
-        given().contentType(ContentType.JSON).body("{\"instances\":[" + instances + "]}")
-                .when().post("/api/v1/predict/batch")
-                .then().statusCode(422).contentType(PROBLEM)
+        given().contentType(ContentType.JSON)
+                .body("{\"instances\":[" + instances + "]}")
+                .when()
+                .post("/api/v1/predict/batch")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors[0].rule", equalTo("max-items"))
                 .body("errors[0].message", containsString("1000"));
-        given().contentType(ContentType.JSON).body("{\"instances\":[" + SETOSA + ",{\"sepal_length\":5}]}")
-                .when().post("/api/v1/predict/batch")
-                .then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body("{\"instances\":[" + SETOSA + ",{\"sepal_length\":5}]}")
+                .when()
+                .post("/api/v1/predict/batch")
+                .then()
+                .statusCode(422)
                 .body("errors.field", everyItem(startsWith("instances[1].")))
                 .body("errors", hasSize(3));
         String thousand = String.join(",", Collections.nCopies(1000, SETOSA));
-        given().contentType(ContentType.JSON).body("{\"instances\":[" + thousand + "]}")
-                .when().post("/api/v1/predict/batch")
-                .then().statusCode(200).body("predictions", hasSize(1000));
+        given().contentType(ContentType.JSON)
+                .body("{\"instances\":[" + thousand + "]}")
+                .when()
+                .post("/api/v1/predict/batch")
+                .then()
+                .statusCode(200)
+                .body("predictions", hasSize(1000));
     }
 
     @Test
     void theTraceShowsEveryStageAndTheSameAnswer() {
-        String plain = given().contentType(ContentType.JSON).body(SETOSA).post("/api/v1/predict").asString();
-        ValidatableResponse trace = given().contentType(ContentType.JSON).body(SETOSA)
-                .when().post("/api/v1/predict/trace")
-                .then().statusCode(200)
+        String plain = given().contentType(ContentType.JSON)
+                .body(SETOSA)
+                .post("/api/v1/predict")
+                .asString();
+        ValidatableResponse trace = given().contentType(ContentType.JSON)
+                .body(SETOSA)
+                .when()
+                .post("/api/v1/predict/trace")
+                .then()
+                .statusCode(200)
                 .body("stages.name", contains("parse", "scale", "predict", "respond"))
                 .body("stages.input_shape", contains("JSON object, 4 fields", "1 × 4", "1 × 4", "1 × 3"))
                 .body("stages.output_shape", contains("1 × 4", "1 × 4", "1 × 3", "JSON object"))
@@ -239,20 +325,27 @@ class PredictResourceTest {
 
     @Test
     void theTraceCanSkipScalingToShowAMismatch() {
-        given().contentType(ContentType.JSON).body(SETOSA)
-                .when().post("/api/v1/predict/trace?skip_scaling=true")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(SETOSA)
+                .when()
+                .post("/api/v1/predict/trace?skip_scaling=true")
+                .then()
+                .statusCode(200)
                 .body("scaling_skipped", equalTo(true))
                 .body("stages[1].operation", startsWith("SKIPPED"))
                 .body("stages[2].input[0]", contains(5.1f, 3.5f, 1.4f, 0.2f));
-        given().contentType(ContentType.JSON).body(SETOSA)
-                .when().post("/api/v1/predict/trace?skip_scaling=maybe")
-                .then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body(SETOSA)
+                .when()
+                .post("/api/v1/predict/trace?skip_scaling=maybe")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("skip_scaling"));
     }
 
     static void assertSumIsOne(Map<String, Float> probabilities) {
-        double sum = probabilities.values().stream().mapToDouble(Float::doubleValue).sum();
+        double sum =
+                probabilities.values().stream().mapToDouble(Float::doubleValue).sum();
         assertThat(sum, closeTo(1.0, 1e-5));
     }
 
@@ -261,8 +354,12 @@ class PredictResourceTest {
     }
 
     private static void stillServing() {
-        given().contentType(ContentType.JSON).body(SETOSA)
-                .when().post("/api/v1/predict")
-                .then().statusCode(200).body("predicted_class", equalTo("setosa"));
+        given().contentType(ContentType.JSON)
+                .body(SETOSA)
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(200)
+                .body("predicted_class", equalTo("setosa"));
     }
 }

@@ -6,18 +6,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.servinglab.model.data.DatasetRepository;
+import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.problem.MalformedRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import dev.servinglab.web.problem.InvalidInputException;
-import dev.servinglab.model.data.DatasetRepository;
-import dev.servinglab.web.problem.MalformedRequestException;
 
 class FeatureParserTest {
 
-    private final FeatureParser parser = new FeatureParser(new DatasetRepository().info("iris").orElseThrow());
+    private final FeatureParser parser =
+            new FeatureParser(new DatasetRepository().info("iris").orElseThrow());
 
     @Test
     void readsTheFeaturesInColumnOrderWhateverTheFieldOrder() {
@@ -27,10 +26,16 @@ class FeatureParserTest {
 
     @Test
     void namesEveryBrokenFieldAndItsRule() {
-        InvalidInputException e = invalid(
-                "{\"sepal_length\":-1,\"sepal_width\":\"3.5\",\"petal_length\":null,\"colour\":\"blue\"}");
-        assertThat(rules(e), contains("sepal_length minimum", "sepal_width type", "petal_length not-null",
-                "colour unknown-field", "petal_width required"));
+        InvalidInputException e =
+                invalid("{\"sepal_length\":-1,\"sepal_width\":\"3.5\",\"petal_length\":null,\"colour\":\"blue\"}");
+        assertThat(
+                rules(e),
+                contains(
+                        "sepal_length minimum",
+                        "sepal_width type",
+                        "petal_length not-null",
+                        "colour unknown-field",
+                        "petal_width required"));
     }
 
     @Test
@@ -54,8 +59,10 @@ class FeatureParserTest {
 
     @Test
     void rejectsADuplicateField() {
-        assertThat(rules(invalid("{\"sepal_length\":5,\"sepal_length\":6,\"sepal_width\":3,\"petal_length\":1,"
-                + "\"petal_width\":0.2}")), contains("sepal_length duplicate"));
+        assertThat(
+                rules(invalid("{\"sepal_length\":5,\"sepal_length\":6,\"sepal_width\":3,\"petal_length\":1,"
+                        + "\"petal_width\":0.2}")),
+                contains("sepal_length duplicate"));
     }
 
     @Test
@@ -72,22 +79,31 @@ class FeatureParserTest {
         double[][] rows = parser.parseBatch(bytes("{\"instances\":[" + body("0.2") + "," + body("1.8") + "]}"), 10);
         assertThat(rows.length, equalTo(2));
         assertThat(rows[1][3], equalTo(1.8));
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> parser.parseBatch(bytes("{\"instances\":[" + body("0.2") + "," + body("-3") + ", 7]}"), 10));
         assertThat(rules(e), contains("instances[1].petal_width minimum", "instances[2] type"));
     }
 
     @Test
     void boundsTheSizeOfABatch() {
-        assertThat(rules(assertThrows(InvalidInputException.class,
-                () -> parser.parseBatch(bytes("{\"instances\":[]}"), 3))), contains("instances min-items"));
+        assertThat(
+                rules(assertThrows(
+                        InvalidInputException.class, () -> parser.parseBatch(bytes("{\"instances\":[]}"), 3))),
+                contains("instances min-items"));
         String four = String.join(",", body("1"), body("1"), body("1"), body("1"));
-        assertThat(rules(assertThrows(InvalidInputException.class,
-                () -> parser.parseBatch(bytes("{\"instances\":[" + four + "]}"), 3))), contains("instances max-items"));
-        assertThat(rules(assertThrows(InvalidInputException.class,
-                () -> parser.parseBatch(bytes("{}"), 3))), contains("instances required"));
-        assertThat(rules(assertThrows(InvalidInputException.class,
-                () -> parser.parseBatch(bytes("{\"instances\":{}}"), 3))), contains("instances type"));
+        assertThat(
+                rules(assertThrows(
+                        InvalidInputException.class,
+                        () -> parser.parseBatch(bytes("{\"instances\":[" + four + "]}"), 3))),
+                contains("instances max-items"));
+        assertThat(
+                rules(assertThrows(InvalidInputException.class, () -> parser.parseBatch(bytes("{}"), 3))),
+                contains("instances required"));
+        assertThat(
+                rules(assertThrows(
+                        InvalidInputException.class, () -> parser.parseBatch(bytes("{\"instances\":{}}"), 3))),
+                contains("instances type"));
     }
 
     @Test
@@ -96,7 +112,8 @@ class FeatureParserTest {
         for (int i = 0; i < 20; i++) {
             many.append(i == 0 ? "" : ",").append("{}");
         }
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> parser.parseBatch(bytes(many.append("]}").toString()), 100));
         assertThat(e.violations().size(), equalTo(FeatureParser.MAX_REPORTED + 1));
         assertThat(e.violations().getLast().message(), equalTo("55 more violations not listed"));

@@ -10,23 +10,21 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import dev.servinglab.model.service.ModelRegistry;
 import dev.servinglab.model.service.ServedModel;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PredictionPipelineTest {
 
-    private static final byte[] SETOSA = "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SETOSA =
+            "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     @Inject
     PredictionPipeline pipeline;
@@ -44,9 +42,13 @@ class PredictionPipelineTest {
         PredictResponse prediction = pipeline.run(SETOSA, mlp, false, trace);
         TraceResponse traced = trace.response(prediction, false);
 
-        assertThat(traced.stages().stream().map(StageTrace::name).toList(),
+        assertThat(
+                traced.stages().stream().map(StageTrace::name).toList(),
                 contains("parse", "scale", "predict", "respond"));
-        assertThat(traced.stages().stream().map(s -> s.inputShape() + " -> " + s.outputShape()).toList(),
+        assertThat(
+                traced.stages().stream()
+                        .map(s -> s.inputShape() + " -> " + s.outputShape())
+                        .toList(),
                 contains("JSON object, 4 fields -> 1 × 4", "1 × 4 -> 1 × 4", "1 × 4 -> 1 × 3", "1 × 3 -> JSON object"));
 
         double[] x = {5.1, 3.5, 1.4, 0.2};
@@ -77,9 +79,11 @@ class PredictionPipelineTest {
         ServedModel mlp = registry.defaultModel();
         RecordingTrace trace = new RecordingTrace(json);
         PredictResponse skipped = pipeline.run(SETOSA, mlp, true, trace);
-        double[] fed = ((double[][]) trace.response(skipped, true).stages().get(2).input())[0];
+        double[] fed =
+                ((double[][]) trace.response(skipped, true).stages().get(2).input())[0];
         assertThat(fed, equalTo(new double[] {5.1, 3.5, 1.4, 0.2}));
-        Map<String, Double> honest = pipeline.run(SETOSA, mlp, false, PipelineTrace.OFF).probabilities();
+        Map<String, Double> honest =
+                pipeline.run(SETOSA, mlp, false, PipelineTrace.OFF).probabilities();
         assertThat(skipped.probabilities(), not(equalTo(honest)));
     }
 

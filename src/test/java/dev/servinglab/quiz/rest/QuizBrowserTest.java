@@ -5,20 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.List;
-
-import jakarta.inject.Inject;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import dev.servinglab.quiz.service.Question;
 import dev.servinglab.quiz.service.Quiz;
 import dev.servinglab.quiz.service.QuizRepository;
-import dev.servinglab.web.browser.BrowserSupport;
+import dev.servinglab.testsupport.BrowserSupport;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 class QuizBrowserTest {
@@ -56,9 +53,12 @@ class QuizBrowserTest {
         review.focus();
         page.keyboard().press("Enter");
         page.waitForSelector("[data-quiz-summary] h3");
-        assertThat(page.locator("[data-quiz-summary] h3").textContent(),
-                equalTo("Your score: " + quiz.questions().size() + " of " + quiz.questions().size()));
-        assertThat(page.locator("[data-quiz-summary]").textContent(),
+        assertThat(
+                page.locator("[data-quiz-summary] h3").textContent(),
+                equalTo("Your score: " + quiz.questions().size() + " of "
+                        + quiz.questions().size()));
+        assertThat(
+                page.locator("[data-quiz-summary]").textContent(),
                 containsString(quiz.questions().getFirst().prompt().substring(0, 20)));
         assertThat(browser.consoleErrors(page), empty());
         browser.assertNoSeriousAccessibilityViolations(page);
@@ -69,7 +69,8 @@ class QuizBrowserTest {
         boolean wrongPicked = false;
         for (int i = 0; i < q.options().size(); i++) {
             Locator input = item.locator("input[name=choice]").nth(i);
-            boolean want = right ? q.options().get(i).correct() : !q.options().get(i).correct() && !wrongPicked;
+            boolean want =
+                    right ? q.options().get(i).correct() : !q.options().get(i).correct() && !wrongPicked;
             wrongPicked |= want && !right;
             if (input.isChecked() != want && (want || q.kind() == Question.Kind.MULTIPLE)) {
                 input.focus();
@@ -84,7 +85,9 @@ class QuizBrowserTest {
     }
 
     private static void waitForVerdict(Page page, String id, String verdict) {
-        page.waitForFunction("([id, v]) => { const p = document.querySelector('[data-question=\"' + id + '\"] .verdict');"
-                + " return p && p.textContent === v; }", List.of(id, verdict));
+        page.waitForFunction(
+                "([id, v]) => { const p = document.querySelector('[data-question=\"' + id + '\"] .verdict');"
+                        + " return p && p.textContent === v; }",
+                List.of(id, verdict));
     }
 }

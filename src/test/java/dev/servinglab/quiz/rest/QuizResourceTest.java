@@ -6,26 +6,30 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
 
 import dev.servinglab.lesson.service.Lesson;
 import dev.servinglab.lesson.service.LessonRepository;
 import dev.servinglab.quiz.service.Question;
 import dev.servinglab.quiz.service.Quiz;
 import dev.servinglab.quiz.service.QuizRepository;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class QuizResourceTest {
@@ -43,31 +47,55 @@ class QuizResourceTest {
             Quiz quiz = quizzes.find(lesson.quiz()).orElseThrow();
             assertThat(lesson.slug(), quiz.questions().size(), greaterThanOrEqualTo(4));
         }
-        given().when().get("/api/v1/quizzes").then().statusCode(200)
+        given().when()
+                .get("/api/v1/quizzes")
+                .then()
+                .statusCode(200)
                 .body("slug", hasSize(lessons.lessons().size()));
     }
 
     @Test
     void theSeedQuestionsAreThere() {
-        String firstQuiz = given().when().get("/api/v1/quizzes/01-what-happens-when-you-call-a-model-api")
-                .then().statusCode(200).extract().asString();
+        String firstQuiz = given().when()
+                .get("/api/v1/quizzes/01-what-happens-when-you-call-a-model-api")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(firstQuiz, containsString("1 row × 4 features"));
         assertThat(firstQuiz, containsString("100 × 4"));
-        String pitfalls = given().when().get("/api/v1/quizzes/06-good-and-bad-numbers-and-pitfalls")
-                .then().statusCode(200).extract().asString();
+        String pitfalls = given().when()
+                .get("/api/v1/quizzes/06-good-and-bad-numbers-and-pitfalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(pitfalls, containsString("12 % recall"));
     }
 
     @Test
     void nothingServedBeforeAnsweringCarriesTheKey() {
         for (Quiz quiz : quizzes.all()) {
-            String json = given().when().get("/api/v1/quizzes/" + quiz.slug()).then().statusCode(200)
+            String json = given().when()
+                    .get("/api/v1/quizzes/" + quiz.slug())
+                    .then()
+                    .statusCode(200)
                     .body("questions.options.flatten()", everyItem(not(nullValue())))
-                    .extract().asString();
-            String page = given().when().get("/lessons/" + quiz.slug()).then().statusCode(200).extract().asString();
-            String list = given().when().get("/api/v1/quizzes").then().statusCode(200).extract().asString();
-            String scripts = given().get("/js/quiz.js").asString() + given().get("/js/widgets.js").asString()
-                    + given().get("/js/progress.js").asString() + given().get("/js/common.js").asString();
+                    .extract()
+                    .asString();
+            String page = given().when()
+                    .get("/lessons/" + quiz.slug())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            String list = given().when()
+                    .get("/api/v1/quizzes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            String scripts = scriptsOf(page);
             for (String served : List.of(json, page, list, scripts)) {
                 assertThat(served, not(containsString("\"correct\"")));
                 assertThat(served, not(containsString("\"explanation\"")));
@@ -87,31 +115,54 @@ class QuizResourceTest {
     @Test
     void gradesAChoiceAndExplainsOnlyWhatWasChosen() {
         Quiz quiz = firstWith(Question.Kind.SINGLE);
-        Question q = quiz.questions().stream().filter(x -> x.kind() == Question.Kind.SINGLE).findFirst().orElseThrow();
+        Question q = quiz.questions().stream()
+                .filter(x -> x.kind() == Question.Kind.SINGLE)
+                .findFirst()
+                .orElseThrow();
         int wrong = indexOf(q, false);
-        given().contentType(ContentType.JSON).body(Map.of("choices", List.of(wrong)))
-                .when().post("/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("choices", List.of(wrong)))
+                .when()
+                .post("/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer")
+                .then()
+                .statusCode(200)
                 .body("correct", equalTo(false))
                 .body("chosen", hasSize(1))
                 .body("chosen[0].explanation", equalTo(q.options().get(wrong).explanation()))
                 .body("hint", containsString("/lessons/" + quiz.slug() + "#" + q.section()));
-        given().contentType(ContentType.JSON).body(Map.of("choices", List.of(indexOf(q, true))))
-                .when().post("/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer")
-                .then().statusCode(200).body("correct", equalTo(true));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("choices", List.of(indexOf(q, true))))
+                .when()
+                .post("/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer")
+                .then()
+                .statusCode(200)
+                .body("correct", equalTo(true));
     }
 
     @Test
     void gradesANumberWithItsTolerance() {
         Quiz quiz = firstWith(Question.Kind.NUMERIC);
-        Question q = quiz.questions().stream().filter(x -> x.kind() == Question.Kind.NUMERIC).findFirst().orElseThrow();
+        Question q = quiz.questions().stream()
+                .filter(x -> x.kind() == Question.Kind.NUMERIC)
+                .findFirst()
+                .orElseThrow();
         String url = "/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer";
-        given().contentType(ContentType.JSON).body(Map.of("value", q.answer() + q.tolerance() + 1))
-                .when().post(url).then().statusCode(200)
-                .body("correct", equalTo(false)).body("explanation", nullValue());
-        given().contentType(ContentType.JSON).body(Map.of("value", q.answer()))
-                .when().post(url).then().statusCode(200)
-                .body("correct", equalTo(true)).body("explanation", equalTo(q.explanation()));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("value", q.answer() + q.tolerance() + 1))
+                .when()
+                .post(url)
+                .then()
+                .statusCode(200)
+                .body("correct", equalTo(false))
+                .body("explanation", nullValue());
+        given().contentType(ContentType.JSON)
+                .body(Map.of("value", q.answer()))
+                .when()
+                .post(url)
+                .then()
+                .statusCode(200)
+                .body("correct", equalTo(true))
+                .body("explanation", equalTo(q.explanation()));
     }
 
     @Test
@@ -119,13 +170,32 @@ class QuizResourceTest {
         Quiz quiz = firstWith(Question.Kind.SINGLE);
         Question q = quiz.questions().getFirst();
         String url = "/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer";
-        given().contentType(ContentType.JSON).body("{}").when().post(url).then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post(url)
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"choices\": [99]}").when().post(url).then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body("{\"choices\": [99]}")
+                .when()
+                .post(url)
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo(q.kind() == Question.Kind.NUMERIC ? "value" : "choices"));
-        given().contentType(ContentType.JSON).body("{\"choices\": \"first\"}").when().post(url).then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{}").when()
-                .post("/api/v1/quizzes/" + quiz.slug() + "/questions/nope/answer").then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body("{\"choices\": \"first\"}")
+                .when()
+                .post(url)
+                .then()
+                .statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/quizzes/" + quiz.slug() + "/questions/nope/answer")
+                .then()
+                .statusCode(404);
         given().when().get("/api/v1/quizzes/nope").then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -133,15 +203,27 @@ class QuizResourceTest {
     void theReviewGivesTheScoreAndEveryExplanationOnceAllIsAnswered() {
         Quiz quiz = quizzes.all().getFirst();
         String url = "/api/v1/quizzes/" + quiz.slug() + "/review";
-        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of())).when().post(url)
-                .then().statusCode(422).body("errors", hasSize(quiz.questions().size()));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("answers", Map.of()))
+                .when()
+                .post(url)
+                .then()
+                .statusCode(422)
+                .body("errors", hasSize(quiz.questions().size()));
         Map<String, Object> answers = new LinkedHashMap<>();
         for (Question q : quiz.questions()) {
-            answers.put(q.id(), q.kind() == Question.Kind.NUMERIC ? Map.of("value", q.answer())
-                    : Map.of("choices", rightOptions(q)));
+            answers.put(
+                    q.id(),
+                    q.kind() == Question.Kind.NUMERIC
+                            ? Map.of("value", q.answer())
+                            : Map.of("choices", rightOptions(q)));
         }
-        given().contentType(ContentType.JSON).body(Map.of("answers", answers)).when().post(url)
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("answers", answers))
+                .when()
+                .post(url)
+                .then()
+                .statusCode(200)
                 .body("score", equalTo(quiz.questions().size()))
                 .body("total", equalTo(quiz.questions().size()))
                 .body("questions.correct", everyItem(equalTo(true)))
@@ -149,8 +231,10 @@ class QuizResourceTest {
     }
 
     private Quiz firstWith(Question.Kind kind) {
-        return quizzes.all().stream().filter(z -> z.questions().stream().anyMatch(q -> q.kind() == kind))
-                .findFirst().orElseThrow();
+        return quizzes.all().stream()
+                .filter(z -> z.questions().stream().anyMatch(q -> q.kind() == kind))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static int indexOf(Question q, boolean correct) {
@@ -174,11 +258,44 @@ class QuizResourceTest {
 
     /** Asserts that a text appears neither as it is (JSON) nor HTML-escaped (pages). */
     private static void assertNotIn(String served, String text, String where) {
-        String html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        String html = text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
         String json = text.replace("\\", "\\\\").replace("\"", "\\\"");
         for (String form : List.of(text, html, json)) {
             assertThat(where, served, not(containsString(form)));
         }
+    }
+
+    /** Returns every script the page loads, and the modules those import, as served. */
+    private static String scriptsOf(String page) {
+        StringBuilder scripts = new StringBuilder();
+        Set<String> seen = new HashSet<>();
+        Deque<String> next = new ArrayDeque<>();
+        Matcher src =
+                Pattern.compile("<script type=\"module\" src=\"([^\"]+)\"").matcher(page);
+        while (src.find()) {
+            next.add(src.group(1));
+        }
+        while (!next.isEmpty()) {
+            String path = next.poll();
+            if (seen.add(path)) {
+                String script = given().when()
+                        .get(path)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+                scripts.append(script);
+                Matcher imported = Pattern.compile("from '(/js/[^']+)'").matcher(script);
+                while (imported.find()) {
+                    next.add(imported.group(1));
+                }
+            }
+        }
+        assertThat(seen, hasItem("/js/quiz/quiz.js"));
+        return scripts.toString();
     }
 }

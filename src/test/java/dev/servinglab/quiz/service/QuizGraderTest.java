@@ -8,26 +8,50 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import dev.servinglab.web.problem.FieldViolation;
 import dev.servinglab.web.problem.InvalidInputException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class QuizGraderTest {
 
-    private final Quiz quiz = new Quiz("01-a", "Self-check", List.of(
-            new Question("shape", Question.Kind.SINGLE, "shapes", "Shape?", List.of(
-                    new Question.Option("1 × 4", true, "One row."),
-                    new Question.Option("4 × 1", false, "Transposed.")), null, 0, null),
-            new Question("stages", Question.Kind.MULTIPLE, "stages", "Stages?", List.of(
-                    new Question.Option("parse", true, "A stage."),
-                    new Question.Option("scale", true, "A stage too."),
-                    new Question.Option("paint", false, "Not a stage.")), null, 0, null),
-            new Question("precision", Question.Kind.NUMERIC, "formulas", "Precision?", List.of(), 0.8, 0.01,
-                    "40 / 50 = 0.80")));
+    private final Quiz quiz = new Quiz(
+            "01-a",
+            "Self-check",
+            List.of(
+                    new Question(
+                            "shape",
+                            Question.Kind.SINGLE,
+                            "shapes",
+                            "Shape?",
+                            List.of(
+                                    new Question.Option("1 × 4", true, "One row."),
+                                    new Question.Option("4 × 1", false, "Transposed.")),
+                            null,
+                            0,
+                            null),
+                    new Question(
+                            "stages",
+                            Question.Kind.MULTIPLE,
+                            "stages",
+                            "Stages?",
+                            List.of(
+                                    new Question.Option("parse", true, "A stage."),
+                                    new Question.Option("scale", true, "A stage too."),
+                                    new Question.Option("paint", false, "Not a stage.")),
+                            null,
+                            0,
+                            null),
+                    new Question(
+                            "precision",
+                            Question.Kind.NUMERIC,
+                            "formulas",
+                            "Precision?",
+                            List.of(),
+                            0.8,
+                            0.01,
+                            "40 / 50 = 0.80")));
 
     @Test
     void gradesSingleChoiceAndExplainsOnlyTheChosenOption() {
@@ -43,12 +67,16 @@ class QuizGraderTest {
     void multipleChoiceNeedsEveryRightOptionAndNoWrongOne() {
         Question stages = quiz.questions().get(1);
         assertThat(QuizGrader.grade(quiz, stages, new Answer(List.of(0), null)).correct(), equalTo(false));
-        assertThat(QuizGrader.grade(quiz, stages, new Answer(List.of(0, 1, 2), null)).correct(), equalTo(false));
+        assertThat(
+                QuizGrader.grade(quiz, stages, new Answer(List.of(0, 1, 2), null))
+                        .correct(),
+                equalTo(false));
         // A wrong answer carries no verdict per option: ticking everything must not reveal the key.
         Feedback everything = QuizGrader.grade(quiz, stages, new Answer(List.of(0, 1, 2), null));
         assertThat(everything.chosen(), nullValue());
         assertThat(everything.hint(), containsString("Try again"));
-        assertThat(QuizGrader.grade(quiz, stages, new Answer(List.of(1, 0), null)).correct(), equalTo(true));
+        assertThat(
+                QuizGrader.grade(quiz, stages, new Answer(List.of(1, 0), null)).correct(), equalTo(true));
     }
 
     @Test
@@ -65,24 +93,37 @@ class QuizGraderTest {
 
     @Test
     void answersThatDoNotFitTheQuestionAreRefusedNamingTheField() {
-        assertThat(rule(() -> QuizGrader.grade(quiz, quiz.questions().get(0), new Answer(List.of(0, 1), null))),
+        assertThat(
+                rule(() -> QuizGrader.grade(quiz, quiz.questions().get(0), new Answer(List.of(0, 1), null))),
                 equalTo("choices max-items"));
-        assertThat(rule(() -> QuizGrader.grade(quiz, quiz.questions().get(0), new Answer(List.of(7), null))),
+        assertThat(
+                rule(() -> QuizGrader.grade(quiz, quiz.questions().get(0), new Answer(List.of(7), null))),
                 equalTo("choices range"));
-        assertThat(rule(() -> QuizGrader.grade(quiz, quiz.questions().get(1), new Answer(List.of(), null))),
+        assertThat(
+                rule(() -> QuizGrader.grade(quiz, quiz.questions().get(1), new Answer(List.of(), null))),
                 equalTo("choices required"));
-        assertThat(rule(() -> QuizGrader.grade(quiz, quiz.questions().get(2), new Answer(List.of(0), null))),
+        assertThat(
+                rule(() -> QuizGrader.grade(quiz, quiz.questions().get(2), new Answer(List.of(0), null))),
                 equalTo("value required"));
     }
 
     @Test
     void theReviewComesOnlyOnceEveryQuestionIsAnswered() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> QuizGrader.review(quiz, Map.of("shape", new Answer(List.of(0), null))));
-        assertThat(e.violations().stream().map(FieldViolation::field).toList(),
+        assertThat(
+                e.violations().stream().map(FieldViolation::field).toList(),
                 contains("answers.stages", "answers.precision"));
-        Review review = QuizGrader.review(quiz, Map.of("shape", new Answer(List.of(1), null),
-                "stages", new Answer(List.of(0, 1), null), "precision", new Answer(null, 0.8)));
+        Review review = QuizGrader.review(
+                quiz,
+                Map.of(
+                        "shape",
+                        new Answer(List.of(1), null),
+                        "stages",
+                        new Answer(List.of(0, 1), null),
+                        "precision",
+                        new Answer(null, 0.8)));
         assertThat(review.score(), equalTo(2));
         assertThat(review.total(), equalTo(3));
         assertThat(review.questions().get(0).options().get(0).correct(), equalTo(true));
@@ -92,6 +133,7 @@ class QuizGraderTest {
 
     private static String rule(Runnable grading) {
         InvalidInputException e = assertThrows(InvalidInputException.class, grading::run);
-        return e.violations().getFirst().field() + " " + e.violations().getFirst().rule();
+        return e.violations().getFirst().field() + " "
+                + e.violations().getFirst().rule();
     }
 }

@@ -6,16 +6,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Map;
-import java.util.Set;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servinglab.content.ContentValidationException;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class QuizParserTest {
 
-    private final QuizParser parser = new QuizParser(Map.of("01-a", Set.of("stages", "shapes")),
+    private final QuizParser parser = new QuizParser(
+            Map.of("01-a", Set.of("stages", "shapes")),
             Map.of("mlp", tree("{\"test\":{\"size\":30,\"accuracy\":0.9}}")));
 
     static final String VALID = """
@@ -68,23 +69,37 @@ class QuizParserTest {
     @Test
     void namesTheFileAndLineOfEachProblem() {
         assertProblem("09-z.yaml", VALID, 1, "no lesson 09-z.md");
-        assertProblem("01-a.yaml", VALID.replace("correct: false\n        explanation: \"That is a batch.\"",
-                "correct: true\n        explanation: \"That is a batch.\""), 8, "exactly one correct option");
+        assertProblem(
+                "01-a.yaml",
+                VALID.replace(
+                        "correct: false\n        explanation: \"That is a batch.\"",
+                        "correct: true\n        explanation: \"That is a batch.\""),
+                8,
+                "exactly one correct option");
         assertProblem("01-a.yaml", VALID.replace("id: which", "id: input-shape"), 14, "id 'input-shape' is used twice");
         assertProblem("01-a.yaml", VALID.replace("section: shapes", "section: nowhere"), 5, "section 'nowhere'");
         assertProblem("01-a.yaml", VALID.replace("kind: multiple", "kind: essay"), 15, "kind must be single");
-        assertProblem("01-a.yaml", VALID.replace("answer_live: \"mlp test.size\"", "answer_live: \"mlp test.nothing\""),
-                32, "names no number");
+        assertProblem(
+                "01-a.yaml",
+                VALID.replace("answer_live: \"mlp test.size\"", "answer_live: \"mlp test.nothing\""),
+                32,
+                "names no number");
         assertProblem("01-a.yaml", VALID.replace("tolerance: 0", "tolerance: -1"), 33, "must not be negative");
-        assertProblem("01-a.yaml", VALID.replace("    prompt: \"Which", "    colour: red\n    prompt: \"Which"), 17,
+        assertProblem(
+                "01-a.yaml",
+                VALID.replace("    prompt: \"Which", "    colour: red\n    prompt: \"Which"),
+                17,
                 "unknown key 'colour'");
-        assertProblem("01-a.yaml", VALID.replace("        explanation: \"No.\"\n", ""), 25,
+        assertProblem(
+                "01-a.yaml",
+                VALID.replace("        explanation: \"No.\"\n", ""),
+                25,
                 "'explanation' must be a non-empty text");
         assertProblem("01-a.yaml", "title: [unclosed\n", 2, "not valid YAML");
     }
 
     private void assertProblem(String file, String text, int line, String message) {
-        QuizValidationException e = assertThrows(QuizValidationException.class, () -> parser.parse(file, text));
+        ContentValidationException e = assertThrows(ContentValidationException.class, () -> parser.parse(file, text));
         assertThat(e.getMessage(), containsString(message));
         assertThat(e.getMessage(), e.line(), equalTo(line));
     }

@@ -4,18 +4,16 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.LiveValues;
+import dev.servinglab.lesson.service.LessonRepository;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import jakarta.inject.Inject;
-
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-
-import dev.servinglab.lesson.service.LessonRepository;
-import dev.servinglab.lesson.service.LiveValues;
 
 @QuarkusTest
 class QuizRepositoryTest {
@@ -30,17 +28,18 @@ class QuizRepositoryTest {
     void aLessonWhoseQuizIsMissingStopsTheApp() throws IOException {
         Path empty = Files.createTempDirectory("quizzes");
         QuizRepository repository = new QuizRepository(() -> Optional.of(empty.toString()), lessons, live);
-        QuizValidationException e = assertThrows(QuizValidationException.class, repository::all);
+        ContentValidationException e = assertThrows(ContentValidationException.class, repository::all);
         assertThat(e.getMessage(), containsString("01-what-happens-when-you-call-a-model-api.md:1: the lesson's quiz"));
     }
 
     @Test
     void aQuizWithoutALessonStopsTheAppNamingItsFile() throws IOException {
         Path folder = Files.createTempDirectory("quizzes");
-        Files.copy(Path.of("quizzes/01-what-happens-when-you-call-a-model-api.yaml"),
+        Files.copy(
+                Path.of("quizzes/01-what-happens-when-you-call-a-model-api.yaml"),
                 folder.resolve("99-no-such-lesson.yaml"));
         QuizRepository repository = new QuizRepository(() -> Optional.of(folder.toString()), lessons, live);
-        QuizValidationException e = assertThrows(QuizValidationException.class, repository::all);
+        ContentValidationException e = assertThrows(ContentValidationException.class, repository::all);
         assertThat(e.getMessage(), containsString(folder.resolve("99-no-such-lesson.yaml") + ":1: no lesson"));
     }
 }

@@ -1,9 +1,8 @@
 package dev.servinglab.training.rest;
 
+import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.restassured.path.json.JsonPath;
 
 /**
  * One Server-Sent Event as a client reads it off the wire, and a parser of a whole stream.
@@ -28,7 +27,7 @@ record SseEvent(String name, String id, JsonPath data) {
                     case "event" -> name = value;
                     case "id" -> id = value;
                     case "data" -> data.append(data.isEmpty() ? "" : "\n").append(value);
-                    default -> { }
+                    default -> {}
                 }
             }
             if (!data.isEmpty()) {

@@ -9,17 +9,15 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.nio.file.Path;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
+import dev.servinglab.testsupport.BrowserSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import dev.servinglab.web.browser.BrowserSupport;
 
 @QuarkusTest
 class TrainingLabBrowserTest {
@@ -60,8 +58,9 @@ class TrainingLabBrowserTest {
         assertThat(browser.consoleErrors(page), empty());
         assertThat(browser.foreignRequests(page), empty());
         browser.assertNoSeriousAccessibilityViolations(page);
-        page.locator("[data-widget=training-lab]").screenshot(new Locator.ScreenshotOptions()
-                .setPath(Path.of("target", "screenshots", "training-lab.png")));
+        page.locator("[data-widget=training-lab]")
+                .screenshot(
+                        new Locator.ScreenshotOptions().setPath(Path.of("target", "screenshots", "training-lab.png")));
 
         // Serve it and ask it for a prediction.
         page.locator("[data-promote-button]").focus();
@@ -69,7 +68,8 @@ class TrainingLabBrowserTest {
         page.waitForSelector("[data-promotion]:not([hidden])");
         String model = page.locator("[data-model-name]").textContent();
         assertThat(model, startsWith("run-"));
-        assertThat(page.locator("[data-promotion-curl]").textContent(), containsString("/api/v1/predict?model=" + model));
+        assertThat(
+                page.locator("[data-promotion-curl]").textContent(), containsString("/api/v1/predict?model=" + model));
         page.locator("[data-predict-button]").focus();
         page.keyboard().press("Enter");
         page.waitForFunction("() => document.querySelector('[data-predict-result]').textContent.includes('answers')");
@@ -79,12 +79,14 @@ class TrainingLabBrowserTest {
         Page again = browser.open(page.url().substring(page.url().indexOf("/lessons/")));
         again.waitForFunction("() => document.querySelectorAll('" + EPOCH_ROWS + "').length === 20");
         assertThat(again.locator("#train-epochs").inputValue(), equalTo("20"));
-        assertThat(again.locator("[data-result-text]").textContent(),
+        assertThat(
+                again.locator("[data-result-text]").textContent(),
                 equalTo(page.locator("[data-result-text]").textContent()));
         again.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
         browser.assertNoSeriousAccessibilityViolations(again);
-        again.locator(".training-charts").screenshot(new Locator.ScreenshotOptions()
-                .setPath(Path.of("target", "screenshots", "training-lab-dark.png")));
+        again.locator(".training-charts")
+                .screenshot(new Locator.ScreenshotOptions()
+                        .setPath(Path.of("target", "screenshots", "training-lab-dark.png")));
     }
 
     @Test
@@ -109,19 +111,35 @@ class TrainingLabBrowserTest {
 
     @Test
     void aPromotedRunAnswersInSwaggerUi() {
-        String id = given().contentType(ContentType.JSON).body("{\"epochs\":30,\"seed\":9}")
-                .when().post("/api/v1/trainings").then().statusCode(201).extract().path("id");
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"epochs\":30,\"seed\":9}")
+                .when()
+                .post("/api/v1/trainings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         given().when().get("/api/v1/trainings/" + id + "/events").then().statusCode(200);
-        String model = given().contentType(ContentType.JSON).body("{\"name\":\"swagger-" + id + "\"}")
-                .when().post("/api/v1/trainings/" + id + "/promotion").then().statusCode(201).extract().path("model");
+        String model = given().contentType(ContentType.JSON)
+                .body("{\"name\":\"swagger-" + id + "\"}")
+                .when()
+                .post("/api/v1/trainings/" + id + "/promotion")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("model");
 
         Page page = browser.open("/q/swagger-ui/");
-        page.locator("#operations-Predict-post_api_v1_predict .opblock-summary").first().click();
+        page.locator("#operations-Predict-post_api_v1_predict .opblock-summary")
+                .first()
+                .click();
         // Try it out is on from the start (quarkus.swagger-ui.try-it-out-enabled): the fields are editable.
-        page.locator("#operations-Predict-post_api_v1_predict input[placeholder=model]").fill(model);
+        page.locator("#operations-Predict-post_api_v1_predict input[placeholder=model]")
+                .fill(model);
         page.locator("#operations-Predict-post_api_v1_predict .execute").click();
         String answer = page.locator("#operations-Predict-post_api_v1_predict .live-responses-table .microlight")
-                .first().textContent();
+                .first()
+                .textContent();
         assertThat(answer, containsString("\"model\": \"" + model + "\""));
         assertThat(answer, containsString("\"model_version\": \"" + id + "\""));
     }
@@ -133,7 +151,8 @@ class TrainingLabBrowserTest {
         page.locator("[data-start]").focus();
         page.keyboard().press("Enter");
         page.waitForSelector("[data-training-errors]:not([hidden])");
-        assertThat(page.locator("[data-training-errors]").textContent(),
+        assertThat(
+                page.locator("[data-training-errors]").textContent(),
                 containsString("Hidden units (hidden_units) must be at least 1"));
         assertThat(page.locator("#train-hidden-units").getAttribute("aria-invalid"), equalTo("true"));
         assertThat(page.evaluate("() => document.activeElement.id"), equalTo("train-hidden-units"));
@@ -142,8 +161,10 @@ class TrainingLabBrowserTest {
     }
 
     private static int chartPoints(Page page, String chart) {
-        Object points = page.evaluate("name => Chart.getChart(document.querySelector('[data-chart=' + name + ']'))"
-                + ".data.datasets[1].data.length", chart);
+        Object points = page.evaluate(
+                "name => Chart.getChart(document.querySelector('[data-chart=' + name + ']'))"
+                        + ".data.datasets[1].data.length",
+                chart);
         assertThat(((Number) points).intValue(), greaterThanOrEqualTo(0));
         return ((Number) points).intValue();
     }

@@ -17,6 +17,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -26,12 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +75,9 @@ class TrainingResourceTest {
             assertThat(epoch.data().getMap("$"), hasKey("observation"));
         }
         assertThat(events.getFirst().data().getString("observation"), containsString("Starting point"));
-        assertThat(events.get(11).data().getDouble("train_loss"), lessThan(events.getFirst().data().getDouble("train_loss")));
+        assertThat(
+                events.get(11).data().getDouble("train_loss"),
+                lessThan(events.getFirst().data().getDouble("train_loss")));
 
         SseEvent summary = events.getLast();
         assertThat(summary.name(), equalTo("summary"));
@@ -90,16 +91,26 @@ class TrainingResourceTest {
         assertThat(summary.data().getString("observations.last().observation"), containsString("Last epoch"));
 
         // The whole history is there to read afterwards, the same numbers as the stream.
-        JsonPath run = given().when().get("/api/v1/trainings/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath run = given().when()
+                .get("/api/v1/trainings/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(run.getString("status"), equalTo("completed"));
-        assertThat(run.getList("history.validation_loss"), equalTo(events.subList(0, 12).stream()
-                .map(e -> e.data().get("validation_loss")).toList()));
+        assertThat(
+                run.getList("history.validation_loss"),
+                equalTo(events.subList(0, 12).stream()
+                        .map(e -> e.data().get("validation_loss"))
+                        .toList()));
         assertThat(run.getInt("hyperparameters.seed"), equalTo(7));
         assertThat(run.getInt("hyperparameters.hidden_units"), equalTo(8));
 
         // A client that resumes gets only the epochs after the one it saw last.
-        List<SseEvent> resumed = SseEvent.parse(given().header("Last-Event-ID", "10").when()
-                .get("/api/v1/trainings/" + id + "/events").asString());
+        List<SseEvent> resumed = SseEvent.parse(given().header("Last-Event-ID", "10")
+                .when()
+                .get("/api/v1/trainings/" + id + "/events")
+                .asString());
         assertThat(resumed.stream().map(SseEvent::id).toList(), equalTo(List.of("11", "12", "summary")));
     }
 
@@ -118,8 +129,11 @@ class TrainingResourceTest {
     void badHyperparametersGetProblemDetailsNamingTheField() {
         given().contentType(ContentType.JSON)
                 .body("{\"hidden_units\":0,\"activation\":\"softmax\",\"learning_rate\":2,\"epochs\":\"many\"}")
-                .when().post("/api/v1/trainings")
-                .then().statusCode(422).contentType("application/problem+json")
+                .when()
+                .post("/api/v1/trainings")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("title", equalTo("Invalid input"))
                 .body("errors.field", containsInAnyOrder("hidden_units", "activation", "learning_rate", "epochs"))
                 .body("errors.find { it.field == 'hidden_units' }.rule", equalTo("minimum"))
@@ -127,14 +141,32 @@ class TrainingResourceTest {
                 .body("errors.find { it.field == 'activation' }.message", equalTo("must be one of tanh, sigmoid, relu"))
                 .body("errors.find { it.field == 'learning_rate' }.rule", equalTo("maximum"))
                 .body("errors.find { it.field == 'epochs' }.rule", equalTo("type"));
-        given().contentType(ContentType.JSON).body("{\"epochs\":10000}").when().post("/api/v1/trainings")
-                .then().statusCode(422).body("errors[0].message", equalTo("must be at most 2000"));
-        given().contentType(ContentType.JSON).body("{\"epochs\": 5,").when().post("/api/v1/trainings")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.TEXT).body("epochs=5").when().post("/api/v1/trainings")
-                .then().statusCode(415);
-        given().when().get("/api/v1/trainings/nope").then().statusCode(404)
-                .contentType("application/problem+json").body("detail", containsString("nope"));
+        given().contentType(ContentType.JSON)
+                .body("{\"epochs\":10000}")
+                .when()
+                .post("/api/v1/trainings")
+                .then()
+                .statusCode(422)
+                .body("errors[0].message", equalTo("must be at most 2000"));
+        given().contentType(ContentType.JSON)
+                .body("{\"epochs\": 5,")
+                .when()
+                .post("/api/v1/trainings")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.TEXT)
+                .body("epochs=5")
+                .when()
+                .post("/api/v1/trainings")
+                .then()
+                .statusCode(415);
+        given().when()
+                .get("/api/v1/trainings/nope")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("nope"));
         given().when().get("/api/v1/trainings/nope/events").then().statusCode(404);
         given().when().post("/api/v1/trainings/nope/promotion").then().statusCode(404);
     }
@@ -143,19 +175,32 @@ class TrainingResourceTest {
     void beyondTheConcurrencyLimitTheAnswerIs429WithRetryAfter() {
         String first = start(SLOW);
         String second = start(SLOW);
-        given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/trainings")
-                .then().statusCode(429).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/trainings")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("detail", containsString("at most 2 models at once"));
 
         // Cancelling one frees its slot; predictions are served meanwhile.
         given().when().delete("/api/v1/trainings/" + first).then().statusCode(202);
         assertThat(finish(first).getString("summary.stop"), equalTo("cancelled"));
-        given().contentType(ContentType.JSON).body("{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,"
-                + "\"petal_width\":0.2}").when().post("/api/v1/predict").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4," + "\"petal_width\":0.2}")
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(200);
         String third = start("{\"epochs\":3}");
         assertThat(finish(third).getString("status"), equalTo("completed"));
-        given().when().delete("/api/v1/trainings/" + third).then().statusCode(200).body("status", equalTo("completed"));
+        given().when()
+                .delete("/api/v1/trainings/" + third)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("completed"));
         given().when().get("/api/v1/trainings/" + second).then().body("status", equalTo("running"));
     }
 
@@ -165,10 +210,11 @@ class TrainingResourceTest {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET /api/v1/trainings/" + id + "/events HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Accept: text/event-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String line;
             int epochs = 0;
             while (epochs < 2 && (line = in.readLine()) != null) {
@@ -183,7 +229,10 @@ class TrainingResourceTest {
         assertThat(run.getString("summary.stop"), equalTo("disconnected"));
         assertThat(run.getString("summary.stop_reason"), containsString("disconnected"));
         assertThat(run.getInt("epochs_run"), lessThan(20));
-        given().when().post("/api/v1/trainings/" + id + "/promotion").then().statusCode(409)
+        given().when()
+                .post("/api/v1/trainings/" + id + "/promotion")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("cancelled"));
     }
 
@@ -191,68 +240,123 @@ class TrainingResourceTest {
     void aPromotedRunAnswersThroughThePredictApiTheTraceAndTheModelCard() {
         String id = start("{\"epochs\":40,\"hidden_units\":6,\"seed\":11}");
         finish(id);
-        JsonPath promotion = given().contentType(ContentType.JSON).body("{}")
-                .when().post("/api/v1/trainings/" + id + "/promotion")
-                .then().statusCode(201).header("Location", containsString("/api/v1/models/run-" + id))
-                .extract().jsonPath();
+        JsonPath promotion = given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/trainings/" + id + "/promotion")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/models/run-" + id))
+                .extract()
+                .jsonPath();
         String model = promotion.getString("model");
         assertThat(model, equalTo("run-" + id));
         Map<String, Object> example = promotion.getMap("example");
         assertThat(example.keySet(), containsInAnyOrder("sepal_length", "sepal_width", "petal_length", "petal_width"));
 
-        given().contentType(ContentType.JSON).body(example).queryParam("model", model)
-                .when().post("/api/v1/predict")
-                .then().statusCode(200)
-                .body("model", equalTo(model)).body("model_version", equalTo(id))
+        given().contentType(ContentType.JSON)
+                .body(example)
+                .queryParam("model", model)
+                .when()
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(200)
+                .body("model", equalTo(model))
+                .body("model_version", equalTo(id))
                 .body("predicted_class", oneOf("setosa", "versicolor", "virginica"));
-        given().contentType(ContentType.JSON).body(example).queryParam("model", model)
-                .when().post("/api/v1/predict/trace")
-                .then().statusCode(200).body("stages.name", equalTo(List.of("parse", "scale", "predict", "respond")))
+        given().contentType(ContentType.JSON)
+                .body(example)
+                .queryParam("model", model)
+                .when()
+                .post("/api/v1/predict/trace")
+                .then()
+                .statusCode(200)
+                .body("stages.name", equalTo(List.of("parse", "scale", "predict", "respond")))
                 .body("prediction.model", equalTo(model));
-        given().when().get("/api/v1/models/" + model).then().statusCode(200)
-                .body("history", hasSize(40)).body("hyperparameters.hidden_units", equalTo(6))
+        given().when()
+                .get("/api/v1/models/" + model)
+                .then()
+                .statusCode(200)
+                .body("history", hasSize(40))
+                .body("hyperparameters.hidden_units", equalTo(6))
                 .body("hyperparameters.layers", equalTo(List.of(4, 6, 3)))
-                .body("hyperparameters.training_run", equalTo(id)).body("test.size", equalTo(30));
+                .body("hyperparameters.training_run", equalTo(id))
+                .body("test.size", equalTo(30));
         given().when().get("/api/v1/models").then().body("name", hasItem(model));
-        given().when().get("/api/v1/trainings/" + id).then().body("promoted_as", equalTo(model))
+        given().when()
+                .get("/api/v1/trainings/" + id)
+                .then()
+                .body("promoted_as", equalTo(model))
                 .body("links.model", equalTo("/api/v1/models/" + model));
 
         // Promoting it again says where it is already served.
-        given().when().post("/api/v1/trainings/" + id + "/promotion").then().statusCode(200)
-                .body("model", equalTo(model)).body("created", equalTo(false));
+        given().when()
+                .post("/api/v1/trainings/" + id + "/promotion")
+                .then()
+                .statusCode(200)
+                .body("model", equalTo(model))
+                .body("created", equalTo(false));
     }
 
     @Test
     void aRunOnAnotherDataSetIsServedWithItsOwnFeatures() {
         String id = start("{\"dataset\":\"breast-cancer\",\"epochs\":20}");
         assertThat(finish(id).getList("summary.test.classes"), equalTo(List.of("benign", "malignant")));
-        JsonPath promotion = given().contentType(ContentType.JSON).body("{\"name\":\"my-screen\"}")
-                .when().post("/api/v1/trainings/" + id + "/promotion").then().statusCode(201).extract().jsonPath();
+        JsonPath promotion = given().contentType(ContentType.JSON)
+                .body("{\"name\":\"my-screen\"}")
+                .when()
+                .post("/api/v1/trainings/" + id + "/promotion")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         assertThat(promotion.getString("model"), equalTo("my-screen"));
         Map<String, Object> example = promotion.getMap("example");
         assertThat(example.size(), equalTo(30));
-        given().contentType(ContentType.JSON).body(example).when().post("/api/v1/predict?model=my-screen")
-                .then().statusCode(200).body("predicted_class", oneOf("benign", "malignant"))
-                .body("probabilities.size()", equalTo(2));
-        given().contentType(ContentType.JSON).body("{\"mean_radius\": -1}").when()
+        given().contentType(ContentType.JSON)
+                .body(example)
+                .when()
                 .post("/api/v1/predict?model=my-screen")
-                .then().statusCode(422).body("errors.find { it.field == 'mean_radius' }.rule", equalTo("minimum"))
+                .then()
+                .statusCode(200)
+                .body("predicted_class", oneOf("benign", "malignant"))
+                .body("probabilities.size()", equalTo(2));
+        given().contentType(ContentType.JSON)
+                .body("{\"mean_radius\": -1}")
+                .when()
+                .post("/api/v1/predict?model=my-screen")
+                .then()
+                .statusCode(422)
+                .body("errors.find { it.field == 'mean_radius' }.rule", equalTo("minimum"))
                 .body("errors.findAll { it.rule == 'required' }.size()", greaterThan(0));
     }
 
     @Test
     void promotionRefusesARunningRunABadNameAndATakenName() {
         String running = start(SLOW);
-        given().when().post("/api/v1/trainings/" + running + "/promotion").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("still training"));
+        given().when()
+                .post("/api/v1/trainings/" + running + "/promotion")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("still training"));
         String done = start("{\"epochs\":2}");
         finish(done);
-        given().contentType(ContentType.JSON).body("{\"name\":\"Bad Name!\"}")
-                .when().post("/api/v1/trainings/" + done + "/promotion")
-                .then().statusCode(422).body("errors[0].field", equalTo("name")).body("errors[0].rule", equalTo("pattern"));
-        given().contentType(ContentType.JSON).body("{\"name\":\"mlp\"}")
-                .when().post("/api/v1/trainings/" + done + "/promotion")
-                .then().statusCode(409).body("detail", containsString("already served"));
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"Bad Name!\"}")
+                .when()
+                .post("/api/v1/trainings/" + done + "/promotion")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].rule", equalTo("pattern"));
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"mlp\"}")
+                .when()
+                .post("/api/v1/trainings/" + done + "/promotion")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("already served"));
     }
 
     @Test
@@ -262,8 +366,12 @@ class TrainingResourceTest {
         for (int i = 0; i < 4; i++) {
             String id = start("{\"epochs\":2,\"seed\":" + (100 + i) + "}");
             finish(id);
-            JsonPath promotion = given().when().post("/api/v1/trainings/" + id + "/promotion").then().statusCode(201)
-                    .extract().jsonPath();
+            JsonPath promotion = given().when()
+                    .post("/api/v1/trainings/" + id + "/promotion")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath();
             models.add(promotion.getString("model"));
             retired.addAll(promotion.getList("retired"));
         }
@@ -273,9 +381,12 @@ class TrainingResourceTest {
         assertThat(served, hasItem(models.getLast()));
         assertThat(retired, everyItem(not(oneOf(models.get(2), models.get(3)))));
         assertThat(retired.isEmpty(), equalTo(false));
-        given().contentType(ContentType.JSON).body("{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,"
-                + "\"petal_width\":0.2}").when().post("/api/v1/predict?model=" + retired.getFirst())
-                .then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body("{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4," + "\"petal_width\":0.2}")
+                .when()
+                .post("/api/v1/predict?model=" + retired.getFirst())
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -286,22 +397,34 @@ class TrainingResourceTest {
         assertThat(run.getString("summary.stop"), equalTo("diverged"));
         assertThat(run.getString("summary.stop_reason"), containsString("smaller learning rate"));
         assertThat(run.getList("history.train_loss"), everyItem(notNullValue()));
-        given().when().post("/api/v1/trainings/" + run.getString("id") + "/promotion").then().statusCode(409)
+        given().when()
+                .post("/api/v1/trainings/" + run.getString("id") + "/promotion")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("diverged"));
     }
 
     @Test
     void theTrainingOperationsAreDocumented() {
-        JsonPath openapi = given().accept("application/json").when().get("/q/openapi").jsonPath();
+        JsonPath openapi =
+                given().accept("application/json").when().get("/q/openapi").jsonPath();
         String post = "paths.'/api/v1/trainings'.post";
-        assertThat(openapi.getMap(post + ".requestBody.content.'application/json'.examples").keySet(),
+        assertThat(
+                openapi.getMap(post + ".requestBody.content.'application/json'.examples")
+                        .keySet(),
                 hasItem("overfitting"));
         assertThat(openapi.getMap(post + ".responses").keySet(), hasItem("429"));
         assertThat(openapi.getMap(post + ".responses").keySet(), hasItem("201"));
-        assertThat(openapi.getMap("paths.'/api/v1/trainings/{id}/promotion'.post.responses").keySet(),
+        assertThat(
+                openapi.getMap("paths.'/api/v1/trainings/{id}/promotion'.post.responses")
+                        .keySet(),
                 hasItem("409"));
-        assertThat(openapi.getMap("paths.'/api/v1/trainings/{id}'.delete.responses").keySet(), hasItem("202"));
-        assertThat(openapi.getString("components.schemas.TrainingRequest.properties.patience.description"),
+        assertThat(
+                openapi.getMap("paths.'/api/v1/trainings/{id}'.delete.responses")
+                        .keySet(),
+                hasItem("202"));
+        assertThat(
+                openapi.getString("components.schemas.TrainingRequest.properties.patience.description"),
                 containsString("Early stopping"));
     }
 
@@ -315,24 +438,40 @@ class TrainingResourceTest {
         assertThat(ran, equalTo(kept + 30));
         assertThat(run.getInt("summary.best_epoch"), equalTo(kept));
         assertThat(run.getString("summary.observations.last().observation"), containsString("Early stop"));
-        assertThat(run.getList("summary.observations.observation").toString(), containsString("Overfitting from epoch"));
+        assertThat(
+                run.getList("summary.observations.observation").toString(), containsString("Overfitting from epoch"));
         assertThat(run.getInt("summary.overfitting_from"), notNullValue());
     }
 
     private static String start(String body) {
-        String id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/trainings")
-                .then().statusCode(201).header("Location", containsString("/api/v1/trainings/"))
-                .body("status", oneOf("running", "completed")).body("id", matchesPattern("[0-9a-f]{16}"))
-                .extract().path("id");
+        String id = given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/trainings")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/trainings/"))
+                .body("status", oneOf("running", "completed"))
+                .body("id", matchesPattern("[0-9a-f]{16}"))
+                .extract()
+                .path("id");
         STARTED.add(id);
         return id;
     }
 
     /** Waits until the run has ended and returns it. */
     private static JsonPath finish(String id) {
-        waitUntil(() -> !given().when().get("/api/v1/trainings/" + id).jsonPath().getString("status")
+        waitUntil(() -> !given().when()
+                .get("/api/v1/trainings/" + id)
+                .jsonPath()
+                .getString("status")
                 .equals("running"));
-        return given().when().get("/api/v1/trainings/" + id).then().statusCode(200).extract().jsonPath();
+        return given().when()
+                .get("/api/v1/trainings/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static List<Object> curve(JsonPath run) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 class BackgroundPriorityTest {
@@ -17,7 +16,8 @@ class BackgroundPriorityTest {
 
     @Test
     void trainingThreadsRunNicerThanTheOthers() throws Exception {
-        assumeTrue(Files.isReadable(THREAD_STAT), "Linux only: /proc/thread-self/stat tells a thread's scheduling policy");
+        assumeTrue(
+                Files.isReadable(THREAD_STAT), "Linux only: /proc/thread-self/stat tells a thread's scheduling policy");
         int mine = policyOfThisThread();
         int[] seen = new int[3];
         String[] done = new String[1];

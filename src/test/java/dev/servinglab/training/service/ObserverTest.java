@@ -6,12 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.servinglab.model.service.EpochMetrics;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import dev.servinglab.model.service.EpochMetrics;
 
 class ObserverTest {
 
@@ -38,10 +36,13 @@ class ObserverTest {
     @Test
     void callsOverfittingFromTheBestEpochWhenValidationLossRisesWhileTrainingLossFalls() {
         Observer observer = new Observer();
-        List<String> notes = observe(observer, new double[][] {{0.9, 0.9}, {0.5, 0.5}, {0.3, 0.40}, {0.2, 0.42},
-            {0.15, 0.44}, {0.10, 0.48}, {0.07, 0.50}});
-        assertThat(notes.get(5), startsWith("Overfitting from epoch 3: validation loss up 20 % since its best "
-                + "(0.400 at epoch 3) while training loss fell from 0.300 to 0.100"));
+        List<String> notes = observe(observer, new double[][] {
+            {0.9, 0.9}, {0.5, 0.5}, {0.3, 0.40}, {0.2, 0.42}, {0.15, 0.44}, {0.10, 0.48}, {0.07, 0.50}
+        });
+        assertThat(
+                notes.get(5),
+                startsWith("Overfitting from epoch 3: validation loss up 20 % since its best "
+                        + "(0.400 at epoch 3) while training loss fell from 0.300 to 0.100"));
         assertThat(notes.get(6), nullValue()); // called once
         assertThat(observer.overfittingFrom(), equalTo(3));
         assertThat(observer.bestEpoch(), equalTo(3));
@@ -50,19 +51,21 @@ class ObserverTest {
     @Test
     void aNoisyRiseOfATinyLossIsNotOverfitting() {
         Observer observer = new Observer();
-        observe(observer, new double[][] {{0.06, 0.050}, {0.058, 0.055}, {0.057, 0.060}, {0.056, 0.065},
-            {0.055, 0.066}});
+        observe(observer, new double[][] {{0.06, 0.050}, {0.058, 0.055}, {0.057, 0.060}, {0.056, 0.065}, {0.055, 0.066}
+        });
         assertThat(observer.overfittingFrom(), equalTo(0));
     }
 
     @Test
     void aNewBestValidationLossWithdrawsTheCall() {
         Observer observer = new Observer();
-        List<String> notes = observe(observer, new double[][] {{0.9, 0.5}, {0.8, 0.6}, {0.7, 0.6}, {0.6, 0.6},
-            {0.5, 0.45}});
+        List<String> notes =
+                observe(observer, new double[][] {{0.9, 0.5}, {0.8, 0.6}, {0.7, 0.6}, {0.6, 0.6}, {0.5, 0.45}});
         assertThat(notes.get(3), startsWith("Overfitting from epoch 1"));
-        assertThat(notes.get(4), containsString("Validation loss improves again: a new best of 0.450, so the rise "
-                + "after epoch 1 did not last"));
+        assertThat(
+                notes.get(4),
+                containsString("Validation loss improves again: a new best of 0.450, so the rise "
+                        + "after epoch 1 did not last"));
         assertThat(observer.overfittingFrom(), equalTo(0));
         assertThat(observer.bestEpoch(), equalTo(5));
     }

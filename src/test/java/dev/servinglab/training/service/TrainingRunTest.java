@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.servinglab.model.service.Activation;
+import dev.servinglab.web.problem.TooManyRequestsException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,22 +14,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Executor;
-
 import org.junit.jupiter.api.Test;
-
-import dev.servinglab.model.service.Activation;
-import dev.servinglab.web.problem.TooManyRequestsException;
 
 class TrainingRunTest {
 
     /** Runs the deliveries when the test says so, to put them in any order against the training thread. */
     private final Queue<Runnable> pending = new ArrayDeque<>();
+
     private final Executor later = pending::add;
     private final TrainingRun run = run(Duration.ZERO);
 
     private TrainingRun run(Duration grace) {
-        return new TrainingRun("r1", new TrainingOptions("iris", 8, Activation.TANH, 0.05, 0.5, 0, 10, 8, 0.2, 0, 0,
-                42, 0), later, grace, 2, Object::toString);
+        return new TrainingRun(
+                "r1",
+                new TrainingOptions("iris", 8, Activation.TANH, 0.05, 0.5, 0, 10, 8, 0.2, 0, 0, 42, 0),
+                later,
+                grace,
+                2,
+                Object::toString);
     }
 
     @Test
@@ -147,8 +151,8 @@ class TrainingRunTest {
     }
 
     private static TrainingSummary summary() {
-        return new TrainingSummary("r1", "completed", "epochs", "completed all 3 epochs", 3, 3, 3, null, 3, null,
-                List.of());
+        return new TrainingSummary(
+                "r1", "completed", "epochs", "completed all 3 epochs", 3, 3, 3, null, 3, null, List.of());
     }
 
     /** Records what a client would receive. */
@@ -156,7 +160,7 @@ class TrainingRunTest {
         private final List<String> events = new ArrayList<>();
         private boolean closed;
         private boolean failing;
-        private Runnable onEpoch = () -> { };
+        private Runnable onEpoch = () -> {};
 
         @Override
         public void epoch(TrainingEpoch epoch, String json) {

@@ -1,0 +1,36 @@
+package dev.servinglab.evaluation.widget;
+
+import dev.servinglab.evaluation.service.LeakageLab;
+import dev.servinglab.lesson.LessonWidget;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Shows two kinds of data leakage on real data, each beside the honest evaluation.
+ */
+@ApplicationScoped
+public class LeakageLabWidget implements LessonWidget {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance widget(List<LeakageLab.Case> cases);
+    }
+
+    private final LeakageLab leakage;
+
+    LeakageLabWidget(LeakageLab leakage) {
+        this.leakage = leakage;
+    }
+
+    @Override
+    public String name() {
+        return "leakage-lab";
+    }
+
+    @Override
+    public TemplateInstance render() {
+        return Templates.widget(leakage.cases());
+    }
+}

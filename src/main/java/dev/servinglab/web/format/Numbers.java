@@ -1,0 +1,50 @@
+package dev.servinglab.web.format;
+
+import java.util.Locale;
+
+/**
+ * Writes numbers for people, the same way on every page, message and log line; the page scripts' {@code format.js}
+ * writes them the same way in the browser. Always with a full stop for decimals, whatever the server's locale.
+ */
+public final class Numbers {
+
+    /** What a metric with a zero denominator is called. */
+    public static final String UNDEFINED = "undefined";
+
+    private Numbers() {}
+
+    /** Writes a number with two decimals: {@code 0.87}. */
+    public static String dp2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** Writes a number with three decimals: {@code 0.867}. */
+    public static String dp3(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** Writes a share as a percentage with one decimal: {@code 86.7 %}. */
+    public static String percent(double share) {
+        return percent(share, 1);
+    }
+
+    /** Writes a share as a percentage with the given decimals: {@code 87 %} for none. */
+    public static String percent(double share, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f %%", share * 100);
+    }
+
+    /** Writes a whole number with thousands separated by commas: {@code 1,000}. */
+    public static String whole(double value) {
+        return String.format(Locale.ROOT, "%,d", Math.round(value));
+    }
+
+    /** Writes a metric that may be undefined (a zero denominator) with three decimals, else {@value #UNDEFINED}. */
+    public static String metric(Double value) {
+        return value == null ? UNDEFINED : dp3(value);
+    }
+
+    /** Writes a duration in nanoseconds as microseconds: {@code 12.3 µs}. */
+    public static String micros(long nanos) {
+        return String.format(Locale.ROOT, "%.1f µs", nanos / 1000.0);
+    }
+}

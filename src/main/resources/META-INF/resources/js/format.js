@@ -1,0 +1,35 @@
+// Number formats of the page scripts, the same as the server's templates write them (web.format.Numbers).
+
+// A number with two decimals.
+export function dp2(value) {
+  return isNumber(value) ? value.toFixed(2) : '—';
+}
+
+// A number with three decimals.
+export function dp3(value) {
+  return isNumber(value) ? value.toFixed(3) : '—';
+}
+
+// A share as a percentage with one decimal.
+export function percent(value) {
+  return isNumber(value) ? (value * 100).toFixed(1) + ' %' : '—';
+}
+
+// A metric that may be undefined (a zero denominator: the server sends null).
+export function metric(value) {
+  return isNumber(value) ? value.toFixed(3) : 'undefined';
+}
+
+// A duration in nanoseconds, as microseconds.
+export function micros(nanos) {
+  return (nanos / 1000).toFixed(1) + ' µs';
+}
+
+// A duration in milliseconds.
+export function millis(ms, digits = 2) {
+  return ms.toFixed(digits) + ' ms';
+}
+
+function isNumber(value) {
+  return typeof value === 'number' && Number.isFinite(value);
+}
