@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +36,12 @@ import org.jboss.logging.Logger;
  */
 public final class NativeBlas {
 
-    /** System property choosing where OpenBLAS comes from: {@code auto} (default), {@code system} or {@code bundled}. */
+    /**
+     * Configuration key choosing where OpenBLAS comes from: {@code auto} (default), {@code system} or
+     * {@code bundled}; like every key, settable in application.properties, as a system property or as the
+     * environment variable {@code SERVING_LAB_BLAS}. It is read through MicroProfile Config directly, not a
+     * config mapping, because the library is loaded from static code, outside CDI.
+     */
     public static final String SOURCE_PROPERTY = "serving-lab.blas";
 
     private static final Logger LOG = Logger.getLogger(NativeBlas.class);
@@ -64,7 +70,10 @@ public final class NativeBlas {
      */
     public static synchronized String ensureLoaded() {
         if (origin == null) {
-            origin = load(System.getProperty(SOURCE_PROPERTY, "auto").toLowerCase(Locale.ROOT));
+            origin = load(ConfigProvider.getConfig()
+                    .getOptionalValue(SOURCE_PROPERTY, String.class)
+                    .orElse("auto")
+                    .toLowerCase(Locale.ROOT));
             LOG.infof("OpenBLAS for Smile: %s", origin);
         }
         return origin;
