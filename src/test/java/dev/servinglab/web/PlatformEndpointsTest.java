@@ -70,6 +70,14 @@ class PlatformEndpointsTest {
         if (takesInput) {
             assertThat(operation + " documents its 4xx answers", codes, hasItem(startsWith("4")));
         }
+        for (String code : codes) {
+            if (code.startsWith("4") || code.startsWith("5")) {
+                assertThat(
+                        operation + " " + code + " documents its body",
+                        openapi.getMap(operation + ".responses.'" + code + "'.content"),
+                        notNullValue());
+            }
+        }
         if (openapi.get(operation + ".requestBody.content.'application/json'") != null) {
             assertThat(
                     operation + " shows a request example",
@@ -93,6 +101,10 @@ class PlatformEndpointsTest {
         assertThat(
                 openapi.getString(
                         "paths.'/api/v1/predict'.post.responses.'422'.content.'application/problem+json'.schema.'$ref'"),
+                equalTo("#/components/schemas/Problem"));
+        assertThat(
+                openapi.getString("paths.'/api/v1/models/{name}'.get.responses.'404'.content.'application/problem+json'"
+                        + ".schema.'$ref'"),
                 equalTo("#/components/schemas/Problem"));
         assertThat(openapi.getList("components.schemas.PredictRequest.required"), hasItem("petal_width"));
         assertThat(openapi.getMap("components.schemas"), not(hasKey("JsonNode")));

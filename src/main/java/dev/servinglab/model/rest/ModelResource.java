@@ -2,7 +2,6 @@ package dev.servinglab.model.rest;
 
 import dev.servinglab.model.service.ModelRegistry;
 import dev.servinglab.model.service.ServedModel;
-import dev.servinglab.web.problem.ProblemDetail;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -66,13 +65,7 @@ public class ModelResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ModelCard.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No model has that name",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "404", description = "No model has that name")
     public ModelCard card(
             @Parameter(description = "The model's name", example = "mlp") @PathParam("name") String name) {
         ServedModel model = models.require(name);

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param instance the path of the request
  * @param errors   the fields that broke a rule, when there are any
  */
-@Schema(name = "Problem", description = "An error, as RFC 9457 problem details")
+@Schema(name = ProblemResponses.SCHEMA, description = "An error, as RFC 9457 problem details")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ProblemDetail(
         @Schema(examples = "/problems/invalid-input") String type,
