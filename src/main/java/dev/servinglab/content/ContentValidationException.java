@@ -14,11 +14,6 @@ public class ContentValidationException extends RuntimeException {
         this.problem = problem;
     }
 
-    /** Returns the problem without the file and line. */
-    public String problem() {
-        return problem;
-    }
-
     /** Returns the same problem, reported for the file at another path. */
     public ContentValidationException at(String path) {
         return new ContentValidationException(path, line, problem);

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public record LiveValue(String source, List<Object> path, String format, String text) {
 
     /** The formats a live value can be written in. */
-    public static final Set<String> FORMATS = Set.of("percent", "dp2", "dp3", "int", "raw");
+    private static final Set<String> FORMATS = Set.of("percent", "dp2", "dp3", "int", "raw");
 
     private static final Pattern STEP = Pattern.compile("([a-z_][a-z0-9_]*)|\\[(-?\\d+)]");
 

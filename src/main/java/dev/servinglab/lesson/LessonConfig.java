@@ -11,7 +11,8 @@ public interface LessonConfig {
 
     /**
      * Folder of {@code NN-slug.md} files (environment variable {@code SERVING_LAB_LESSONS_DIR}). Without it the
-     * app reads {@code lessons/} in its working folder if there is one, else the lessons packaged in the app.
+     * app reads {@code lessons/} in its working folder. The lessons are not packaged in the app: started anywhere
+     * else without this setting, it stops and says so.
      */
     Optional<String> dir();
 }

@@ -51,18 +51,17 @@ public class LessonPage {
     @Path("/lessons/{slug}")
     @Operation(hidden = true)
     public RestResponse<TemplateInstance> lesson(@PathParam("slug") String slug) {
-        List<Lesson> lessons = repository.lessons();
-        for (int i = 0; i < lessons.size(); i++) {
-            if (lessons.get(i).slug().equals(slug)) {
-                Lesson previous = i > 0 ? lessons.get(i - 1) : null;
-                Lesson next = i + 1 < lessons.size() ? lessons.get(i + 1) : null;
-                Lesson lesson = lessons.get(i);
-                QuizView quiz = lesson.quiz() == null
-                        ? null
-                        : quizzes.find(lesson.quiz()).map(QuizGrader::view).orElse(null);
-                return RestResponse.ok(Templates.lesson(lesson, previous, next, lessons, quiz));
-            }
-        }
-        return RestResponse.status(RestResponse.Status.NOT_FOUND, Templates.notFound("/lessons/" + slug, lessons));
+        return repository
+                .find(slug)
+                .map(found -> RestResponse.ok(Templates.lesson(
+                        found.lesson(), found.previous(), found.next(), repository.lessons(), quiz(found.lesson()))))
+                .orElseGet(() -> RestResponse.status(
+                        RestResponse.Status.NOT_FOUND, Templates.notFound("/lessons/" + slug, repository.lessons())));
+    }
+
+    private QuizView quiz(Lesson lesson) {
+        return lesson.quiz() == null
+                ? null
+                : quizzes.find(lesson.quiz()).map(QuizGrader::view).orElse(null);
     }
 }

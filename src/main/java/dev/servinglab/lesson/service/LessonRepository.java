@@ -2,11 +2,14 @@ package dev.servinglab.lesson.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.ContentYaml;
+import dev.servinglab.content.LivePlaceholders;
 import dev.servinglab.content.LiveValues;
 import dev.servinglab.lesson.LessonConfig;
 import dev.servinglab.lesson.Widgets;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,8 +28,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the lessons from their folder, checks them all (front matter, widgets, live values, links between
- * lessons) and keeps them rendered. {@link ContentPreloader} loads them as the app starts, and a problem stops
- * the app with the file and line. In dev mode an edited file is read again on the next page view.
+ * lessons) and keeps them rendered. {@link dev.servinglab.site.ContentPreloader} loads them as the app starts, and a
+ * problem stops the app with the file and line. In dev mode an edited file is read again on the next page view.
  */
 @ApplicationScoped
 public class LessonRepository {
@@ -41,16 +44,23 @@ public class LessonRepository {
     private final LessonRenderer renderer = new LessonRenderer();
     private Catalog catalog;
 
-    private record Catalog(List<Lesson> lessons, Map<String, Lesson> bySlug, FileTime stamp) {}
+    /**
+     * Holds the lessons as loaded.
+     *
+     * @param lessons every lesson, in order
+     * @param indexes the index of every lesson in that order, by slug
+     * @param stamp   the newest modification time in the folder when it was read
+     */
+    private record Catalog(List<Lesson> lessons, Map<String, Integer> indexes, FileTime stamp) {}
 
     /** The live documents and the widgets' HTML, from the running models. */
     private record Rendering(Map<String, JsonNode> documents, Map<String, String> widgets) {}
 
-    LessonRepository(LessonConfig config, LiveValues live, Widgets widgets) {
+    LessonRepository(LessonConfig config, LiveValues live, Widgets widgets, Validator validator) {
         this.folder = Path.of(config.dir().orElse("lessons")).toAbsolutePath().normalize();
         this.live = live;
         this.widgets = widgets;
-        this.parser = new LessonParser(widgets.names(), LessonParser.markdownParser(LessonRenderer.EXTENSIONS));
+        this.parser = new LessonParser(widgets.names(), new ContentYaml(validator));
         this.reloadOnChange = LaunchMode.current() == LaunchMode.DEVELOPMENT;
     }
 
@@ -59,9 +69,23 @@ public class LessonRepository {
         return current().lessons();
     }
 
-    /** Finds a lesson by its slug. */
-    public Optional<Lesson> find(String slug) {
-        return Optional.ofNullable(current().bySlug().get(slug));
+    /** Finds a lesson by its slug, with the lessons before and after it. */
+    public Optional<LessonPosition> find(String slug) {
+        Catalog current = current();
+        Integer index = current.indexes().get(slug);
+        if (index == null) {
+            return Optional.empty();
+        }
+        List<Lesson> lessons = current.lessons();
+        return Optional.of(new LessonPosition(
+                lessons.get(index),
+                index > 0 ? lessons.get(index - 1) : null,
+                index + 1 < lessons.size() ? lessons.get(index + 1) : null));
+    }
+
+    /** Returns the file a lesson was read from, for messages. */
+    public Path file(Lesson lesson) {
+        return folder.resolve(lesson.slug() + ".md");
     }
 
     private synchronized Catalog current() {
@@ -95,28 +119,27 @@ public class LessonRepository {
                 throw e.at(file.toString());
             }
         }
-        Map<String, LessonSource> bySlug = new HashMap<>();
-        sources.forEach(s -> bySlug.put(s.slug(), s));
+        LessonLinks links = new LessonLinks(sources);
         for (LessonSource source : sources) {
             try {
-                parser.checkLinks(source, bySlug);
+                links.check(source);
             } catch (ContentValidationException e) {
                 throw e.at(folder.resolve(source.file()).toString());
             }
         }
         Rendering inputs = join(rendering);
+        LivePlaceholders values = new LivePlaceholders(inputs.documents());
         List<Lesson> lessons = new ArrayList<>();
+        Map<String, Integer> indexes = new HashMap<>();
         for (LessonSource source : sources) {
             try {
-                lessons.add(renderer.render(
-                        source, inputs.documents(), inputs.widgets(), widgets.scripts(source.widgets())));
+                indexes.put(source.slug(), lessons.size());
+                lessons.add(renderer.render(source, values, inputs.widgets(), widgets.scripts(source.widgets())));
             } catch (ContentValidationException e) {
                 throw e.at(folder.resolve(source.file()).toString());
             }
         }
-        Map<String, Lesson> lessonBySlug = new HashMap<>();
-        lessons.forEach(l -> lessonBySlug.put(l.slug(), l));
-        return new Catalog(List.copyOf(lessons), Map.copyOf(lessonBySlug), stamp());
+        return new Catalog(List.copyOf(lessons), Map.copyOf(indexes), stamp());
     }
 
     private static Rendering join(CompletableFuture<Rendering> rendering) {

@@ -1,7 +1,9 @@
 package dev.servinglab.lesson.service;
 
 import dev.servinglab.content.TocEntry;
+import dev.servinglab.lesson.markdown.LessonMarkdown;
 import java.util.List;
+import org.commonmark.node.Node;
 
 /**
  * Holds one lesson file as read and checked, before live values are filled in.
@@ -17,6 +19,7 @@ import java.util.List;
  * @param quiz       the quiz that ends the lesson, or {@code null}
  * @param parts      the body: Markdown pieces and widgets, in order
  * @param headings   the body's level-2 and level-3 headings
+ * @param links      every link of the body, for the checks that need all lessons
  */
 public record LessonSource(
         String slug,
@@ -29,7 +32,8 @@ public record LessonSource(
         List<String> widgets,
         String quiz,
         List<Part> parts,
-        List<TocEntry> headings) {
+        List<TocEntry> headings,
+        List<Link> links) {
 
     /**
      * Holds one piece of a lesson's body: Markdown text starting at a line, or a widget.
@@ -38,5 +42,19 @@ public record LessonSource(
      * @param widget   the widget's name, or {@code null} for Markdown
      * @param line     the 1-based line in the file where the piece starts
      */
-    public record Part(String markdown, String widget, int line) {}
+    public record Part(String markdown, String widget, int line) {
+
+        /** Returns the 1-based line in the file of a node parsed from this piece. */
+        public int lineOf(Node node) {
+            return line + LessonMarkdown.lineIndex(node);
+        }
+    }
+
+    /**
+     * Holds one link of a lesson's body.
+     *
+     * @param target where it leads, as written
+     * @param line   the 1-based line in the file
+     */
+    public record Link(String target, int line) {}
 }

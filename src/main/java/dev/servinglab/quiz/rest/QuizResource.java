@@ -1,5 +1,6 @@
 package dev.servinglab.quiz.rest;
 
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.servinglab.quiz.service.Answer;
 import dev.servinglab.quiz.service.Feedback;
 import dev.servinglab.quiz.service.Question;
@@ -8,8 +9,14 @@ import dev.servinglab.quiz.service.QuizGrader;
 import dev.servinglab.quiz.service.QuizRepository;
 import dev.servinglab.quiz.service.QuizView;
 import dev.servinglab.quiz.service.Review;
+import dev.servinglab.web.problem.InvalidInputException;
 import dev.servinglab.web.problem.ProblemDetail;
+import dev.servinglab.web.problem.ProblemMapper;
 import dev.servinglab.web.problem.ResourceNotFoundException;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Serves the self-check quizzes and grades them: the answer key never leaves the server before the learner has
@@ -43,9 +53,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QuizResource {
 
     private final QuizRepository quizzes;
+    private final ProblemMapper problems;
 
-    QuizResource(QuizRepository quizzes) {
+    QuizResource(QuizRepository quizzes, ProblemMapper problems) {
         this.quizzes = quizzes;
+        this.problems = problems;
     }
 
     @GET
@@ -79,11 +91,11 @@ public class QuizResource {
     @POST
     @Path("/{slug}/questions/{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJsonReader.class)
     @Operation(
             summary = "Answer one question",
-            description = "Grades the answer: right or wrong, and why each "
-                    + "chosen option is right or wrong. A wrong answer can be tried again; nothing tells which unchosen "
-                    + "options are right.")
+            description = "Grades the answer: right or wrong, and why each chosen option is right or wrong. "
+                    + "A wrong answer can be tried again; nothing tells which unchosen options are right.")
     @RequestBody(
             required = true,
             content =
@@ -101,12 +113,15 @@ public class QuizResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feedback.class)))
     @APIResponse(
             responseCode = "422",
-            description = "The answer does not fit the question",
+            description = "The answer does not fit the question, or has a field an answer does not have",
             content =
                     @Content(
                             mediaType = ProblemDetail.MEDIA_TYPE,
                             schema = @Schema(implementation = ProblemDetail.class)))
-    public Feedback answer(@PathParam("slug") String slug, @PathParam("id") String id, Answer answer) {
+    public Feedback answer(
+            @PathParam("slug") String slug,
+            @PathParam("id") String id,
+            @Valid @NotNull(message = "is required: an object with choices or a value") Answer answer) {
         Quiz quiz = require(slug);
         Question question = quiz.question(id)
                 .orElseThrow(() -> new ResourceNotFoundException("quiz " + slug + " has no question '" + id + "'"));
@@ -116,6 +131,7 @@ public class QuizResource {
     @POST
     @Path("/{slug}/review")
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJsonReader.class)
     @Operation(
             summary = "Review a finished quiz",
             description = "Takes an answer to every question and returns "
@@ -137,12 +153,12 @@ public class QuizResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Review.class)))
     @APIResponse(
             responseCode = "422",
-            description = "A question has no answer, or an answer does not fit",
+            description = "A question has no answer, an answer does not fit, or the body has an unknown field",
             content =
                     @Content(
                             mediaType = ProblemDetail.MEDIA_TYPE,
                             schema = @Schema(implementation = ProblemDetail.class)))
-    public Review review(@PathParam("slug") String slug, ReviewRequest request) {
+    public Review review(@PathParam("slug") String slug, @Valid ReviewRequest request) {
         return QuizGrader.review(require(slug), request == null ? null : request.answers());
     }
 
@@ -150,7 +166,22 @@ public class QuizResource {
      * Holds an answer to every question of a quiz, by question id.
      */
     @Schema(name = "QuizReviewRequest", examples = "{\"answers\": {\"input-shape\": {\"choices\": [0]}}}")
-    public record ReviewRequest(Map<String, Answer> answers) {}
+    public record ReviewRequest(Map<String, @Valid Answer> answers) {}
+
+    /**
+     * Answers a body that breaks a constraint of its record with 422 naming every field and rule, as the API answers
+     * all invalid input. Local to this resource until {@link ProblemMapper} maps these exceptions for every one.
+     */
+    @ServerExceptionMapper
+    public Response invalidBody(ConstraintViolationException e, UriInfo uri) {
+        return problems.invalidInput(new InvalidInputException(BodyViolations.of(e)), uri);
+    }
+
+    /** Answers a body with a field its record does not have with 422 naming the field. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return problems.invalidInput(new InvalidInputException(List.of(BodyViolations.unknownField(e))), uri);
+    }
 
     private Quiz require(String slug) {
         return quizzes.find(slug)

@@ -1,10 +1,9 @@
 package dev.servinglab.quiz.service;
 
 import dev.servinglab.content.Tolerance;
-import dev.servinglab.web.problem.FieldViolation;
 import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.problem.Violations;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +13,9 @@ import java.util.Set;
  * Grades answers on the server, where the answer key stays.
  */
 public final class QuizGrader {
+
+    /** Enough for every question of a quiz, and a few unknown ones. */
+    private static final int MAX_REPORTED = 50;
 
     private QuizGrader() {}
 
@@ -36,11 +38,14 @@ public final class QuizGrader {
     /**
      * Grades one answer.
      *
+     * @param answer an answer that meets its own constraints ({@link Answer})
      * @throws InvalidInputException if the answer does not fit the question
      */
     public static Feedback grade(Quiz quiz, Question question, Answer answer) {
+        Violations violations = new Violations(MAX_REPORTED);
         if (question.kind() == Question.Kind.NUMERIC) {
-            double value = number(answer, "");
+            double value = number(answer, "", violations);
+            violations.throwIfAny();
             if (correct(question, value)) {
                 return new Feedback(question.id(), true, null, question.explanation(), null);
             }
@@ -52,7 +57,8 @@ public final class QuizGrader {
                     "Not quite. Review " + sectionPath(quiz, question) + " and try again; an answer within ±"
                             + question.tolerance() + " counts.");
         }
-        Set<Integer> chosen = choices(question, answer, "");
+        Set<Integer> chosen = choices(question, answer, "", violations);
+        violations.throwIfAny();
         boolean right = correct(question, chosen);
         if (!right && question.kind() == Question.Kind.MULTIPLE) {
             // Verdicts per option would let a learner tick everything once and read the whole key.
@@ -75,59 +81,59 @@ public final class QuizGrader {
     /**
      * Reviews a quiz the learner has answered in full: the score, the key and every explanation.
      *
-     * @throws InvalidInputException if a question has no answer, or an answer does not fit
+     * @param answers answers that meet their own constraints ({@link Answer}), by question id; {@code null} for none
+     * @throws InvalidInputException naming every question without an answer, and every answer that does not fit
      */
     public static Review review(Quiz quiz, Map<String, Answer> answers) {
-        List<FieldViolation> missing = new ArrayList<>();
+        Map<String, Answer> given = answers == null ? Map.of() : answers;
+        Violations violations = new Violations(MAX_REPORTED);
         for (Question q : quiz.questions()) {
-            if (answers == null || answers.get(q.id()) == null) {
-                missing.add(new FieldViolation(
+            if (given.get(q.id()) == null) {
+                violations.add(
                         "answers." + q.id(),
                         "required",
-                        "is required: the review shows the answer key, so it comes after every question is answered"));
+                        "is required: the review shows the answer key, so it comes after every question is answered");
             }
         }
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException(missing);
-        }
-        for (String id : answers.keySet()) {
+        for (String id : given.keySet()) {
             if (quiz.question(id).isEmpty()) {
-                throw new InvalidInputException("answers." + id, "unknown-question", "is not a question of this quiz");
+                violations.add("answers." + id, "unknown-question", "is not a question of this quiz");
             }
         }
-        int score = 0;
+        violations.throwIfAny();
         List<Review.QuestionReview> reviews = new ArrayList<>();
         for (Question q : quiz.questions()) {
-            Answer answer = answers.get(q.id());
-            String field = "answers." + q.id();
-            if (q.kind() == Question.Kind.NUMERIC) {
-                double value = number(answer, field);
-                boolean right = correct(q, value);
-                score += right ? 1 : 0;
-                reviews.add(new Review.QuestionReview(
-                        q.id(),
-                        q.prompt(),
-                        right,
-                        null,
-                        q.answer(),
-                        q.tolerance(),
-                        value,
-                        q.explanation(),
-                        sectionPath(quiz, q)));
-            } else {
-                Set<Integer> chosen = choices(q, answer, field);
-                boolean right = correct(q, chosen);
-                score += right ? 1 : 0;
-                List<Review.OptionReview> options = new ArrayList<>();
-                for (int i = 0; i < q.options().size(); i++) {
-                    Question.Option o = q.options().get(i);
-                    options.add(new Review.OptionReview(o.text(), o.correct(), chosen.contains(i), o.explanation()));
-                }
-                reviews.add(new Review.QuestionReview(
-                        q.id(), q.prompt(), right, options, null, null, null, null, sectionPath(quiz, q)));
-            }
+            reviews.add(review(quiz, q, given.get(q.id()), violations));
         }
+        violations.throwIfAny();
+        int score =
+                (int) reviews.stream().filter(Review.QuestionReview::correct).count();
         return new Review(score, quiz.questions().size(), reviews);
+    }
+
+    private static Review.QuestionReview review(Quiz quiz, Question q, Answer answer, Violations violations) {
+        String field = "answers." + q.id();
+        if (q.kind() == Question.Kind.NUMERIC) {
+            double value = number(answer, field, violations);
+            return new Review.QuestionReview(
+                    q.id(),
+                    q.prompt(),
+                    correct(q, value),
+                    null,
+                    q.answer(),
+                    q.tolerance(),
+                    value,
+                    q.explanation(),
+                    sectionPath(quiz, q));
+        }
+        Set<Integer> chosen = choices(q, answer, field, violations);
+        List<Review.OptionReview> options = new ArrayList<>();
+        for (int i = 0; i < q.options().size(); i++) {
+            Question.Option o = q.options().get(i);
+            options.add(new Review.OptionReview(o.text(), o.correct(), chosen.contains(i), o.explanation()));
+        }
+        return new Review.QuestionReview(
+                q.id(), q.prompt(), correct(q, chosen), options, null, null, null, null, sectionPath(quiz, q));
     }
 
     private static boolean correct(Question question, double value) {
@@ -143,40 +149,40 @@ public final class QuizGrader {
         return true;
     }
 
-    private static double number(Answer answer, String prefix) {
+    /** Returns the number answered, or NaN after recording why there is none. */
+    private static double number(Answer answer, String prefix, Violations violations) {
         String field = prefix.isEmpty() ? "value" : prefix + ".value";
-        if (answer == null || answer.value() == null) {
-            throw new InvalidInputException(field, "required", "is required: this question takes a number");
+        if (answer.value() == null) {
+            violations.add(field, "required", "is required: this question takes a number");
+            return Double.NaN;
         }
         if (!Double.isFinite(answer.value())) {
-            throw new InvalidInputException(field, "finite", "must be a finite number");
+            violations.add(field, "finite", "must be a finite number");
+            return Double.NaN;
         }
         return answer.value();
     }
 
-    private static Set<Integer> choices(Question question, Answer answer, String prefix) {
+    /** Returns the options chosen, or none after recording why they do not fit the question. */
+    private static Set<Integer> choices(Question question, Answer answer, String prefix, Violations violations) {
         String field = prefix.isEmpty() ? "choices" : prefix + ".choices";
-        if (answer == null || answer.choices() == null || answer.choices().isEmpty()) {
-            throw new InvalidInputException(field, "required", "is required: choose at least one option");
+        List<Integer> choices = answer.choices();
+        if (choices == null || choices.isEmpty()) {
+            violations.add(field, "required", "is required: choose at least one option");
+            return Set.of();
         }
-        if (question.kind() == Question.Kind.SINGLE && answer.choices().size() != 1) {
-            throw new InvalidInputException(
-                    field, "max-items", "must hold exactly one option: this is a " + "single-choice question");
+        if (question.kind() == Question.Kind.SINGLE && choices.size() != 1) {
+            violations.add(field, "max-items", "must hold exactly one option: this is a single-choice question");
+            return Set.of();
         }
-        Set<Integer> chosen = new HashSet<>();
-        for (Integer index : answer.choices()) {
-            if (index == null || index < 0 || index >= question.options().size()) {
-                throw new InvalidInputException(
-                        field,
-                        "range",
-                        "must hold option indexes from 0 to "
-                                + (question.options().size() - 1));
-            }
-            if (!chosen.add(index)) {
-                throw new InvalidInputException(field, "unique", "must not name an option twice");
-            }
+        if (choices.stream().anyMatch(index -> index >= question.options().size())) {
+            violations.add(
+                    field,
+                    "range",
+                    "must hold option indexes from 0 to " + (question.options().size() - 1));
+            return Set.of();
         }
-        return chosen;
+        return Set.copyOf(choices);
     }
 
     private static String sectionPath(Quiz quiz, Question question) {

@@ -1,12 +1,15 @@
 package dev.servinglab.quiz.service;
 
 import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.ContentYaml;
+import dev.servinglab.content.LivePlaceholders;
 import dev.servinglab.content.LiveValues;
 import dev.servinglab.content.TocEntry;
 import dev.servinglab.lesson.service.Lesson;
 import dev.servinglab.lesson.service.LessonRepository;
 import dev.servinglab.quiz.QuizConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,12 +37,14 @@ public class QuizRepository {
     private final QuizConfig config;
     private final LessonRepository lessons;
     private final LiveValues live;
+    private final ContentYaml yaml;
     private Map<String, Quiz> quizzes;
 
-    QuizRepository(QuizConfig config, LessonRepository lessons, LiveValues live) {
+    QuizRepository(QuizConfig config, LessonRepository lessons, LiveValues live, Validator validator) {
         this.config = config;
         this.lessons = lessons;
         this.live = live;
+        this.yaml = new ContentYaml(validator);
     }
 
     private synchronized Map<String, Quiz> quizzes() {
@@ -55,7 +60,7 @@ public class QuizRepository {
                 .collect(Collectors.toMap(
                         Lesson::slug,
                         l -> l.headings().stream().map(TocEntry::id).collect(Collectors.toSet())));
-        QuizParser parser = new QuizParser(sections, live.sources());
+        QuizParser parser = new QuizParser(sections, new LivePlaceholders(live.sources()), yaml);
         Map<String, Quiz> loaded = new HashMap<>();
         for (Path file : files(folder)) {
             try {
@@ -70,7 +75,7 @@ public class QuizRepository {
         for (Lesson lesson : lessons.lessons()) {
             if (lesson.quiz() != null && !loaded.containsKey(lesson.quiz())) {
                 throw new ContentValidationException(
-                        folder.resolve(lesson.slug() + ".md").toString(),
+                        lessons.file(lesson).toString(),
                         1,
                         "the lesson's " + "quiz '" + lesson.quiz() + "' is not in " + folder + " (" + lesson.quiz()
                                 + ".yaml)");

@@ -1,185 +1,164 @@
 // The lesson's self-check. The page holds no answer key: every answer is graded by the server, and the key
 // comes back only in the review, once every question is answered. Answers are kept in this browser only.
-import { STORAGE, el, load as loadStored, postJson, save as saveStored } from '/js/common.js';
+import { STORAGE, el, load, postJson, save } from '/js/common.js';
 
-var KEY = STORAGE.quizzes;
-
-function load() {
-  return loadStored(KEY);
+// Says what went wrong in words a learner can act on: the server's problem detail when it sent one.
+function failure(what, error) {
+  return `${what}: ${error.message}`;
 }
 
-function save(all) {
-  saveStored(KEY, all);
+function answerOf(item) {
+  const form = item.querySelector('form');
+  if (item.dataset.kind === 'numeric') {
+    const text = form.elements.value.value.trim();
+    return text === '' ? null : { value: Number(text) };
+  }
+  const choices = [...form.querySelectorAll('input[name="choice"]:checked')].map((input) => Number(input.value));
+  return choices.length ? { choices } : null;
+}
+
+function showFeedback(box, feedback) {
+  box.textContent = '';
+  box.className = `feedback ${feedback.correct ? 'right' : 'wrong'}`;
+  box.append(el('p', 'verdict', feedback.correct ? 'Correct.' : 'Not correct.'));
+  for (const chosen of feedback.chosen || []) {
+    box.append(el('p', null, `${chosen.correct ? '✓' : '✗'} ${chosen.text}: ${chosen.explanation}`));
+  }
+  if (feedback.explanation) {
+    box.append(el('p', null, feedback.explanation));
+  }
+  if (feedback.hint) {
+    box.append(el('p', 'hint', feedback.hint));
+  }
+}
+
+function showMessage(box, text) {
+  box.className = 'feedback wrong';
+  box.textContent = text;
+}
+
+function reviewItem(q) {
+  const li = el('li', q.correct ? 'right' : 'wrong');
+  li.append(el('p', 'review-prompt', `${q.correct ? '✓' : '✗'} ${q.prompt}`));
+  if (q.options) {
+    const ul = el('ul');
+    for (const o of q.options) {
+      const text = `${o.correct ? 'Right' : 'Wrong'}: ${o.text}${o.chosen ? ' (your choice)' : ''}. ${o.explanation}`;
+      ul.append(el('li', o.correct ? 'option-right' : 'option-wrong', text));
+    }
+    li.append(ul);
+  } else {
+    li.append(el('p', null, `Answer: ${q.answer} (±${q.tolerance}); yours: ${q.given}. ${q.explanation}`));
+  }
+  if (!q.correct) {
+    const link = el('a', null, 'Review this section');
+    link.href = q.section;
+    const p = el('p');
+    p.append(link);
+    li.append(p);
+  }
+  return li;
 }
 
 function initQuiz(root) {
-  var slug = root.getAttribute('data-quiz');
-  var base = '/api/v1/quizzes/' + encodeURIComponent(slug);
-  var questions = Array.prototype.slice.call(root.querySelectorAll('[data-question]'));
-  var reviewButton = root.querySelector('[data-quiz-review]');
-  var summary = root.querySelector('[data-quiz-summary]');
+  const slug = root.dataset.quiz;
+  const base = `/api/v1/quizzes/${encodeURIComponent(slug)}`;
+  const items = [...root.querySelectorAll('[data-question]')];
+  const reviewButton = root.querySelector('[data-quiz-review]');
+  const summary = root.querySelector('[data-quiz-summary]');
 
-  function stored() {
-    return load()[slug] || {};
-  }
+  const stored = () => load(STORAGE.quizzes)[slug] || {};
+  const remember = (id, answer, correct) => {
+    const all = load(STORAGE.quizzes);
+    all[slug] = { ...all[slug], [id]: { answer, correct } };
+    save(STORAGE.quizzes, all);
+  };
+  const updateReview = () => {
+    const answers = stored();
+    reviewButton.hidden = !items.every((item) => answers[item.dataset.question]);
+  };
 
-  function remember(id, answer, correct) {
-    var all = load();
-    all[slug] = all[slug] || {};
-    all[slug][id] = { answer: answer, correct: correct };
-    save(all);
-  }
-
-  function answerOf(item) {
-    var form = item.querySelector('form');
-    if (item.getAttribute('data-kind') === 'numeric') {
-      var text = form.elements.value.value.trim();
-      return text === '' ? null : { value: Number(text) };
-    }
-    var choices = [];
-    form.querySelectorAll('input[name="choice"]:checked').forEach(function (input) {
-      choices.push(Number(input.value));
-    });
-    return choices.length ? { choices: choices } : null;
-  }
-
-  function showFeedback(item, feedback) {
-    var box = item.querySelector('[data-feedback]');
-    box.textContent = '';
-    box.className = 'feedback ' + (feedback.correct ? 'right' : 'wrong');
-    box.appendChild(el('p', 'verdict', feedback.correct ? 'Correct.' : 'Not correct.'));
-    (feedback.chosen || []).forEach(function (chosen) {
-      box.appendChild(el('p', null, (chosen.correct ? '✓ ' : '✗ ') + chosen.text + ': ' + chosen.explanation));
-    });
-    if (feedback.explanation) {
-      box.appendChild(el('p', null, feedback.explanation));
-    }
-    if (feedback.hint) {
-      box.appendChild(el('p', 'hint', feedback.hint));
-    }
-    item.classList.toggle('answered-right', feedback.correct);
-  }
-
-  function updateReview() {
-    var answers = stored();
-    reviewButton.hidden = !questions.every(function (item) {
-      return answers[item.getAttribute('data-question')];
-    });
-  }
-
-  questions.forEach(function (item) {
-    var id = item.getAttribute('data-question');
-    item.querySelector('form').addEventListener('submit', function (event) {
+  for (const item of items) {
+    const id = item.dataset.question;
+    const box = item.querySelector('[data-feedback]');
+    item.querySelector('form').addEventListener('submit', async (event) => {
       event.preventDefault();
-      var answer = answerOf(item);
-      var box = item.querySelector('[data-feedback]');
+      const answer = answerOf(item);
       if (!answer) {
-        box.className = 'feedback wrong';
-        box.textContent = item.getAttribute('data-kind') === 'numeric'
-            ? 'Type a number first.' : 'Choose an option first.';
+        showMessage(box, item.dataset.kind === 'numeric' ? 'Type a number first.' : 'Choose an option first.');
         return;
       }
-      postJson(base + '/questions/' + encodeURIComponent(id) + '/answer', answer).then(function (feedback) {
+      try {
+        const feedback = await postJson(`${base}/questions/${encodeURIComponent(id)}/answer`, answer);
         remember(id, answer, feedback.correct);
-        showFeedback(item, feedback);
+        showFeedback(box, feedback);
+        item.classList.toggle('answered-right', feedback.correct);
         updateReview();
-      }).catch(function (e) {
-        box.className = 'feedback wrong';
-        box.textContent = e.message;
-      });
-    });
-  });
-
-  function showReview(review) {
-    summary.textContent = '';
-    summary.appendChild(el('h3', null, 'Your score: ' + review.score + ' of ' + review.total));
-    var list = el('ol', 'review');
-    review.questions.forEach(function (q) {
-      var li = el('li', q.correct ? 'right' : 'wrong');
-      li.appendChild(el('p', 'review-prompt', (q.correct ? '✓ ' : '✗ ') + q.prompt));
-      if (q.options) {
-        var ul = el('ul');
-        q.options.forEach(function (o) {
-          var text = (o.correct ? 'Right: ' : 'Wrong: ') + o.text + (o.chosen ? ' (your choice)' : '') + '. '
-              + o.explanation;
-          ul.appendChild(el('li', o.correct ? 'option-right' : 'option-wrong', text));
-        });
-        li.appendChild(ul);
-      } else {
-        li.appendChild(el('p', null, 'Answer: ' + q.answer + ' (±' + q.tolerance + '); yours: ' + q.given + '. '
-            + q.explanation));
+      } catch (e) {
+        showMessage(box, failure('Your answer could not be checked', e));
       }
-      if (!q.correct) {
-        var p = el('p');
-        var a = el('a', null, 'Review this section');
-        a.href = q.section;
-        p.appendChild(a);
-        li.appendChild(p);
-      }
-      list.appendChild(li);
     });
-    summary.appendChild(list);
-    summary.hidden = false;
-    summary.focus();
   }
 
-  reviewButton.addEventListener('click', function () {
-    var answers = {};
-    var mine = stored();
+  reviewButton.addEventListener('click', async () => {
+    const mine = stored();
     // Only this page's questions: answers kept from a since-edited quiz would be refused.
-    questions.forEach(function (item) {
-      var id = item.getAttribute('data-question');
-      if (mine[id]) {
-        answers[id] = mine[id].answer;
-      }
-    });
-    postJson(base + '/review', { answers: answers }).then(showReview).catch(function (e) {
-      summary.hidden = false;
-      summary.textContent = e.message;
-    });
+    const answers = Object.fromEntries(
+      items.map((item) => item.dataset.question).filter((id) => mine[id]).map((id) => [id, mine[id].answer]));
+    summary.textContent = '';
+    try {
+      const review = await postJson(`${base}/review`, { answers });
+      summary.append(el('h3', null, `Your score: ${review.score} of ${review.total}`));
+      const list = el('ol', 'review');
+      list.append(...review.questions.map(reviewItem));
+      summary.append(list);
+    } catch (e) {
+      summary.append(el('p', 'feedback wrong', failure('Your answers could not be reviewed', e)));
+    }
+    summary.hidden = false;
+    summary.focus();
   });
 
-  root.querySelector('[data-quiz-restart]').addEventListener('click', function () {
-    var all = load();
+  root.querySelector('[data-quiz-restart]').addEventListener('click', () => {
+    const all = load(STORAGE.quizzes);
     delete all[slug];
-    save(all);
-    questions.forEach(function (item) {
+    save(STORAGE.quizzes, all);
+    for (const item of items) {
       item.querySelector('form').reset();
-      var box = item.querySelector('[data-feedback]');
+      const box = item.querySelector('[data-feedback]');
       box.textContent = '';
       box.className = 'feedback';
       item.classList.remove('answered-right');
-    });
+    }
     summary.hidden = true;
     updateReview();
-    questions[0].querySelector('input').focus();
+    items[0].querySelector('input').focus();
   });
 
   // Show earlier answers again, as they were graded.
-  var earlier = stored();
-  questions.forEach(function (item) {
-    var previous = earlier[item.getAttribute('data-question')];
+  const earlier = stored();
+  for (const item of items) {
+    const previous = earlier[item.dataset.question];
     if (!previous) {
-      return;
+      continue;
     }
-    var form = item.querySelector('form');
+    const form = item.querySelector('form');
     if (previous.answer.value !== undefined) {
       form.elements.value.value = previous.answer.value;
     } else {
-      previous.answer.choices.forEach(function (index) {
-        var input = form.querySelector('input[name="choice"][value="' + index + '"]');
+      for (const index of previous.answer.choices) {
+        const input = form.querySelector(`input[name="choice"][value="${index}"]`);
         if (input) {
           input.checked = true;
         }
-      });
+      }
     }
-    var box = item.querySelector('[data-feedback]');
-    box.className = 'feedback ' + (previous.correct ? 'right' : 'wrong');
+    const box = item.querySelector('[data-feedback]');
+    box.className = `feedback ${previous.correct ? 'right' : 'wrong'}`;
     box.textContent = previous.correct ? 'You answered this correctly.' : 'Your last answer was not correct: try again.';
-  });
+  }
   updateReview();
 }
 
-document.addEventListener('DOMContentLoaded', function () {
-  document.querySelectorAll('[data-quiz]').forEach(initQuiz);
-});
+// A module runs once the page is parsed: the quizzes are there.
+document.querySelectorAll('[data-quiz]').forEach(initQuiz);

@@ -7,15 +7,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.ContentYaml;
 import dev.servinglab.content.TocEntry;
-import java.util.Map;
+import jakarta.validation.Validation;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LessonParserTest {
 
     private final LessonParser parser = new LessonParser(
-            Set.of("trace-lab", "latency-lab"), LessonParser.markdownParser(LessonRenderer.EXTENSIONS));
+            Set.of("trace-lab", "latency-lab"),
+            new ContentYaml(Validation.buildDefaultValidatorFactory().getValidator()));
 
     private static String lesson(String frontMatterExtra, String body) {
         return "---\n"
@@ -35,7 +37,8 @@ class LessonParserTest {
                 "01-calling.md",
                 lesson(
                         "widgets: [trace-lab]\n",
-                        "Intro.\n\n## The four stages\n\nText {{live mlp test.accuracy percent}}.\n\n{{widget trace-lab}}\n\n"
+                        "Intro.\n\n## The four stages\n\nText {{live mlp test.accuracy percent}}.\n\n"
+                                + "{{widget trace-lab}}\n\n"
                                 + "### Parse\n\nMore.\n"));
         assertThat(source.slug(), equalTo("01-calling"));
         assertThat(source.number(), equalTo(1));
@@ -87,27 +90,49 @@ class LessonParserTest {
     }
 
     @Test
-    void findsBrokenLinksBetweenLessons() {
-        LessonSource first = parser.parse(
+    void namesTheLineOfIndentedAndQuotedKeys() {
+        String indented = """
+                ---
+                  "title": Calling a model
+                  'summary': One request.
+                  minutes: 500
+                  objectives:
+                    - Name the stages
+                  widgets: []
+                ---
+                Text.
+                """;
+        assertProblem("01-a.md", indented, 4, "'minutes' must be a whole number from 1 to 240");
+        assertProblem(
                 "01-a.md",
-                lesson(
-                        "widgets: []\n",
-                        "## Start here\n\nSee [next](02-b.md#the-end), [top](#start-here), [api](/q/swagger-ui).\n"));
-        LessonSource second = parser.parse("02-b.md", lesson("widgets: []\n", "## The end\n\n[back](01-a.md)\n"));
-        Map<String, LessonSource> all = Map.of("01-a", first, "02-b", second);
-        parser.checkLinks(first, all);
-        parser.checkLinks(second, all);
+                indented.replace("minutes: 500", "minutes: 5").replace("- Name the stages", "- Name\n    - \"\""),
+                7,
+                "'objectives[1]' must be a non-empty text");
+        assertProblem(
+                "01-a.md",
+                indented.replace("minutes: 500", "minutes: 5").replace("  'summary'", "  'colour': blue\n  'summary'"),
+                3,
+                "unknown front matter key 'colour'; the keys are minutes, objectives, quiz, summary, title, widgets");
+        assertProblem(
+                "01-a.md",
+                indented.replace("minutes: 500", "minutes: 5")
+                        .replace("widgets: []", "widgets:\n    - trace-lab\n    - pie"),
+                9,
+                "unknown widget 'pie'");
+        assertProblem(
+                "01-a.md", indented.replace("minutes: 500", "minutes: 1.5"), 4, "'minutes' must be a whole number");
+        assertProblem(
+                "01-a.md",
+                indented.replace("minutes: 500", "minutes: 5\n  \"title\": Again"),
+                5,
+                "Duplicate field 'title'");
+    }
 
-        LessonSource broken =
-                parser.parse("03-c.md", lesson("widgets: []\n", "## C\n\nText.\n\nSee [missing](04-d.md).\n"));
-        ContentValidationException e =
-                assertThrows(ContentValidationException.class, () -> parser.checkLinks(broken, all));
-        assertThat(e.line(), equalTo(13));
-        LessonSource badAnchor = parser.parse("03-c.md", lesson("widgets: []\n", "[x](02-b.md#nowhere)\n"));
-        assertThat(
-                assertThrows(ContentValidationException.class, () -> parser.checkLinks(badAnchor, all))
-                        .getMessage(),
-                containsString("02-b.md has no section #nowhere"));
+    @Test
+    void aDirectiveInCodeIsCode() {
+        LessonSource source = parser.parse(
+                "01-a.md", lesson("widgets: []\n", "Write `{{quiz}}` or\n\n```\n{{live anything}}\n```\n"));
+        assertThat(source.parts().size(), equalTo(1));
     }
 
     private void assertProblem(String file, String text, int line, String message) {

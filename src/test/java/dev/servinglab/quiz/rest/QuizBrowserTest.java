@@ -1,6 +1,7 @@
 package dev.servinglab.quiz.rest;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -62,6 +63,30 @@ class QuizBrowserTest {
                 containsString(quiz.questions().getFirst().prompt().substring(0, 20)));
         assertThat(browser.consoleErrors(page), empty());
         browser.assertNoSeriousAccessibilityViolations(page);
+    }
+
+    @Test
+    void aProblemTheServerAnswersIsShownToTheLearner() {
+        Quiz quiz = quizzes.find("04-the-confusion-matrix").orElseThrow();
+        Question q = quiz.questions().stream()
+                .filter(x -> x.kind() == Question.Kind.SINGLE)
+                .findFirst()
+                .orElseThrow();
+        Page page = browser.open("/lessons/" + quiz.slug());
+        Locator item = page.locator("[data-question=\"" + q.id() + "\"]");
+        // A page left open while the quiz lost an option: the learner's choice no longer exists on the server.
+        item.locator("input[name=choice]").first().evaluate("input => { input.value = '99'; }");
+        item.locator("input[name=choice]").first().focus();
+        page.keyboard().press("Space");
+        submit(page, item);
+        String expected = "Your answer could not be checked: 422: choices must hold option indexes from 0 to "
+                + (q.options().size() - 1);
+        page.waitForFunction(
+                "([id, text]) => document.querySelector('[data-question=\"' + id + '\"] [data-feedback]')"
+                        + ".textContent === text",
+                List.of(q.id(), expected));
+        assertThat(item.locator("[data-feedback]").getAttribute("role"), equalTo("status"));
+        assertThat(browser.consoleErrors(page), contains(containsString("422")));
     }
 
     /** Sets the options of a choice question from the keyboard: right ones (or one wrong one) on, others off. */

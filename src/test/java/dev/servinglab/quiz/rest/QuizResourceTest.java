@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.servinglab.lesson.service.Lesson;
 import dev.servinglab.lesson.service.LessonRepository;
@@ -197,6 +198,47 @@ class QuizResourceTest {
                 .then()
                 .statusCode(404);
         given().when().get("/api/v1/quizzes/nope").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void bodiesThatBreakTheAnswerShapeNameTheFieldAndRule() {
+        Quiz quiz = firstWith(Question.Kind.SINGLE);
+        Question q = quiz.questions().stream()
+                .filter(x -> x.kind() == Question.Kind.SINGLE)
+                .findFirst()
+                .orElseThrow();
+        String url = "/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer";
+        assertViolation(url, "{\"choices\": [0], \"choise\": [1]}", "choise", "unknown-field");
+        assertViolation(url, "{\"choices\": [0, 0]}", "choices", "unique");
+        assertViolation(url, "{\"choices\": [null]}", "choices[0]", "required");
+        assertViolation(url, "{\"choices\": [-1]}", "choices[0]", "minimum");
+        assertViolation(url, "null", "$", "required");
+        String review = "/api/v1/quizzes/" + quiz.slug() + "/review";
+        assertViolation(review, "{\"answers\": {}, \"score\": 7}", "score", "unknown-field");
+        assertViolation(
+                review,
+                "{\"answers\": {\"" + q.id() + "\": {\"choices\": [0], \"colour\": 1}}}",
+                "answers." + q.id() + ".colour",
+                "unknown-field");
+        assertViolation(
+                review,
+                "{\"answers\": {\"" + q.id() + "\": {\"choices\": [1, 1]}}}",
+                "answers." + q.id() + ".choices",
+                "unique");
+    }
+
+    private static void assertViolation(String url, String body, String field, String rule) {
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(url)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].rule", equalTo(rule))
+                .body("detail", startsWith(field + " "));
     }
 
     @Test

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servinglab.content.ContentValidationException;
+import dev.servinglab.content.ContentYaml;
+import dev.servinglab.content.LivePlaceholders;
+import jakarta.validation.Validation;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,8 @@ class QuizParserTest {
 
     private final QuizParser parser = new QuizParser(
             Map.of("01-a", Set.of("stages", "shapes")),
-            Map.of("mlp", tree("{\"test\":{\"size\":30,\"accuracy\":0.9}}")));
+            new LivePlaceholders(Map.of("mlp", tree("{\"test\":{\"size\":30,\"accuracy\":0.9}}"))),
+            new ContentYaml(Validation.buildDefaultValidatorFactory().getValidator()));
 
     static final String VALID = """
             title: "Self-check: stages"
@@ -78,7 +82,11 @@ class QuizParserTest {
                 "exactly one correct option");
         assertProblem("01-a.yaml", VALID.replace("id: which", "id: input-shape"), 14, "id 'input-shape' is used twice");
         assertProblem("01-a.yaml", VALID.replace("section: shapes", "section: nowhere"), 5, "section 'nowhere'");
-        assertProblem("01-a.yaml", VALID.replace("kind: multiple", "kind: essay"), 15, "kind must be single");
+        assertProblem(
+                "01-a.yaml",
+                VALID.replace("kind: multiple", "kind: essay"),
+                15,
+                "'kind' must be single, multiple or numeric, not 'essay'");
         assertProblem(
                 "01-a.yaml",
                 VALID.replace("answer_live: \"mlp test.size\"", "answer_live: \"mlp test.nothing\""),
@@ -89,13 +97,59 @@ class QuizParserTest {
                 "01-a.yaml",
                 VALID.replace("    prompt: \"Which", "    colour: red\n    prompt: \"Which"),
                 17,
-                "unknown key 'colour'");
+                "unknown quiz key 'colour'; the keys here are answer, answer_live, explanation, id, kind, options, "
+                        + "prompt, "
+                        + "section, tolerance");
         assertProblem(
                 "01-a.yaml",
                 VALID.replace("        explanation: \"No.\"\n", ""),
                 25,
                 "'explanation' must be a non-empty text");
-        assertProblem("01-a.yaml", "title: [unclosed\n", 2, "not valid YAML");
+        assertProblem("01-a.yaml", "title: [unclosed\n", 1, "not valid YAML");
+    }
+
+    @Test
+    void namesTheLineOfQuotedKeysAndOfKindDependentProblems() {
+        assertProblem(
+                "01-a.yaml", VALID.replace("    section: shapes", "    \"section\": nowhere"), 5, "section 'nowhere'");
+        assertProblem("01-a.yaml", VALID.replace("    tolerance: 0\n", ""), 28, "'tolerance' must be a number");
+        assertProblem(
+                "01-a.yaml",
+                VALID.replace("    tolerance: 0\n", "    tolerance: 0\n    answer: 30\n"),
+                28,
+                "either 'answer' or 'answer_live'");
+        assertProblem(
+                "01-a.yaml",
+                VALID.replace("    kind: multiple\n", "    kind: multiple\n    'tolerance': 1\n"),
+                16,
+                "'tolerance' belongs to numeric questions");
+        assertProblem(
+                "01-a.yaml",
+                VALID.replace(
+                        "correct: false\n        explanation: \"No.\"", "correct: maybe\n        explanation: \"No.\""),
+                26,
+                "'correct' must be true or false, not 'maybe'");
+        assertProblem(
+                "01-a.yaml",
+                VALID.replace(
+                        "      - text: \"100 × 4\"\n        correct: false\n"
+                                + "        explanation: \"That is a batch.\"\n",
+                        ""),
+                8,
+                "'options' must be a list of 2 to 6 options");
+        assertProblem(
+                "01-a.yaml",
+                VALID.replace("        explanation: \"No.\"", "        explanation: \"No: {{live mlp test.nothing}}\""),
+                27,
+                "{{live mlp test.nothing}} names no value");
+        assertProblem(
+                "01-a.yaml",
+                VALID.replace(
+                        "kind: numeric",
+                        "kind: numeric\n    options: [{text: a, correct: true, explanation: b},"
+                                + " {text: c, correct: false, explanation: d}]"),
+                30,
+                "has no options");
     }
 
     private void assertProblem(String file, String text, int line, String message) {

@@ -9,6 +9,7 @@ import dev.servinglab.content.LiveValues;
 import dev.servinglab.lesson.service.LessonRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +25,13 @@ class QuizRepositoryTest {
     @Inject
     LiveValues live;
 
+    @Inject
+    Validator validator;
+
     @Test
     void aLessonWhoseQuizIsMissingStopsTheApp() throws IOException {
         Path empty = Files.createTempDirectory("quizzes");
-        QuizRepository repository = new QuizRepository(() -> Optional.of(empty.toString()), lessons, live);
+        QuizRepository repository = new QuizRepository(() -> Optional.of(empty.toString()), lessons, live, validator);
         ContentValidationException e = assertThrows(ContentValidationException.class, repository::all);
         assertThat(e.getMessage(), containsString("01-what-happens-when-you-call-a-model-api.md:1: the lesson's quiz"));
     }
@@ -38,7 +42,7 @@ class QuizRepositoryTest {
         Files.copy(
                 Path.of("quizzes/01-what-happens-when-you-call-a-model-api.yaml"),
                 folder.resolve("99-no-such-lesson.yaml"));
-        QuizRepository repository = new QuizRepository(() -> Optional.of(folder.toString()), lessons, live);
+        QuizRepository repository = new QuizRepository(() -> Optional.of(folder.toString()), lessons, live, validator);
         ContentValidationException e = assertThrows(ContentValidationException.class, repository::all);
         assertThat(e.getMessage(), containsString(folder.resolve("99-no-such-lesson.yaml") + ":1: no lesson"));
     }

@@ -1,0 +1,20 @@
+package dev.servinglab.quiz.rest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.lang.reflect.Type;
+import java.util.function.BiFunction;
+
+/**
+ * Reads a request body refusing the fields its record does not have, whatever the app-wide Jackson setting: a
+ * misspelt {@code choise} must not pass for an answer without choices. Used with Quarkus's
+ * {@code @CustomDeserialization}.
+ */
+public final class StrictJsonReader implements BiFunction<ObjectMapper, Type, ObjectReader> {
+
+    @Override
+    public ObjectReader apply(ObjectMapper mapper, Type type) {
+        return mapper.readerFor(mapper.constructType(type)).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+}
