@@ -1,6 +1,5 @@
 package dev.servinglab.quiz.rest;
 
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.servinglab.quiz.service.Answer;
 import dev.servinglab.quiz.service.Feedback;
 import dev.servinglab.quiz.service.Question;
@@ -9,12 +8,9 @@ import dev.servinglab.quiz.service.QuizGrader;
 import dev.servinglab.quiz.service.QuizRepository;
 import dev.servinglab.quiz.service.QuizView;
 import dev.servinglab.quiz.service.Review;
-import dev.servinglab.web.problem.InvalidInputException;
 import dev.servinglab.web.problem.ProblemDetail;
-import dev.servinglab.web.problem.ProblemMapper;
 import dev.servinglab.web.problem.ResourceNotFoundException;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,8 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Serves the self-check quizzes and grades them: the answer key never leaves the server before the learner has
@@ -53,11 +46,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class QuizResource {
 
     private final QuizRepository quizzes;
-    private final ProblemMapper problems;
 
-    QuizResource(QuizRepository quizzes, ProblemMapper problems) {
+    QuizResource(QuizRepository quizzes) {
         this.quizzes = quizzes;
-        this.problems = problems;
     }
 
     @GET
@@ -167,21 +158,6 @@ public class QuizResource {
      */
     @Schema(name = "QuizReviewRequest", examples = "{\"answers\": {\"input-shape\": {\"choices\": [0]}}}")
     public record ReviewRequest(Map<String, @Valid Answer> answers) {}
-
-    /**
-     * Answers a body that breaks a constraint of its record with 422 naming every field and rule, as the API answers
-     * all invalid input. Local to this resource until {@link ProblemMapper} maps these exceptions for every one.
-     */
-    @ServerExceptionMapper
-    public Response invalidBody(ConstraintViolationException e, UriInfo uri) {
-        return problems.invalidInput(new InvalidInputException(BodyViolations.of(e)), uri);
-    }
-
-    /** Answers a body with a field its record does not have with 422 naming the field. */
-    @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        return problems.invalidInput(new InvalidInputException(List.of(BodyViolations.unknownField(e))), uri);
-    }
 
     private Quiz require(String slug) {
         return quizzes.find(slug)

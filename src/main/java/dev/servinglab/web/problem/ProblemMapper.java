@@ -2,7 +2,9 @@ package dev.servinglab.web.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.arc.All;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,6 +36,16 @@ public class ProblemMapper {
                         + e.violations().getFirst().message()
                 : e.violations().size() + " fields break the API's rules: " + e.getMessage();
         return answer(uri, 422, "invalid-input", "Invalid input", detail, e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        return invalidInput(new InvalidInputException(BodyViolations.of(e)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return invalidInput(new InvalidInputException(List.of(BodyViolations.unknownField(e))), uri);
     }
 
     @ServerExceptionMapper

@@ -1,9 +1,8 @@
-package dev.servinglab.quiz.rest;
+package dev.servinglab.web.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.servinglab.web.problem.FieldViolation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -17,7 +16,7 @@ import java.util.stream.Collectors;
  * Names the fields of a request body that broke a rule, as the API's problem details name them
  * ({@code answers.input-shape.choices[0]}), from Hibernate Validator's violations or Jackson's unknown field.
  */
-final class BodyViolations {
+public final class BodyViolations {
 
     private static final PropertyNamingStrategies.NamingBase JSON_NAMES =
             new PropertyNamingStrategies.SnakeCaseStrategy();
@@ -25,7 +24,7 @@ final class BodyViolations {
     private BodyViolations() {}
 
     /** Returns every violation of a validated request body, sorted by field. */
-    static List<FieldViolation> of(ConstraintViolationException e) {
+    public static List<FieldViolation> of(ConstraintViolationException e) {
         return e.getConstraintViolations().stream()
                 .map(v -> new FieldViolation(field(v.getPropertyPath()), rule(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::rule))
@@ -33,7 +32,7 @@ final class BodyViolations {
     }
 
     /** Returns the violation of a body that holds a field its record does not have. */
-    static FieldViolation unknownField(UnrecognizedPropertyException e) {
+    public static FieldViolation unknownField(UnrecognizedPropertyException e) {
         StringBuilder field = new StringBuilder();
         for (JsonMappingException.Reference step : e.getPath()) {
             if (step.getFieldName() != null) {
