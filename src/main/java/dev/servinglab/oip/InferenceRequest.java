@@ -1,6 +1,7 @@
 package dev.servinglab.oip;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.servinglab.model.data.IrisExamples;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -46,7 +47,7 @@ public record InferenceRequest(
                     type = SchemaType.ARRAY,
                     implementation = Double.class,
                     description = "Row-major values, flat or nested ([[…], […]])",
-                    examples = "[5.1, 3.5, 1.4, 0.2]")
+                    examples = "[" + IrisExamples.SETOSA_ROW + "]")
             JsonNode data) {}
 
     /**

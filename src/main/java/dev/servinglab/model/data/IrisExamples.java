@@ -10,20 +10,67 @@ import java.util.regex.Pattern;
 /**
  * Holds the example flowers, one of each species, as every part of the app shows them: the lessons follow
  * {@link #SETOSA} through the pipeline, the trace lab offers all three as presets, the API documentation uses them
- * as request examples. Each is a row of {@code datasets/iris.csv}. The JSON texts are compile-time constants, so
- * that OpenAPI annotations can use them; everything else reads {@link #flowers()}.
+ * as request examples. Each is a row of {@code datasets/iris.csv}.
+ *
+ * <p>Each measurement is written once, as a compile-time constant, and the JSON bodies and rows are built from
+ * those constants by the compiler, so that OpenAPI annotations can use them; everything else reads
+ * {@link #flowers()}.
  */
 public final class IrisExamples {
 
-    /** The flower the lessons follow through the pipeline. */
-    public static final String SETOSA =
-            "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
-    /** A versicolor. */
-    public static final String VERSICOLOR =
-            "{\"sepal_length\":5.9,\"sepal_width\":3.0,\"petal_length\":4.2,\"petal_width\":1.5}";
-    /** A virginica. */
-    public static final String VIRGINICA =
-            "{\"sepal_length\":6.7,\"sepal_width\":3.0,\"petal_length\":5.2,\"petal_width\":2.3}";
+    /** The setosa's sepal length, in cm. */
+    public static final String SETOSA_SEPAL_LENGTH = "5.1";
+    /** The setosa's sepal width, in cm. */
+    public static final String SETOSA_SEPAL_WIDTH = "3.5";
+    /** The setosa's petal length, in cm. */
+    public static final String SETOSA_PETAL_LENGTH = "1.4";
+    /** The setosa's petal width, in cm. */
+    public static final String SETOSA_PETAL_WIDTH = "0.2";
+
+    /** The versicolor's sepal length, in cm. */
+    public static final String VERSICOLOR_SEPAL_LENGTH = "5.9";
+    /** The versicolor's sepal width, in cm. */
+    public static final String VERSICOLOR_SEPAL_WIDTH = "3.0";
+    /** The versicolor's petal length, in cm. */
+    public static final String VERSICOLOR_PETAL_LENGTH = "4.2";
+    /** The versicolor's petal width, in cm. */
+    public static final String VERSICOLOR_PETAL_WIDTH = "1.5";
+
+    /** The virginica's sepal length, in cm. */
+    public static final String VIRGINICA_SEPAL_LENGTH = "6.7";
+    /** The virginica's sepal width, in cm. */
+    public static final String VIRGINICA_SEPAL_WIDTH = "3.0";
+    /** The virginica's petal length, in cm. */
+    public static final String VIRGINICA_PETAL_LENGTH = "5.2";
+    /** The virginica's petal width, in cm. */
+    public static final String VIRGINICA_PETAL_WIDTH = "2.3";
+
+    // The field names, each with what goes before it in a request body.
+    private static final String SEPAL_LENGTH = "{\"sepal_length\":";
+    private static final String SEPAL_WIDTH = ",\"sepal_width\":";
+    private static final String PETAL_LENGTH = ",\"petal_length\":";
+    private static final String PETAL_WIDTH = ",\"petal_width\":";
+
+    /** The flower the lessons follow through the pipeline, as a request body. */
+    public static final String SETOSA = SEPAL_LENGTH + SETOSA_SEPAL_LENGTH + SEPAL_WIDTH + SETOSA_SEPAL_WIDTH
+            + PETAL_LENGTH + SETOSA_PETAL_LENGTH + PETAL_WIDTH + SETOSA_PETAL_WIDTH + "}";
+    /** A versicolor, as a request body. */
+    public static final String VERSICOLOR = SEPAL_LENGTH + VERSICOLOR_SEPAL_LENGTH + SEPAL_WIDTH
+            + VERSICOLOR_SEPAL_WIDTH + PETAL_LENGTH + VERSICOLOR_PETAL_LENGTH + PETAL_WIDTH + VERSICOLOR_PETAL_WIDTH
+            + "}";
+    /** A virginica, as a request body. */
+    public static final String VIRGINICA = SEPAL_LENGTH + VIRGINICA_SEPAL_LENGTH + SEPAL_WIDTH + VIRGINICA_SEPAL_WIDTH
+            + PETAL_LENGTH + VIRGINICA_PETAL_LENGTH + PETAL_WIDTH + VIRGINICA_PETAL_WIDTH + "}";
+
+    /** The setosa's measurements in column order, separated by commas: the inside of a JSON array. */
+    public static final String SETOSA_ROW =
+            SETOSA_SEPAL_LENGTH + "," + SETOSA_SEPAL_WIDTH + "," + SETOSA_PETAL_LENGTH + "," + SETOSA_PETAL_WIDTH;
+    /** The versicolor's measurements in column order, separated by commas. */
+    public static final String VERSICOLOR_ROW = VERSICOLOR_SEPAL_LENGTH + "," + VERSICOLOR_SEPAL_WIDTH + ","
+            + VERSICOLOR_PETAL_LENGTH + "," + VERSICOLOR_PETAL_WIDTH;
+    /** The virginica's measurements in column order, separated by commas. */
+    public static final String VIRGINICA_ROW = VIRGINICA_SEPAL_LENGTH + "," + VIRGINICA_SEPAL_WIDTH + ","
+            + VIRGINICA_PETAL_LENGTH + "," + VIRGINICA_PETAL_WIDTH;
 
     private static final Pattern FIELD = Pattern.compile("\"([a-z_]+)\":([0-9.]+)");
     private static final List<Flower> FLOWERS =

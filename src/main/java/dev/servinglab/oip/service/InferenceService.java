@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.servinglab.model.service.ServedModel;
 import dev.servinglab.oip.InferenceRequest;
 import dev.servinglab.oip.InferenceResponse;
-import dev.servinglab.predict.PredictConfig;
-import dev.servinglab.predict.service.FeatureParser;
 import dev.servinglab.predict.service.PipelineTrace;
+import dev.servinglab.predict.service.PredictLimits;
 import dev.servinglab.predict.service.PredictResponse;
 import dev.servinglab.predict.service.PredictionPipeline;
 import dev.servinglab.web.problem.InvalidInputException;
 import dev.servinglab.web.problem.MalformedRequestException;
-import dev.servinglab.web.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +31,11 @@ public class InferenceService {
     private static final Set<String> OUTPUTS = Set.of(PROBABILITIES, PREDICTED_CLASS);
 
     private final PredictionPipeline pipeline;
-    private final PredictConfig config;
+    private final PredictLimits limits;
 
-    InferenceService(PredictionPipeline pipeline, PredictConfig config) {
+    InferenceService(PredictionPipeline pipeline, PredictLimits limits) {
         this.pipeline = pipeline;
-        this.config = config;
+        this.limits = limits;
     }
 
     /**
@@ -109,9 +107,9 @@ public class InferenceService {
                 || shape.get(1) != p
                 || shape.get(0) == null
                 || shape.get(0) < 1
-                || shape.get(0) > config.maxBatchSize()) {
+                || shape.get(0) > limits.maxBatchSize()) {
             throw new InvalidInputException(
-                    "inputs[0].shape", "shape", "must be [n, " + p + "] with n from 1 to " + config.maxBatchSize());
+                    "inputs[0].shape", "shape", "must be [n, " + p + "] with n from 1 to " + limits.maxBatchSize());
         }
         int n = shape.get(0).intValue();
         List<Double> values = new ArrayList<>(n * p);
@@ -122,16 +120,13 @@ public class InferenceService {
                     "shape",
                     "holds " + values.size() + " values; shape " + shape + " needs " + n * p);
         }
-        FeatureParser parser = pipeline.parser(model);
-        Violations violations = new Violations(FeatureParser.MAX_REPORTED);
         double[][] rows = new double[n][p];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < p; j++) {
                 rows[i][j] = values.get(i * p + j);
             }
-            parser.check(rows[i], "inputs[0].data[" + i + "].", violations);
         }
-        violations.throwIfAny();
+        pipeline.check(rows, model, "inputs[0].data");
         return rows;
     }
 

@@ -1,9 +1,11 @@
 package dev.servinglab.predict.rest;
 
+import dev.servinglab.model.data.IrisExamples;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Documents the body of a prediction: one iris flower's four measurements in centimetres.
+ * Documents the body of a prediction: one iris flower's four measurements in centimetres, the setosa of
+ * {@link IrisExamples} as the example.
  *
  * <p>The body is read by {@link dev.servinglab.predict.service.FeatureParser}, which enforces the same rules
  * (all four fields, numbers, greater than 0, at most 100, no other fields).
@@ -17,7 +19,7 @@ public record PredictRequest(
         @Schema(
                 required = true,
                 description = "Sepal length (cm)",
-                examples = "5.1",
+                examples = IrisExamples.SETOSA_SEPAL_LENGTH,
                 minimum = "0",
                 exclusiveMinimum = true,
                 maximum = "100")
@@ -26,7 +28,7 @@ public record PredictRequest(
         @Schema(
                 required = true,
                 description = "Sepal width (cm)",
-                examples = "3.5",
+                examples = IrisExamples.SETOSA_SEPAL_WIDTH,
                 minimum = "0",
                 exclusiveMinimum = true,
                 maximum = "100")
@@ -35,7 +37,7 @@ public record PredictRequest(
         @Schema(
                 required = true,
                 description = "Petal length (cm)",
-                examples = "1.4",
+                examples = IrisExamples.SETOSA_PETAL_LENGTH,
                 minimum = "0",
                 exclusiveMinimum = true,
                 maximum = "100")
@@ -44,7 +46,7 @@ public record PredictRequest(
         @Schema(
                 required = true,
                 description = "Petal width (cm)",
-                examples = "0.2",
+                examples = IrisExamples.SETOSA_PETAL_WIDTH,
                 minimum = "0",
                 exclusiveMinimum = true,
                 maximum = "100")

@@ -1,17 +1,15 @@
 package dev.servinglab.predict.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servinglab.model.data.IrisExamples;
 import dev.servinglab.model.service.ModelRegistry;
 import dev.servinglab.model.service.ServedModel;
-import dev.servinglab.predict.PredictConfig;
 import dev.servinglab.predict.service.BatchPredictResponse;
 import dev.servinglab.predict.service.PipelineTrace;
+import dev.servinglab.predict.service.PredictLimits;
 import dev.servinglab.predict.service.PredictResponse;
 import dev.servinglab.predict.service.PredictionMetrics;
 import dev.servinglab.predict.service.PredictionPipeline;
-import dev.servinglab.predict.service.RecordingTrace;
 import dev.servinglab.predict.service.TraceResponse;
-import dev.servinglab.web.problem.InvalidInputException;
 import dev.servinglab.web.problem.ProblemDetail;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Serves predictions of the iris models as JSON: one flower, a batch, or one flower with every stage traced.
+ *
+ * <p>The request examples are the flowers of {@link IrisExamples}; the answers shown beside them in the OpenAPI
+ * document, and the configured limits, are filled in by {@link PredictApiFilter}.
  */
 @Path("/api/v1/predict")
 @Tag(name = "Predict", description = "Ask a model which iris species a flower is")
@@ -60,44 +61,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
 @APIResponse(
         responseCode = "422",
-        description = "A field is missing, unknown, not a number or out of range; "
-                + "`errors` names each field and the rule it broke",
+        description = "A field is missing, unknown, not a number or out of range; `errors` names each field and the "
+                + "rule it broke",
         content =
-                @Content(
-                        mediaType = ProblemDetail.MEDIA_TYPE,
-                        schema = @Schema(implementation = ProblemDetail.class),
-                        examples =
-                                @ExampleObject(
-                                        name = "invalid",
-                                        value =
-                                                "{\"type\":\"/problems/invalid-input\","
-                                                        + "\"title\":\"Invalid input\",\"status\":422,\"detail\":\"3 fields break the API's rules\","
-                                                        + "\"instance\":\"/api/v1/predict\",\"errors\":["
-                                                        + "{\"field\":\"sepal_length\",\"rule\":\"minimum\",\"message\":\"must be greater than 0 (cm)\"},"
-                                                        + "{\"field\":\"sepal_width\",\"rule\":\"type\",\"message\":\"must be a number, not a string\"},"
-                                                        + "{\"field\":\"petal_width\",\"rule\":\"required\",\"message\":\"is required (a number in cm)\"}]}")))
+                @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
 public class PredictResource {
 
-    private static final String MODEL_DESCRIPTION = "Which model answers: `mlp` (default) or `logreg`, or a "
-            + "promoted training run. See GET /api/v1/models.";
+    private static final String MODEL_DESCRIPTION = "Which model answers, by name: a model trained at startup or a "
+            + "promoted training run (GET /api/v1/models lists them). Absent: the configured default model.";
 
     private final ModelRegistry models;
     private final PredictionPipeline pipeline;
     private final PredictionMetrics metrics;
-    private final PredictConfig config;
-    private final ObjectMapper json;
+    private final PredictLimits limits;
 
     PredictResource(
-            ModelRegistry models,
-            PredictionPipeline pipeline,
-            PredictionMetrics metrics,
-            PredictConfig config,
-            ObjectMapper json) {
+            ModelRegistry models, PredictionPipeline pipeline, PredictionMetrics metrics, PredictLimits limits) {
         this.models = models;
         this.pipeline = pipeline;
         this.metrics = metrics;
-        this.config = config;
-        this.json = json;
+        this.limits = limits;
     }
 
     @POST
@@ -116,15 +99,15 @@ public class PredictResource {
                             schema = @Schema(implementation = PredictRequest.class),
                             examples = {
                                 @ExampleObject(
-                                        name = "setosa",
+                                        name = PredictApiFilter.SETOSA,
                                         summary = "A setosa (the default example)",
-                                        value = ApiExamples.SETOSA),
+                                        value = IrisExamples.SETOSA),
                                 @ExampleObject(
-                                        name = "virginica",
+                                        name = PredictApiFilter.VIRGINICA,
                                         summary = "A virginica",
-                                        value = ApiExamples.VIRGINICA),
+                                        value = IrisExamples.VIRGINICA),
                                 @ExampleObject(
-                                        name = "drift",
+                                        name = PredictApiFilter.DRIFT,
                                         summary = "Petal longer than any in training: served with a warning",
                                         value = ApiExamples.DRIFT),
                                 @ExampleObject(
@@ -138,13 +121,7 @@ public class PredictResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PredictResponse.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "setosa",
-                                            value = "{\"predicted_class\":\"setosa\","
-                                                    + "\"probabilities\":{\"setosa\":0.97,\"versicolor\":0.02,\"virginica\":0.01},"
-                                                    + "\"model\":\"mlp\",\"model_version\":\"1\"}")))
+                            schema = @Schema(implementation = PredictResponse.class)))
     public PredictResponse predict(
             @Parameter(description = MODEL_DESCRIPTION) @QueryParam("model") String model, byte[] body) {
         return measured("predict", model, served -> pipeline.run(body, served, false, PipelineTrace.OFF));
@@ -156,33 +133,25 @@ public class PredictResource {
     @Operation(
             summary = "Predict the species of several flowers",
             description = "Runs the same pipeline on every instance and answers in request order. A batch holds "
-                    + "1 to `serving-lab.predict.max-batch-size` instances (default 1,000); every broken rule is "
-                    + "reported with its path, such as `instances[2].petal_width`.")
+                    + "1 to `serving-lab.predict.max-batch-size` instances; every broken rule is reported with its "
+                    + "path, such as `instances[2].petal_width`.")
     @RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = BatchPredictRequest.class),
-                            examples = @ExampleObject(name = "three flowers", value = ApiExamples.BATCH)))
+                            examples = @ExampleObject(name = PredictApiFilter.BATCH, value = ApiExamples.BATCH)))
     @APIResponse(
             responseCode = "200",
             description = "One prediction per instance",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = BatchPredictResponse.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "two flowers",
-                                            value =
-                                                    "{\"model\":\"mlp\",\"model_version\":\"1\","
-                                                            + "\"predictions\":[{\"predicted_class\":\"setosa\",\"probabilities\":{\"setosa\":0.97,"
-                                                            + "\"versicolor\":0.02,\"virginica\":0.01}},{\"predicted_class\":\"virginica\","
-                                                            + "\"probabilities\":{\"setosa\":0.0,\"versicolor\":0.01,\"virginica\":0.99}}]}")))
+                            schema = @Schema(implementation = BatchPredictResponse.class)))
     public BatchPredictResponse batch(
             @Parameter(description = MODEL_DESCRIPTION) @QueryParam("model") String model, byte[] body) {
-        return measured("batch", model, served -> pipeline.runBatch(body, served, config.maxBatchSize()));
+        return measured("batch", model, served -> pipeline.runBatch(body, served, limits.maxBatchSize()));
     }
 
     @POST
@@ -201,25 +170,14 @@ public class PredictResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PredictRequest.class),
-                            examples = @ExampleObject(name = "setosa", value = ApiExamples.SETOSA)))
+                            examples = @ExampleObject(name = PredictApiFilter.SETOSA, value = IrisExamples.SETOSA)))
     @APIResponse(
             responseCode = "200",
             description = "The prediction and its four stages",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TraceResponse.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "setosa (stages shortened)",
-                                            value =
-                                                    "{\"prediction\":"
-                                                            + "{\"predicted_class\":\"setosa\",\"probabilities\":{\"setosa\":0.97,\"versicolor\":0.02,"
-                                                            + "\"virginica\":0.01},\"model\":\"mlp\",\"model_version\":\"1\"},\"stages\":[{\"name\":"
-                                                            + "\"scale\",\"operation\":\"Standardise every feature …\",\"input_shape\":\"1 × 4\","
-                                                            + "\"output_shape\":\"1 × 4\",\"input\":[[5.1,3.5,1.4,0.2]],\"output\":[[-0.91,0.94,-1.35,"
-                                                            + "-1.28]],\"parameters\":{\"mean\":[5.83,3.08,3.74,1.18],\"std\":[0.81,0.45,1.73,0.76]},"
-                                                            + "\"duration_ns\":1200}],\"total_duration_ns\":9800,\"scaling_skipped\":false}")))
+                            schema = @Schema(implementation = TraceResponse.class)))
     public TraceResponse trace(
             @Parameter(description = MODEL_DESCRIPTION) @QueryParam("model") String model,
             @Parameter(description = "Teaching mode: skip the scale stage and see the answer go wrong")
@@ -228,15 +186,8 @@ public class PredictResource {
                     @DefaultValue("false")
                     String skipScaling,
             byte[] body) {
-        return measured("trace", model, served -> {
-            boolean skip = switch (skipScaling) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new InvalidInputException("skip_scaling", "type", "must be true or false");
-            };
-            RecordingTrace trace = new RecordingTrace(json);
-            return trace.response(pipeline.run(body, served, skip, trace), skip);
-        });
+        return measured(
+                "trace", model, served -> pipeline.trace(body, served, PredictionPipeline.skipScaling(skipScaling)));
     }
 
     /**

@@ -31,10 +31,8 @@ public class ExampleTrace implements LiveSource {
 
     /** Traces the example flower through the default model. */
     public TraceResponse trace() {
-        RecordingTrace trace = new RecordingTrace(json);
-        PredictResponse prediction =
-                pipeline.run(IrisExamples.SETOSA.getBytes(StandardCharsets.UTF_8), models.defaultModel(), false, trace);
-        return trace.response(prediction, false);
+        return pipeline.trace(
+                IrisExamples.example().json().getBytes(StandardCharsets.UTF_8), models.defaultModel(), false);
     }
 
     @Override

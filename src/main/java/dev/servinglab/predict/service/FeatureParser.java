@@ -25,7 +25,7 @@ import java.util.List;
 public final class FeatureParser {
 
     /** A response lists at most this many violations, and says how many more there were. */
-    public static final int MAX_REPORTED = 25;
+    static final int MAX_REPORTED = 25;
 
     // NaN and Infinity literals are read as numbers so that they get an error naming their field.
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -119,7 +119,7 @@ public final class FeatureParser {
      *
      * @param path the field path of the row, for messages
      */
-    public void check(double[] row, String path, Violations violations) {
+    void check(double[] row, String path, Violations violations) {
         for (int j = 0; j < row.length; j++) {
             checkValue(row[j], path + features.get(j), violations);
         }

@@ -61,7 +61,8 @@ public class PredictionMetrics {
      * Records one prediction request.
      *
      * @param endpoint a short endpoint name, e.g. {@code predict}
-     * @param model    the model asked for ({@code default} when the request named none)
+     * @param model    the model that answered: a built-in model's name, {@code promoted} for any promoted training
+     *                 run, {@code unknown} for a name no model has (so that clients cannot create unbounded series)
      * @param outcome  {@value #SERVED} or {@value #REJECTED}
      * @param nanos    time from receiving the body to having the answer
      */

@@ -1,8 +1,11 @@
 package dev.servinglab.predict.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servinglab.model.data.DatasetInfo;
 import dev.servinglab.model.service.FeatureRange;
 import dev.servinglab.model.service.ServedModel;
+import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,13 +21,23 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PredictionPipeline {
 
     private final Map<String, FeatureParser> parsers = new ConcurrentHashMap<>();
+    private final ObjectMapper json;
+
+    PredictionPipeline(ObjectMapper json) {
+        this.json = json;
+    }
 
     /**
-     * Returns the parse stage for a model's features.
+     * Reads the {@code skip_scaling} query parameter of a traced prediction.
+     *
+     * @throws InvalidInputException naming {@code skip_scaling} unless it is {@code true} or {@code false}
      */
-    public FeatureParser parser(ServedModel model) {
-        DatasetInfo data = model.dataset();
-        return parsers.computeIfAbsent(data.name(), name -> new FeatureParser(data));
+    public static boolean skipScaling(String parameter) {
+        return switch (parameter) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidInputException("skip_scaling", "type", "must be true or false");
+        };
     }
 
     /**
@@ -37,6 +50,17 @@ public class PredictionPipeline {
         double[] features = parser(model).parseInstance(body);
         trace.parsed(start, body, features);
         return predict(features, model, skipScaling, trace);
+    }
+
+    /**
+     * Runs all four stages on a JSON body holding one instance, exactly as {@link #run} does, and records every
+     * stage: what went in, what came out, its parameters and its time.
+     *
+     * @param skipScaling feed the raw features to the model, to show what a training/serving mismatch does
+     */
+    public TraceResponse trace(byte[] body, ServedModel model, boolean skipScaling) {
+        RecordingTrace trace = new RecordingTrace(json);
+        return trace.response(run(body, model, skipScaling, trace), skipScaling);
     }
 
     /**
@@ -70,6 +94,28 @@ public class PredictionPipeline {
         return response;
     }
 
+    /**
+     * Checks rows that reached the server in another form than the JSON the parse stage reads (an Open Inference
+     * Protocol tensor) against the same rules, so that every client gets the same answer for the same values.
+     *
+     * @param field the name of the rows in the request, e.g. {@code inputs[0].data}; a violation names
+     *              {@code field[i].feature}
+     * @throws InvalidInputException naming every value that breaks a rule
+     */
+    public void check(double[][] rows, ServedModel model, String field) {
+        FeatureParser parser = parser(model);
+        Violations violations = new Violations(FeatureParser.MAX_REPORTED);
+        for (int i = 0; i < rows.length; i++) {
+            parser.check(rows[i], field + "[" + i + "].", violations);
+        }
+        violations.throwIfAny();
+    }
+
+    private FeatureParser parser(ServedModel model) {
+        DatasetInfo data = model.dataset();
+        return parsers.computeIfAbsent(data.name(), name -> new FeatureParser(data));
+    }
+
     private static PredictResponse respond(double[] features, int best, double[] probabilities, ServedModel model) {
         List<String> classes = model.dataset().classNames();
         Map<String, Double> byClass = new LinkedHashMap<>(8);
@@ -93,7 +139,8 @@ public class PredictionPipeline {
                         features[j],
                         range.min(),
                         range.max(),
-                        "%s = %s %s lies outside the training range %s to %s %s; the model is extrapolating, so treat the answer with care"
+                        ("%s = %s %s lies outside the training range %s to %s %s; the model is extrapolating, "
+                                        + "so treat the answer with care")
                                 .formatted(
                                         range.feature(),
                                         features[j],

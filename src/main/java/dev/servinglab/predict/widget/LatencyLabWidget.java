@@ -26,7 +26,7 @@ public class LatencyLabWidget implements LessonWidget {
 
     @Override
     public TemplateInstance render() {
-        return Templates.widget(IrisExamples.SETOSA);
+        return Templates.widget(IrisExamples.example().json());
     }
 
     @Override

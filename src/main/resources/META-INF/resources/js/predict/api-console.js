@@ -1,68 +1,66 @@
-// The API console: sends any request to this server and shows exactly what a client gets back.
+// The API console: sends any request to this server and shows exactly what a client gets back, whatever its
+// status, which is why it reads the raw response instead of going through common.js's fetchJson (which turns a
+// 4xx into an error). The requests it offers come from the page, rendered by the server from the example flower.
+import { millis } from '/js/format.js';
 
-function $(root, selector) {
-  return root.querySelector(selector);
+// Sends one request and resolves with what came back: status line, content type, body text and time taken.
+async function exchange(method, path, contentType, body) {
+  const options = { method, headers: { Accept: 'application/json' } };
+  if (method === 'POST') {
+    options.headers['Content-Type'] = contentType;
+    options.body = body;
+  }
+  const started = performance.now();
+  const response = await fetch(path, options);
+  const text = await response.text();
+  return {
+    status: response.status + ' ' + response.statusText,
+    type: response.headers.get('Content-Type') || 'no content type',
+    text,
+    ms: performance.now() - started
+  };
 }
 
-var EXAMPLE = '{"sepal_length":5.1,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2}';
-var CONSOLE_PRESETS = {
-  predict: ['POST', '/api/v1/predict', 'application/json', EXAMPLE],
-  logreg: ['POST', '/api/v1/predict?model=logreg', 'application/json', EXAMPLE],
-  batch: ['POST', '/api/v1/predict/batch', 'application/json',
-    '{"instances":[' + EXAMPLE + ',{"sepal_length":6.7,"sepal_width":3.0,"petal_length":5.2,"petal_width":2.3}]}'],
-  drift: ['POST', '/api/v1/predict', 'application/json',
-    '{"sepal_length":5.1,"sepal_width":3.5,"petal_length":12.0,"petal_width":0.2}'],
-  invalid: ['POST', '/api/v1/predict', 'application/json',
-    '{"sepal_length":-1,"sepal_width":"wide","petal_length":1.4,"colour":"blue"}'],
-  malformed: ['POST', '/api/v1/predict', 'application/json', '{"sepal_length": 5.1,'],
-  text: ['POST', '/api/v1/predict', 'text/plain', EXAMPLE],
-  oip: ['POST', '/v2/models/iris/infer', 'application/json',
-    '{"id":"1","inputs":[{"name":"features","shape":[1,4],"datatype":"FP32","data":[5.1,3.5,1.4,0.2]}]}']
-};
+// Indents a JSON answer for reading; anything else is shown as it came.
+function readable(text) {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch (e) {
+    return text || '(empty body)';
+  }
+}
 
 function initApiConsole(root) {
-  var form = $(root, '[data-console-form]');
-  root.querySelectorAll('[data-console-preset]').forEach(function (button) {
-    button.addEventListener('click', function () {
-      var preset = CONSOLE_PRESETS[button.getAttribute('data-console-preset')];
-      form.elements.method.value = preset[0];
-      form.elements.path.value = preset[1];
-      form.elements.type.value = preset[2];
-      form.elements.body.value = preset[3];
-      form.elements.body.focus();
+  const form = root.querySelector('[data-console-form]');
+  const fields = form.elements;
+  const status = root.querySelector('[data-console-status]');
+  const out = root.querySelector('[data-console-body]');
+
+  for (const button of root.querySelectorAll('[data-console-preset]')) {
+    button.addEventListener('click', () => {
+      fields.method.value = button.dataset.method;
+      fields.path.value = button.dataset.path;
+      fields.type.value = button.dataset.type;
+      fields.body.value = button.dataset.body;
+      fields.body.focus();
     });
-  });
-  form.addEventListener('submit', function (event) {
+  }
+
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    var path = form.elements.path.value.trim();
-    var status = $(root, '[data-console-status]');
-    var out = $(root, '[data-console-body]');
-    $(root, '[data-console-response]').hidden = false;
-    if (path.charAt(0) !== '/') {
+    root.querySelector('[data-console-response]').hidden = false;
+    const path = fields.path.value.trim();
+    if (!path.startsWith('/')) {
       status.textContent = 'The path must start with / (this console talks to this server only).';
       return;
     }
-    var method = form.elements.method.value;
-    var options = { method: method, headers: { 'Accept': 'application/json' } };
-    if (method === 'POST') {
-      options.headers['Content-Type'] = form.elements.type.value;
-      options.body = form.elements.body.value;
-    }
-    var started = performance.now();
-    fetch(path, options).then(function (response) {
-      return response.text().then(function (text) {
-        var ms = (performance.now() - started).toFixed(1);
-        status.textContent = 'HTTP ' + response.status + ' ' + response.statusText + ' · '
-            + (response.headers.get('Content-Type') || 'no content type') + ' · ' + ms + ' ms';
-        try {
-          out.textContent = JSON.stringify(JSON.parse(text), null, 2);
-        } catch (e) {
-          out.textContent = text || '(empty body)';
-        }
-      });
-    }).catch(function (e) {
+    try {
+      const answer = await exchange(fields.method.value, path, fields.type.value, fields.body.value);
+      status.textContent = `HTTP ${answer.status} · ${answer.type} · ${millis(answer.ms, 1)}`;
+      out.textContent = readable(answer.text);
+    } catch (e) {
       status.textContent = 'The request failed: ' + e.message;
-    });
+    }
   });
 }
 

@@ -5,27 +5,36 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.servinglab.predict.Flowers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class InferenceResourceTest {
 
-    private static final String SETOSA =
-            "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
-    private static final String VIRGINICA =
-            "{\"sepal_length\":6.7,\"sepal_width\":3.0,\"petal_length\":5.2,\"petal_width\":2.3}";
+    private static final String SETOSA = Flowers.setosa();
+    private static final String VIRGINICA = Flowers.virginica();
+    private static final String SETOSA_DATA = "[" + Flowers.csv(Flowers.setosaRow()) + "]";
+    private static final String TWO_FLOWERS =
+            "[" + Flowers.csv(Flowers.setosaRow()) + "," + Flowers.csv(Flowers.virginicaRow()) + "]";
 
     @Test
     void serverMetadataAndHealthFollowTheProtocol() {
@@ -44,7 +53,12 @@ class InferenceResourceTest {
                 .statusCode(200)
                 .body("name", equalTo("iris"))
                 .body("ready", equalTo(true));
-        given().when().get("/v2/models/iris/versions/1/ready").then().statusCode(200);
+        given().when()
+                .get("/v2/models/iris/versions/1/ready")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("iris"))
+                .body("ready", equalTo(true));
     }
 
     @Test
@@ -68,10 +82,40 @@ class InferenceResourceTest {
     }
 
     @Test
+    void aModelsVersionedRoutesAnswerAsItsUnversionedOnes() {
+        String metadata = given().get("/v2/models/logreg")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        given().when()
+                .get("/v2/models/logreg/versions/1")
+                .then()
+                .statusCode(200)
+                .body(equalTo(metadata));
+        String body = "{\"id\":\"v\",\"inputs\":[{\"name\":\"x\",\"shape\":[2,4],\"datatype\":\"FP64\",\"data\":"
+                + TWO_FLOWERS + "}]}";
+        String inferred = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/v2/models/logreg/infer")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v2/models/logreg/versions/1/infer")
+                .then()
+                .statusCode(200)
+                .body(equalTo(inferred));
+    }
+
+    @Test
     void infersATensorAndEchoesTheId() {
         given().contentType(ContentType.JSON)
                 .body("{\"id\":\"req-7\",\"inputs\":[{\"name\":\"features\",\"shape\":[2,4],\"datatype\":\"FP64\","
-                        + "\"data\":[5.1,3.5,1.4,0.2,6.7,3.0,5.2,2.3]}]}")
+                        + "\"data\":" + TWO_FLOWERS.replace("],[", ",") + "}]}")
                 .when()
                 .post("/v2/models/iris/infer")
                 .then()
@@ -89,8 +133,8 @@ class InferenceResourceTest {
     @Test
     void predictBatchTraceAndInferAgreeOnTheSameFlowers() {
         List<Float> inferred = given().contentType(ContentType.JSON)
-                .body("{\"inputs\":[{\"name\":\"x\",\"shape\":[2,4],\"datatype\":\"FP64\","
-                        + "\"data\":[[5.1,3.5,1.4,0.2],[6.7,3.0,5.2,2.3]]}]}")
+                .body("{\"inputs\":[{\"name\":\"x\",\"shape\":[2,4],\"datatype\":\"FP64\",\"data\":[" + SETOSA_DATA
+                        + "," + "[" + Flowers.csv(Flowers.virginicaRow()) + "]]}]}")
                 .post("/v2/models/iris/infer")
                 .then()
                 .statusCode(200)
@@ -136,8 +180,8 @@ class InferenceResourceTest {
     @Test
     void fp32InputsAreReadAsSinglePrecision() {
         float p = given().contentType(ContentType.JSON)
-                .body("{\"inputs\":[{\"name\":\"x\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":[5.1,3.5,1.4,0.2]}],"
-                        + "\"outputs\":[{\"name\":\"probabilities\"}]}")
+                .body("{\"inputs\":[{\"name\":\"x\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":" + SETOSA_DATA
+                        + "}],\"outputs\":[{\"name\":\"probabilities\"}]}")
                 .post("/v2/models/iris/infer")
                 .then()
                 .statusCode(200)
@@ -155,44 +199,135 @@ class InferenceResourceTest {
         assertThat((double) p, closeTo(single, 1e-5));
     }
 
+    static Stream<Arguments> badRequests() {
+        double[] negative = Flowers.setosaRow();
+        negative[2] = -negative[2];
+        String withString = SETOSA_DATA.replaceFirst(",[^,]+,", ",\"a\",");
+        return Stream.of(
+                arguments("no inputs", "{\"inputs\":[]}", "exactly one tensor"),
+                arguments("null input", "{\"inputs\":[null]}", "inputs[0] must be a tensor object"),
+                arguments("wrong datatype", tensor("[1,4]", "INT64", "[5,3,1,0]"), "FP32 or FP64"),
+                arguments("wrong shape", tensor("[4]", "FP32", SETOSA_DATA), "must be [n, 4]"),
+                arguments("too few values", tensor("[2,4]", "FP32", SETOSA_DATA), "holds 4 values"),
+                arguments("non-numeric value", tensor("[1,4]", "FP32", withString), "numbers only"),
+                arguments(
+                        "negative value",
+                        tensor("[1,4]", "FP32", "[" + Flowers.csv(negative) + "]"),
+                        "petal_length must be greater than 0"),
+                arguments(
+                        "unknown output",
+                        tensor("[1,4]", "FP32", SETOSA_DATA).replaceFirst("}$", ",\"outputs\":[{\"name\":\"z\"}]}"),
+                        "outputs[0].name"),
+                arguments("inputs not a list", "{\"inputs\":{\"name\":\"x\"}}", "inputs must be an array"),
+                arguments("malformed JSON", "{\"inputs\":[", "not the JSON"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            no inputs          | {"inputs":[]}                                                                                 | exactly one tensor
-            null input         | {"inputs":[null]}                                                                             | inputs[0] must be a tensor object
-            wrong datatype     | {"inputs":[{"name":"x","shape":[1,4],"datatype":"INT64","data":[5,3,1,0]}]}                   | FP32 or FP64
-            wrong shape        | {"inputs":[{"name":"x","shape":[4],"datatype":"FP32","data":[5.1,3.5,1.4,0.2]}]}              | must be [n, 4]
-            too few values     | {"inputs":[{"name":"x","shape":[2,4],"datatype":"FP32","data":[5.1,3.5,1.4,0.2]}]}            | holds 4 values
-            non-numeric value  | {"inputs":[{"name":"x","shape":[1,4],"datatype":"FP32","data":[5.1,"a",1.4,0.2]}]}            | numbers only
-            negative value     | {"inputs":[{"name":"x","shape":[1,4],"datatype":"FP32","data":[5.1,3.5,-1.4,0.2]}]}           | petal_length must be greater than 0
-            unknown output     | {"inputs":[{"name":"x","shape":[1,4],"datatype":"FP32","data":[5.1,3.5,1.4,0.2]}],"outputs":[{"name":"z"}]} | outputs[0].name
-            inputs not a list  | {"inputs":{"name":"x"}}                                                                       | inputs must be an array
-            malformed JSON     | {"inputs":[                                                                                   | not the JSON
-            """)
+    @MethodSource("badRequests")
     void badRequestsGet400WithTheProtocolsErrorObject(String name, String body, String message) {
-        given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/v2/models/iris/infer")
-                .then()
-                .statusCode(400)
-                .contentType(ContentType.JSON)
-                .body("error", containsString(message))
-                .body("$", aMapWithSize(1));
+        for (String path : List.of("/v2/models/iris/infer", "/v2/models/iris/versions/1/infer")) {
+            given().contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType(ContentType.JSON)
+                    .body("error", containsString(message))
+                    .body("$", aMapWithSize(1));
+        }
     }
 
     @Test
     void anUnknownModelOrVersionGets404() {
         given().when().get("/v2/models/nope").then().statusCode(404).body("error", containsString("nope"));
-        given().when()
-                .get("/v2/models/iris/versions/9/ready")
-                .then()
-                .statusCode(404)
-                .body("error", containsString("9"));
+        given().when().get("/v2/models/nope/ready").then().statusCode(404).body("error", containsString("nope"));
         given().contentType(ContentType.JSON)
                 .body("{}")
                 .when()
                 .post("/v2/models/nope/infer")
                 .then()
-                .statusCode(404);
+                .statusCode(404)
+                .body("error", containsString("nope"));
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"/v2/models/iris/versions/9", "/v2/models/iris/versions/9/ready"})
+    void anUnknownVersionGets404NamingTheServedOne(String path) {
+        given().when()
+                .get(path)
+                .then()
+                .statusCode(404)
+                .contentType(ContentType.JSON)
+                .body("error", containsString("iris/versions/9"))
+                .body("error", containsString("iris/versions/1"));
+    }
+
+    @Test
+    void inferringOnAnUnknownVersionGets404() {
+        given().contentType(ContentType.JSON)
+                .body(tensor("[1,4]", "FP32", SETOSA_DATA))
+                .when()
+                .post("/v2/models/iris/versions/9/infer")
+                .then()
+                .statusCode(404)
+                .body("error", containsString("iris/versions/9"));
+    }
+
+    @Test
+    void everyModelRouteIsDocumentedWithAndWithoutItsVersion() {
+        JsonPath openapi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        for (String prefix : List.of("/v2/models/{model}", "/v2/models/{model}/versions/{version}")) {
+            for (String route :
+                    List.of("'" + prefix + "'.get", "'" + prefix + "/ready'.get", "'" + prefix + "/infer'.post")) {
+                String operation = "paths." + route;
+                assertThat(route, openapi.getString(operation + ".summary"), notNullValue());
+                assertThat(route, openapi.getString(operation + ".description"), notNullValue());
+                assertThat(route, openapi.getList(operation + ".tags"), contains(InferenceResource.TAG));
+                Map<String, Object> responses = openapi.getMap(operation + ".responses");
+                assertThat(route, responses, hasKey("200"));
+                assertThat(route, responses, hasKey("404"));
+            }
+            List<String> parameters = openapi.getList("paths.'" + prefix + "'.parameters.name");
+            assertThat(
+                    prefix,
+                    parameters,
+                    prefix.contains("{version}") ? containsInAnyOrder("model", "version") : contains("model"));
+        }
+        assertThat(openapi.getMap("paths"), not(hasKey("/v2/models/{model}{version}")));
+    }
+
+    @Test
+    void theInferenceExampleIsAnsweredAsTheDocumentShows() {
+        JsonPath openapi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .extract()
+                .jsonPath();
+        String operation = "paths.'/v2/models/{model}/infer'.post.";
+        Map<String, Object> request =
+                openapi.getMap(operation + "requestBody.content.'application/json'.examples.'two flowers'.value");
+        Map<String, Object> shown =
+                openapi.getMap(operation + "responses.'200'.content.'application/json'.examples.'two flowers'.value");
+        Map<String, Object> answered = given().contentType(ContentType.JSON)
+                .body(request)
+                .post("/v2/models/iris/infer")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        assertThat(shown, equalTo(answered));
+        assertThat(answered.get("outputs").toString(), containsString("setosa, virginica"));
+    }
+
+    private static String tensor(String shape, String datatype, String data) {
+        return "{\"inputs\":[{\"name\":\"x\",\"shape\":" + shape + ",\"datatype\":\"" + datatype + "\",\"data\":" + data
+                + "}]}";
     }
 }

@@ -14,25 +14,34 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.servinglab.model.data.IrisExamples;
+import dev.servinglab.predict.Flowers;
+import dev.servinglab.predict.service.PredictLimits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.util.Collections;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class PredictResourceTest {
 
-    static final String SETOSA = "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
-    static final String VIRGINICA =
-            "{\"sepal_length\":6.7,\"sepal_width\":3.0,\"petal_length\":5.2,\"petal_width\":2.3}";
+    static final String SETOSA = Flowers.setosa();
+    static final String VIRGINICA = Flowers.virginica();
     private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    PredictLimits limits;
 
     @Test
     void predictsTheSpeciesWithEveryProbability() {
@@ -89,7 +98,7 @@ class PredictResourceTest {
     @Test
     void servesAFlowerOutsideTheTrainingRangeWithAWarning() {
         given().contentType(ContentType.JSON)
-                .body("{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":9.5,\"petal_width\":0.2}")
+                .body(Flowers.setosaWith("petal_length", "9.5"))
                 .when()
                 .post("/api/v1/predict")
                 .then()
@@ -101,22 +110,30 @@ class PredictResourceTest {
                 .body("warnings[0].message", containsString("outside the training range"));
     }
 
+    static Stream<Arguments> invalidBodies() {
+        String quoted = "\"" + IrisExamples.SETOSA_SEPAL_LENGTH + "\"";
+        return Stream.of(
+                arguments("missing field", Flowers.setosaWithout("petal_width"), "petal_width", "required"),
+                arguments("null value", Flowers.setosaWith("petal_width", "null"), "petal_width", "not-null"),
+                arguments("string value", Flowers.setosaWith("sepal_length", quoted), "sepal_length", "type"),
+                arguments("boolean value", Flowers.setosaWith("sepal_length", "true"), "sepal_length", "type"),
+                arguments("NaN", Flowers.setosaWith("sepal_length", "NaN"), "sepal_length", "finite"),
+                arguments("infinity", Flowers.setosaWith("sepal_width", "Infinity"), "sepal_width", "finite"),
+                arguments("overflowing number", Flowers.setosaWith("petal_length", "1e999"), "petal_length", "finite"),
+                arguments(
+                        "negative value",
+                        Flowers.setosaWith("petal_width", "-" + IrisExamples.SETOSA_PETAL_WIDTH),
+                        "petal_width",
+                        "minimum"),
+                arguments("zero", Flowers.setosaWith("sepal_length", "0"), "sepal_length", "minimum"),
+                arguments("absurdly large", Flowers.setosaWith("sepal_width", "3500"), "sepal_width", "maximum"),
+                arguments("unknown field", Flowers.setosaAnd("species", "\"setosa\""), "species", "unknown-field"),
+                arguments("duplicate field", Flowers.setosaAnd("sepal_length", "6"), "sepal_length", "duplicate"),
+                arguments("array body", "[" + IrisExamples.SETOSA_ROW + "]", "$", "type"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            missing field       | {"sepal_length":5.1,"sepal_width":3.5,"petal_length":1.4}                                        | petal_width  | required
-            null value          | {"sepal_length":5.1,"sepal_width":3.5,"petal_length":1.4,"petal_width":null}                     | petal_width  | not-null
-            string value        | {"sepal_length":"5.1","sepal_width":3.5,"petal_length":1.4,"petal_width":0.2}                    | sepal_length | type
-            boolean value       | {"sepal_length":true,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2}                     | sepal_length | type
-            NaN                 | {"sepal_length":NaN,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2}                      | sepal_length | finite
-            infinity            | {"sepal_length":5.1,"sepal_width":Infinity,"petal_length":1.4,"petal_width":0.2}                 | sepal_width  | finite
-            overflowing number  | {"sepal_length":5.1,"sepal_width":3.5,"petal_length":1e999,"petal_width":0.2}                    | petal_length | finite
-            negative value      | {"sepal_length":5.1,"sepal_width":3.5,"petal_length":1.4,"petal_width":-0.2}                     | petal_width  | minimum
-            zero                | {"sepal_length":0,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2}                        | sepal_length | minimum
-            absurdly large      | {"sepal_length":5.1,"sepal_width":3500,"petal_length":1.4,"petal_width":0.2}                     | sepal_width  | maximum
-            unknown field       | {"sepal_length":5.1,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2,"species":"setosa"}   | species      | unknown-field
-            duplicate field     | {"sepal_length":5.1,"sepal_length":5.2,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2}   | sepal_length | duplicate
-            array body          | [5.1,3.5,1.4,0.2]                                                                                | $            | type
-            """)
+    @MethodSource("invalidBodies")
     void invalidValuesGet422NamingTheFieldAndTheRule(String name, String body, String field, String rule) {
         given().contentType(ContentType.JSON)
                 .body(body)
@@ -138,7 +155,7 @@ class PredictResourceTest {
     @Test
     void malformedJsonGets400WithWhereItBroke() {
         given().contentType(ContentType.JSON)
-                .body("{\"sepal_length\": 5.1,")
+                .body(SETOSA.substring(0, SETOSA.indexOf(',') + 1))
                 .when()
                 .post("/api/v1/predict")
                 .then()
@@ -206,7 +223,7 @@ class PredictResourceTest {
 
     @Test
     void anOversizedBodyGets413BeforeItIsRead() {
-        String padding = String.join("", Collections.nCopies(300 * 1024, " "));
+        String padding = " ".repeat(Math.toIntExact(limits.maxBodyBytes()));
         given().contentType(ContentType.JSON)
                 .body(padding + SETOSA)
                 .when()
@@ -215,7 +232,7 @@ class PredictResourceTest {
                 .statusCode(413)
                 .contentType(PROBLEM)
                 .body("status", equalTo(413))
-                .body("detail", containsString("at most 262144 bytes"));
+                .body("detail", containsString("at most " + limits.maxBodyBytes() + " bytes"));
         stillServing();
     }
 
@@ -259,7 +276,7 @@ class PredictResourceTest {
     }
 
     @Test
-    void aBatchMustHoldOneToAThousandValidInstances() {
+    void aBatchMustHoldOneToTheConfiguredMostValidInstances() {
         given().contentType(ContentType.JSON)
                 .body("{\"instances\":[]}")
                 .when()
@@ -269,7 +286,8 @@ class PredictResourceTest {
                 .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("instances"))
                 .body("errors[0].rule", equalTo("min-items"));
-        String instances = String.join(",", Collections.nCopies(1001, SETOSA));
+        int most = limits.maxBatchSize();
+        String instances = String.join(",", Collections.nCopies(most + 1, SETOSA));
         given().contentType(ContentType.JSON)
                 .body("{\"instances\":[" + instances + "]}")
                 .when()
@@ -278,7 +296,7 @@ class PredictResourceTest {
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors[0].rule", equalTo("max-items"))
-                .body("errors[0].message", containsString("1000"));
+                .body("errors[0].message", containsString(String.valueOf(most)));
         given().contentType(ContentType.JSON)
                 .body("{\"instances\":[" + SETOSA + ",{\"sepal_length\":5}]}")
                 .when()
@@ -287,14 +305,14 @@ class PredictResourceTest {
                 .statusCode(422)
                 .body("errors.field", everyItem(startsWith("instances[1].")))
                 .body("errors", hasSize(3));
-        String thousand = String.join(",", Collections.nCopies(1000, SETOSA));
+        String full = String.join(",", Collections.nCopies(most, SETOSA));
         given().contentType(ContentType.JSON)
-                .body("{\"instances\":[" + thousand + "]}")
+                .body("{\"instances\":[" + full + "]}")
                 .when()
                 .post("/api/v1/predict/batch")
                 .then()
                 .statusCode(200)
-                .body("predictions", hasSize(1000));
+                .body("predictions", hasSize(most));
     }
 
     @Test
@@ -312,8 +330,8 @@ class PredictResourceTest {
                 .body("stages.name", contains("parse", "scale", "predict", "respond"))
                 .body("stages.input_shape", contains("JSON object, 4 fields", "1 × 4", "1 × 4", "1 × 3"))
                 .body("stages.output_shape", contains("1 × 4", "1 × 4", "1 × 3", "JSON object"))
-                .body("stages[0].input.sepal_length", equalTo(5.1f))
-                .body("stages[0].output[0]", contains(5.1f, 3.5f, 1.4f, 0.2f))
+                .body("stages[0].input.sepal_length", equalTo((float) Flowers.setosaRow()[0]))
+                .body("stages[0].output[0]", contains(Flowers.floats(Flowers.setosaRow())))
                 .body("stages[1].parameters.mean", hasSize(4))
                 .body("stages[1].parameters.std", hasSize(4))
                 .body("stages.duration_ns", everyItem(greaterThan(0)))
@@ -333,7 +351,7 @@ class PredictResourceTest {
                 .statusCode(200)
                 .body("scaling_skipped", equalTo(true))
                 .body("stages[1].operation", startsWith("SKIPPED"))
-                .body("stages[2].input[0]", contains(5.1f, 3.5f, 1.4f, 0.2f));
+                .body("stages[2].input[0]", contains(Flowers.floats(Flowers.setosaRow())));
         given().contentType(ContentType.JSON)
                 .body(SETOSA)
                 .when()

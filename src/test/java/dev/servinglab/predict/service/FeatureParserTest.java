@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.servinglab.model.data.DatasetRepository;
+import dev.servinglab.model.data.IrisExamples;
+import dev.servinglab.predict.Flowers;
 import dev.servinglab.web.problem.InvalidInputException;
 import dev.servinglab.web.problem.MalformedRequestException;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +22,18 @@ class FeatureParserTest {
 
     @Test
     void readsTheFeaturesInColumnOrderWhateverTheFieldOrder() {
-        double[] row = parse("{\"petal_width\":0.2,\"sepal_width\":3.5,\"petal_length\":1.4,\"sepal_length\":5}");
-        assertThat(row, equalTo(new double[] {5.0, 3.5, 1.4, 0.2}));
+        assertThat(parse(Flowers.setosaReversed()), equalTo(Flowers.setosaRow()));
+    }
+
+    @Test
+    void readsAWholeNumberAsANumber() {
+        assertThat(parse(Flowers.setosaWith("sepal_length", "5"))[0], equalTo(5.0));
     }
 
     @Test
     void namesEveryBrokenFieldAndItsRule() {
-        InvalidInputException e =
-                invalid("{\"sepal_length\":-1,\"sepal_width\":\"3.5\",\"petal_length\":null,\"colour\":\"blue\"}");
+        InvalidInputException e = invalid("{\"sepal_length\":-1,\"sepal_width\":\"" + IrisExamples.SETOSA_SEPAL_WIDTH
+                + "\",\"petal_length\":null,\"colour\":\"blue\"}");
         assertThat(
                 rules(e),
                 contains(
@@ -59,10 +65,7 @@ class FeatureParserTest {
 
     @Test
     void rejectsADuplicateField() {
-        assertThat(
-                rules(invalid("{\"sepal_length\":5,\"sepal_length\":6,\"sepal_width\":3,\"petal_length\":1,"
-                        + "\"petal_width\":0.2}")),
-                contains("sepal_length duplicate"));
+        assertThat(rules(invalid(Flowers.setosaAnd("sepal_length", "6"))), contains("sepal_length duplicate"));
     }
 
     @Test
@@ -71,17 +74,18 @@ class FeatureParserTest {
         assertThat(syntax.getMessage(), containsString("not valid JSON"));
         assertThrows(MalformedRequestException.class, () -> parse(""));
         assertThrows(MalformedRequestException.class, () -> parse(body("1") + " {}"));
-        assertThat(rules(invalid("[5.1, 3.5, 1.4, 0.2]")), contains("$ type"));
+        assertThat(rules(invalid("[" + IrisExamples.SETOSA_ROW + "]")), contains("$ type"));
     }
 
     @Test
     void readsABatchAndNamesTheInstanceOfEachError() {
-        double[][] rows = parser.parseBatch(bytes("{\"instances\":[" + body("0.2") + "," + body("1.8") + "]}"), 10);
+        double[][] rows =
+                parser.parseBatch(bytes("{\"instances\":[" + Flowers.setosa() + "," + body("1.8") + "]}"), 10);
         assertThat(rows.length, equalTo(2));
         assertThat(rows[1][3], equalTo(1.8));
         InvalidInputException e = assertThrows(
                 InvalidInputException.class,
-                () -> parser.parseBatch(bytes("{\"instances\":[" + body("0.2") + "," + body("-3") + ", 7]}"), 10));
+                () -> parser.parseBatch(bytes("{\"instances\":[" + Flowers.setosa() + "," + body("-3") + ", 7]}"), 10));
         assertThat(rules(e), contains("instances[1].petal_width minimum", "instances[2] type"));
     }
 
@@ -120,7 +124,7 @@ class FeatureParserTest {
     }
 
     private static String body(String petalWidth) {
-        return "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":" + petalWidth + "}";
+        return Flowers.setosaWith("petal_width", petalWidth);
     }
 
     private double[] parse(String json) {

@@ -9,10 +9,14 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servinglab.model.service.ModelRegistry;
 import dev.servinglab.model.service.ServedModel;
+import dev.servinglab.predict.Flowers;
+import dev.servinglab.web.problem.InvalidInputException;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PredictionPipelineTest {
 
-    private static final byte[] SETOSA =
-            "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}"
-                    .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SETOSA = Flowers.setosa().getBytes(StandardCharsets.UTF_8);
 
     @Inject
     PredictionPipeline pipeline;
@@ -38,9 +40,8 @@ class PredictionPipelineTest {
     @Test
     void traceShowsFourStagesWithTheRightShapesAndHandComputedValues() {
         ServedModel mlp = registry.defaultModel();
-        RecordingTrace trace = new RecordingTrace(json);
-        PredictResponse prediction = pipeline.run(SETOSA, mlp, false, trace);
-        TraceResponse traced = trace.response(prediction, false);
+        TraceResponse traced = pipeline.trace(SETOSA, mlp, false);
+        PredictResponse prediction = traced.prediction();
 
         assertThat(
                 traced.stages().stream().map(StageTrace::name).toList(),
@@ -51,7 +52,7 @@ class PredictionPipelineTest {
                         .toList(),
                 contains("JSON object, 4 fields -> 1 × 4", "1 × 4 -> 1 × 4", "1 × 4 -> 1 × 3", "1 × 3 -> JSON object"));
 
-        double[] x = {5.1, 3.5, 1.4, 0.2};
+        double[] x = Flowers.setosaRow();
         double[] mean = mlp.scaler().mean();
         double[] std = mlp.scaler().std();
         double[] scaled = ((double[][]) traced.stages().get(1).output())[0];
@@ -81,7 +82,7 @@ class PredictionPipelineTest {
         PredictResponse skipped = pipeline.run(SETOSA, mlp, true, trace);
         double[] fed =
                 ((double[][]) trace.response(skipped, true).stages().get(2).input())[0];
-        assertThat(fed, equalTo(new double[] {5.1, 3.5, 1.4, 0.2}));
+        assertThat(fed, equalTo(Flowers.setosaRow()));
         Map<String, Double> honest =
                 pipeline.run(SETOSA, mlp, false, PipelineTrace.OFF).probabilities();
         assertThat(skipped.probabilities(), not(equalTo(honest)));
@@ -91,12 +92,39 @@ class PredictionPipelineTest {
     void warnsAboutFeaturesOutsideTheTrainingRangeButStillAnswers() {
         ServedModel mlp = registry.defaultModel();
         double max = mlp.ranges().get(2).max();
-        PredictResponse inRange = pipeline.predict(new double[] {5.1, 3.5, 1.4, 0.2}, mlp, false, PipelineTrace.OFF);
-        PredictResponse drift = pipeline.predict(new double[] {5.1, 3.5, max + 3, 0.2}, mlp, false, PipelineTrace.OFF);
+        double[] flower = Flowers.setosaRow();
+        PredictResponse inRange = pipeline.predict(flower, mlp, false, PipelineTrace.OFF);
+        double[] giantPetal = flower.clone();
+        giantPetal[2] = max + 3;
+        PredictResponse drift = pipeline.predict(giantPetal, mlp, false, PipelineTrace.OFF);
         assertThat(inRange.warnings(), empty());
         assertThat(drift.warnings(), hasSize(1));
         assertThat(drift.warnings().getFirst().feature(), equalTo("petal_length"));
         assertThat(drift.warnings().getFirst().trainingMax(), equalTo(max));
         assertThat(drift.predictedClass(), notNullValue());
+    }
+
+    @Test
+    void checksRowsThatCameAnotherWayByTheSameRulesNamingEachBrokenValue() {
+        ServedModel mlp = registry.defaultModel();
+        double[] negative = Flowers.setosaRow();
+        negative[3] = -negative[3];
+        double[][] rows = {Flowers.setosaRow(), negative};
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> pipeline.check(rows, mlp, "inputs[0].data"));
+        assertThat(
+                e.violations().stream().map(v -> v.field() + " " + v.rule()).toList(),
+                contains("inputs[0].data[1].petal_width minimum"));
+        double[][] valid = {Flowers.setosaRow(), Flowers.virginicaRow()};
+        assertDoesNotThrow(() -> pipeline.check(valid, mlp, "inputs[0].data"));
+    }
+
+    @Test
+    void skipScalingIsTrueOrFalseAndNothingElse() {
+        assertThat(PredictionPipeline.skipScaling("true"), equalTo(true));
+        assertThat(PredictionPipeline.skipScaling("false"), equalTo(false));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> PredictionPipeline.skipScaling("yes"));
+        assertThat(e.violations().getFirst().field(), equalTo("skip_scaling"));
     }
 }

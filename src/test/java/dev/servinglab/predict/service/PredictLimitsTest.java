@@ -1,0 +1,27 @@
+package dev.servinglab.predict.service;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+class PredictLimitsTest {
+
+    @Test
+    void publishesTheConfiguredLimitsForLessons() {
+        PredictLimits limits =
+                new PredictLimits(() -> 7, new MemorySize(BigInteger.valueOf(64 * 1024)), new ObjectMapper());
+
+        JsonNode document = limits.documents().get(PredictLimits.SOURCE);
+
+        assertThat(document.get("max_batch_size").intValue(), equalTo(7));
+        assertThat(document.get("max_body_kb").intValue(), equalTo(64));
+        assertThat(document.get("max_body_bytes").longValue(), equalTo(65_536L));
+        assertThat(limits.maxBatchSize(), equalTo(7));
+        assertThat(limits.maxBodyBytes(), equalTo(65_536L));
+    }
+}
