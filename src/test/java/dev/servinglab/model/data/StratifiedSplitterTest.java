@@ -3,6 +3,7 @@ package dev.servinglab.model.data;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.sameInstance;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +37,7 @@ class StratifiedSplitterTest {
         Set<double[]> seen = new HashSet<>(); // identity: the split shares the rows of the data set
         for (Dataset part : new Dataset[] {split.train(), split.validation(), split.test()}) {
             for (double[] row : part.features()) {
-                assertThat("row in two parts", seen.contains(row), equalTo(false));
+                assertThat("row in two parts", seen, not(hasItem(sameInstance(row))));
                 seen.add(row);
             }
         }
