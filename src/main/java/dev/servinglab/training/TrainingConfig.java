@@ -1,7 +1,10 @@
 package dev.servinglab.training;
 
+import dev.servinglab.model.service.MlpTrainer;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.OptionalInt;
 
@@ -18,8 +21,13 @@ public interface TrainingConfig {
      */
     OptionalInt maxConcurrent();
 
-    /** The most epochs one run may ask for, at most 5000. */
+    /**
+     * The most epochs one run may ask for; at most the trainer's own ceiling, checked when the app starts (Hibernate
+     * Validator validates config mappings).
+     */
     @WithDefault("2000")
+    @Min(1)
+    @Max(MlpTrainer.Options.MAX_EPOCHS)
     int maxEpochs();
 
     /** The longest a run may take, pauses included; it then stops with what it has learned. */
@@ -28,6 +36,7 @@ public interface TrainingConfig {
 
     /** The longest pause between two epochs a run may ask for, in milliseconds. */
     @WithDefault("1000")
+    @Min(0)
     int maxPaceMs();
 
     /** The pause between epochs the training page starts with, in milliseconds, so learners can watch. */

@@ -1,6 +1,7 @@
 package dev.servinglab.model.data;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -39,7 +40,7 @@ public final class StratifiedSplitter {
         List<Integer> test = new ArrayList<>();
         for (int k = 0; k < data.classNames().size(); k++) {
             List<Integer> rows = rowsOfClass(data, k);
-            shuffle(rows, random);
+            Collections.shuffle(rows, random);
             int nTest = (int) Math.round(rows.size() * options.testFraction());
             int nValidation = (int) Math.round(rows.size() * options.validationFraction());
             test.addAll(rows.subList(0, nTest));
@@ -47,10 +48,58 @@ public final class StratifiedSplitter {
             train.addAll(rows.subList(nTest + nValidation, rows.size()));
         }
         // Interleave the classes so that mini-batches and listings do not come sorted by class.
-        shuffle(train, random);
-        shuffle(validation, random);
-        shuffle(test, random);
+        Collections.shuffle(train, random);
+        Collections.shuffle(validation, random);
+        Collections.shuffle(test, random);
         return new Split(data.subset(toArray(train)), data.subset(toArray(validation)), data.subset(toArray(test)));
+    }
+
+    /**
+     * Keeps exactly {@code rows} rows of a data set, the first of every class in its order, shared out between the
+     * classes by their sizes (largest remainder first) with at least one row each. Taken from a split's shuffled
+     * training rows, it is a smaller stratified sample of them.
+     *
+     * @param rows how many rows to keep, at least the number of classes and at most the data set's size
+     */
+    public static Dataset head(Dataset data, int rows) {
+        int classes = data.classNames().size();
+        if (rows < classes || rows > data.size()) {
+            throw new IllegalArgumentException(
+                    "rows must be in " + classes + " … " + data.size() + " to keep every class: " + rows);
+        }
+        int[] perClass = new int[classes];
+        for (int label : data.labels()) {
+            perClass[label]++;
+        }
+        int[] quota = new int[classes];
+        double[] remainder = new double[classes];
+        int given = 0;
+        for (int k = 0; k < classes; k++) {
+            double share = (double) perClass[k] * rows / data.size();
+            quota[k] = Math.min(perClass[k], Math.max(1, (int) Math.floor(share)));
+            remainder[k] = share - Math.floor(share);
+            given += quota[k];
+        }
+        while (given < rows) {
+            int next = -1;
+            for (int k = 0; k < classes; k++) {
+                if (quota[k] < perClass[k] && (next < 0 || remainder[k] > remainder[next])) {
+                    next = k;
+                }
+            }
+            quota[next]++;
+            remainder[next] = -1;
+            given++;
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            int label = data.labels()[i];
+            if (quota[label] > 0) {
+                quota[label]--;
+                kept.add(i);
+            }
+        }
+        return data.subset(toArray(kept));
     }
 
     private static List<Integer> rowsOfClass(Dataset data, int label) {
@@ -61,16 +110,6 @@ public final class StratifiedSplitter {
             }
         }
         return rows;
-    }
-
-    /** Fisher–Yates with our own generator, so the order does not depend on the JDK's shuffle. */
-    private static void shuffle(List<Integer> rows, Random random) {
-        for (int i = rows.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            Integer tmp = rows.get(i);
-            rows.set(i, rows.get(j));
-            rows.set(j, tmp);
-        }
     }
 
     private static int[] toArray(List<Integer> rows) {

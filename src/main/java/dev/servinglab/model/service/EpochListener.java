@@ -1,18 +1,20 @@
 package dev.servinglab.model.service;
 
+import java.util.Optional;
+
 /**
- * Receives the metrics of every epoch while a model trains.
+ * Receives the metrics of every epoch while a model trains, and may stop it.
  */
 @FunctionalInterface
 public interface EpochListener {
 
     /** A listener that only lets training run to its end. */
-    EpochListener NONE = metrics -> true;
+    EpochListener NONE = metrics -> Optional.empty();
 
     /**
      * Takes the metrics of an epoch that has just finished.
      *
-     * @return {@code false} to stop training after this epoch
+     * @return why training must stop after this epoch, or empty to go on
      */
-    boolean onEpoch(EpochMetrics metrics);
+    Optional<StopCause> onEpoch(EpochMetrics metrics);
 }

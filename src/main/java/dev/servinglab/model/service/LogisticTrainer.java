@@ -52,10 +52,16 @@ public final class LogisticTrainer {
         LogisticRegression model = LogisticRegression.fit(
                 train, trainLabels, new LogisticRegression.Options(options.lambda(), options.tol(), options.maxIter()));
         ProbabilisticClassifier classifier = model::predict;
-        double[] onTrain = Metrics.lossAndAccuracy(classifier, train, trainLabels, classes);
-        double[] onValidation = Metrics.lossAndAccuracy(classifier, validation, validationLabels, classes);
+        Metrics.LossAndAccuracy onTrain = Metrics.lossAndAccuracy(classifier, train, trainLabels, classes);
+        Metrics.LossAndAccuracy onValidation =
+                Metrics.lossAndAccuracy(classifier, validation, validationLabels, classes);
         EpochMetrics fit = new EpochMetrics(
-                1, onTrain[0], onTrain[1], onValidation[0], onValidation[1], (System.nanoTime() - start) / 1e6);
+                1,
+                onTrain.loss(),
+                onTrain.accuracy(),
+                onValidation.loss(),
+                onValidation.accuracy(),
+                (System.nanoTime() - start) / 1e6);
         return new TrainedClassifier(classifier, List.of(fit), "L-BFGS converged or reached maxIter in one fit", 1);
     }
 }

@@ -8,12 +8,23 @@ final class Metrics {
     /** Probabilities are clipped here so that one confident mistake gives a large, finite loss. */
     private static final double MIN_PROBABILITY = 1e-15;
 
+    /**
+     * Holds how a classifier did on a set of rows; both are NaN for no rows.
+     *
+     * @param loss     mean cross-entropy
+     * @param accuracy share of rows predicted correctly
+     */
+    record LossAndAccuracy(double loss, double accuracy) {}
+
     private Metrics() {}
 
     /**
-     * Returns {mean cross-entropy, accuracy} of the classifier on already-standardised rows.
+     * Measures the classifier on already-standardised rows.
      */
-    static double[] lossAndAccuracy(ProbabilisticClassifier classifier, double[][] x, int[] y, int classes) {
+    static LossAndAccuracy lossAndAccuracy(ProbabilisticClassifier classifier, double[][] x, int[] y, int classes) {
+        if (x.length == 0) {
+            return new LossAndAccuracy(Double.NaN, Double.NaN);
+        }
         double[] probabilities = new double[classes];
         double loss = 0;
         int correct = 0;
@@ -24,8 +35,6 @@ final class Metrics {
                 correct++;
             }
         }
-        return x.length == 0
-                ? new double[] {Double.NaN, Double.NaN}
-                : new double[] {loss / x.length, (double) correct / x.length};
+        return new LossAndAccuracy(loss / x.length, (double) correct / x.length);
     }
 }

@@ -10,8 +10,14 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.stream.IntStream;
 import smile.classification.MLP;
 import smile.math.MathEx;
 import smile.model.mlp.Layer;
@@ -26,15 +32,16 @@ import smile.util.function.TimeFunction;
 public final class MlpTrainer {
 
     /**
-     * Holds the hyperparameters of one training run.
+     * Holds the hyperparameters of one training run. The checks are the algorithm's own: values outside them make
+     * no sense for gradient descent. How far a learner may go within them is the training lab's business.
      *
-     * @param hiddenUnits  neurons in the single hidden layer, 1 … 256
+     * @param hiddenUnits  neurons in the single hidden layer, at least 1
      * @param activation   activation of the hidden layer
      * @param learningRate step size of stochastic gradient descent, in (0, 1]
      * @param momentum     momentum of the updates, in [0, 1)
-     * @param weightDecay  L2 penalty on the weights, in [0, 0.1]
-     * @param epochs       passes over the training rows, 1 … 5000
-     * @param batchSize    rows per update, 1 … 1024
+     * @param weightDecay  L2 penalty on the weights, at least 0
+     * @param epochs       passes over the training rows, 1 … {@value #MAX_EPOCHS}
+     * @param batchSize    rows per update, at least 1
      * @param patience     epochs without a better validation loss before stopping early; 0 never stops early
      * @param seed         seed of the weight initialisation and the shuffles
      */
@@ -49,18 +56,38 @@ public final class MlpTrainer {
             int patience,
             long seed) {
 
-        /** The most epochs a run may have. */
+        /** The most epochs a run may have: the history of every epoch is kept in memory. */
         public static final int MAX_EPOCHS = 5000;
 
         public Options {
-            require(hiddenUnits >= 1 && hiddenUnits <= 256, "hiddenUnits must be in 1 … 256: " + hiddenUnits);
+            require(hiddenUnits >= 1, "hiddenUnits must be at least 1: " + hiddenUnits);
             require(activation != null, "activation must be set");
             require(learningRate > 0 && learningRate <= 1, "learningRate must be in (0, 1]: " + learningRate);
             require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1): " + momentum);
-            require(weightDecay >= 0 && weightDecay <= 0.1, "weightDecay must be in [0, 0.1]: " + weightDecay);
+            require(weightDecay >= 0, "weightDecay must not be negative: " + weightDecay);
             require(epochs >= 1 && epochs <= MAX_EPOCHS, "epochs must be in 1 … " + MAX_EPOCHS + ": " + epochs);
-            require(batchSize >= 1 && batchSize <= 1024, "batchSize must be in 1 … 1024: " + batchSize);
+            require(batchSize >= 1, "batchSize must be at least 1: " + batchSize);
             require(patience >= 0, "patience must not be negative: " + patience);
+        }
+
+        /**
+         * Returns the hyperparameters as a model card lists them, the layer sizes first.
+         *
+         * @param inputs  the number of features
+         * @param classes the number of classes
+         */
+        public Map<String, Object> describe(int inputs, int classes) {
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("layers", List.of(inputs, hiddenUnits, classes));
+            described.put("activation", activation.name().toLowerCase(Locale.ROOT));
+            described.put("output", "softmax, cross-entropy loss");
+            described.put("learning_rate", learningRate);
+            described.put("momentum", momentum);
+            described.put("weight_decay", weightDecay);
+            described.put("epochs", epochs);
+            described.put("batch_size", batchSize);
+            described.put("seed", seed);
+            return described;
         }
 
         private static void require(boolean condition, String message) {
@@ -69,9 +96,6 @@ public final class MlpTrainer {
             }
         }
     }
-
-    /** How the stop reason of a run whose loss stopped being a number begins. */
-    public static final String DIVERGED = "diverged";
 
     private MlpTrainer() {}
 
@@ -104,57 +128,62 @@ public final class MlpTrainer {
         int bestEpoch = 0;
 
         Random shuffle = new Random(options.seed());
-        int[] order = new int[train.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        List<Integer> order =
+                new ArrayList<>(IntStream.range(0, train.length).boxed().toList());
         List<EpochMetrics> history = new ArrayList<>();
         long start = System.nanoTime();
         double bestValidationLoss = Double.POSITIVE_INFINITY;
         int epochsSinceBest = 0;
-        String stopReason = "completed all " + options.epochs() + " epochs";
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            shuffleInPlace(order, shuffle);
-            for (int from = 0; from < order.length; from += options.batchSize()) {
-                int to = Math.min(order.length, from + options.batchSize());
+            Collections.shuffle(order, shuffle);
+            for (int from = 0; from < order.size(); from += options.batchSize()) {
+                int to = Math.min(order.size(), from + options.batchSize());
                 double[][] batch = new double[to - from][];
                 int[] labels = new int[to - from];
                 for (int i = from; i < to; i++) {
-                    batch[i - from] = train[order[i]];
-                    labels[i - from] = trainLabels[order[i]];
+                    batch[i - from] = train[order.get(i)];
+                    labels[i - from] = trainLabels[order.get(i)];
                 }
                 mlp.update(batch, labels);
             }
-            double[] onTrain = Metrics.lossAndAccuracy(classifier, train, trainLabels, classes);
-            double[] onValidation = Metrics.lossAndAccuracy(classifier, validation, validationLabels, classes);
-            if (!Double.isFinite(onTrain[0]) || !Double.isFinite(onValidation[0])) {
+            Metrics.LossAndAccuracy onTrain = Metrics.lossAndAccuracy(classifier, train, trainLabels, classes);
+            Metrics.LossAndAccuracy onValidation =
+                    Metrics.lossAndAccuracy(classifier, validation, validationLabels, classes);
+            if (!Double.isFinite(onTrain.loss()) || !Double.isFinite(onValidation.loss())) {
                 // The weights have blown up (too large a step): nothing later would be worth reporting.
-                stopReason = DIVERGED + ": at epoch " + epoch + " the loss was no longer a number; try a smaller "
+                String reason = "diverged: at epoch " + epoch + " the loss was no longer a number; try a smaller "
                         + "learning rate or momentum";
-                return new TrainedClassifier(classifier, history, stopReason, history.size());
+                return new TrainedClassifier(classifier, history, StopCause.DIVERGED, reason, history.size());
             }
             EpochMetrics metrics = new EpochMetrics(
-                    epoch, onTrain[0], onTrain[1], onValidation[0], onValidation[1], (System.nanoTime() - start) / 1e6);
+                    epoch,
+                    onTrain.loss(),
+                    onTrain.accuracy(),
+                    onValidation.loss(),
+                    onValidation.accuracy(),
+                    (System.nanoTime() - start) / 1e6);
             history.add(metrics);
-            if (!listener.onEpoch(metrics)) {
-                stopReason = "stopped by the listener after epoch " + epoch;
-                break;
+            Optional<StopCause> stop = listener.onEpoch(metrics);
+            if (stop.isPresent()) {
+                String reason = "stopped by the listener after epoch " + epoch;
+                return new TrainedClassifier(classifier, history, stop.get(), reason, history.size());
             }
-            if (onValidation[0] < bestValidationLoss) {
-                bestValidationLoss = onValidation[0];
+            if (onValidation.loss() < bestValidationLoss) {
+                bestValidationLoss = onValidation.loss();
                 bestEpoch = epoch;
                 epochsSinceBest = 0;
                 if (options.patience() > 0) {
                     best = snapshot(mlp);
                 }
             } else if (options.patience() > 0 && ++epochsSinceBest >= options.patience() && best != null) {
-                stopReason = "early stop: validation loss has not improved for " + options.patience()
+                String reason = "early stop: validation loss has not improved for " + options.patience()
                         + " epochs; the weights of epoch " + bestEpoch + ", the best, are kept";
                 MLP restored = restore(best);
-                return new TrainedClassifier(restored::predict, history, stopReason, bestEpoch);
+                return new TrainedClassifier(restored::predict, history, StopCause.EARLY_STOP, reason, bestEpoch);
             }
         }
-        return new TrainedClassifier(classifier, history, stopReason, history.size());
+        String reason = "completed all " + options.epochs() + " epochs";
+        return new TrainedClassifier(classifier, history, StopCause.EPOCHS, reason, history.size());
     }
 
     /** Copies the network's weights; Smile's MLP is serialisable, which makes this a deep copy. */
@@ -195,15 +224,6 @@ public final class MlpTrainer {
             } catch (ClassNotFoundException e) {
                 return super.resolveClass(descriptor);
             }
-        }
-    }
-
-    private static void shuffleInPlace(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
         }
     }
 }

@@ -43,16 +43,16 @@ public class ModelRegistry {
     private volatile ServedModel defaultModel;
     private volatile Set<String> builtIns = Set.of();
 
-    ModelRegistry(ModelFactory factory, ModelConfig config) {
+    ModelRegistry(BuiltInModels startup, ModelConfig config) {
         this.training = CompletableFuture.runAsync(
-                () -> train(factory, config),
+                () -> train(startup, config),
                 task -> Thread.ofPlatform().name("model-training").start(task));
     }
 
-    private void train(ModelFactory factory, ModelConfig config) {
+    private void train(BuiltInModels startup, ModelConfig config) {
         long start = System.nanoTime();
         Map<String, ServedModel> trained = new LinkedHashMap<>();
-        for (ServedModel model : factory.trainBuiltIns()) {
+        for (ServedModel model : startup.train()) {
             trained.put(model.name(), model);
             LOG.infof(
                     "Trained %s: test accuracy %.3f", model.name(), model.test().accuracy());

@@ -1,6 +1,10 @@
 package dev.servinglab.model.service;
 
+import dev.servinglab.model.data.Dataset;
 import dev.servinglab.model.data.DatasetInfo;
+import dev.servinglab.model.data.Split;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +41,39 @@ public record ServedModel(
         String stopReason,
         Evaluation test) {
 
+    /**
+     * Bundles a trained classifier for serving: the data set, the training ranges and the split sizes are read off
+     * the split it was trained on. The one place a served model is built, for the built-in models and the promoted
+     * training runs alike.
+     *
+     * @param test its metrics on the split's test rows
+     */
+    public static ServedModel of(
+            String name,
+            String version,
+            String kind,
+            String description,
+            Split split,
+            Standardizer scaler,
+            TrainedClassifier trained,
+            Map<String, Object> hyperparameters,
+            Evaluation test) {
+        return new ServedModel(
+                name,
+                version,
+                kind,
+                description,
+                split.train().info(),
+                scaler,
+                trained.classifier(),
+                ranges(split.train()),
+                hyperparameters,
+                splitSizes(split),
+                trained.history(),
+                trained.stopReason(),
+                test);
+    }
+
     /** Returns the same model served under another name. */
     public ServedModel withName(String newName) {
         return new ServedModel(
@@ -63,5 +100,30 @@ public record ServedModel(
     /** Returns the number of features. */
     public int featureCount() {
         return dataset.featureNames().size();
+    }
+
+    /** Returns the smallest and largest value of every feature in the training rows, for drift warnings. */
+    private static List<FeatureRange> ranges(Dataset train) {
+        List<FeatureRange> ranges = new ArrayList<>();
+        for (int j = 0; j < train.featureNames().size(); j++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double[] row : train.features()) {
+                min = Math.min(min, row[j]);
+                max = Math.max(max, row[j]);
+            }
+            ranges.add(
+                    new FeatureRange(train.featureNames().get(j), train.info().unit(), min, max));
+        }
+        return ranges;
+    }
+
+    /** Returns the row counts of the train, validation and test parts, as a model card lists them. */
+    private static Map<String, Integer> splitSizes(Split split) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("train", split.train().size());
+        sizes.put("validation", split.validation().size());
+        sizes.put("test", split.test().size());
+        return sizes;
     }
 }

@@ -2,17 +2,15 @@ package dev.servinglab.training.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servinglab.model.service.StopCause;
 import dev.servinglab.training.service.Promotion;
-import dev.servinglab.training.service.TrainingEpoch;
 import dev.servinglab.training.service.TrainingPresets;
 import dev.servinglab.training.service.TrainingRun;
 import dev.servinglab.training.service.TrainingService;
-import dev.servinglab.training.service.TrainingSummary;
-import dev.servinglab.web.problem.InvalidInputException;
-import dev.servinglab.web.problem.MalformedRequestException;
 import dev.servinglab.web.problem.ProblemDetail;
 import dev.servinglab.web.problem.ResourceNotFoundException;
 import io.smallrye.common.annotation.NonBlocking;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,12 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
 import java.net.URI;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,14 +49,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
 public class TrainingResource {
 
-    private static final Pattern MODEL_NAME = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    private static final String EVENTS_EXAMPLE = "event: epoch\nid: 1\ndata: {\"epoch\":1,\"train_loss\":1.052,"
+            + "\"train_accuracy\":0.56,\"validation_loss\":1.041,\"validation_accuracy\":0.6,\"elapsed_ms\":0.9,"
+            + "\"observation\":\"Starting point: …\"}\n\n"
+            + "event: summary\nid: summary\ndata: {\"status\":\"completed\",\"stop\":\"epochs\", …}\n\n";
 
     private final TrainingService trainings;
-    private final ObjectMapper json;
+    private final PromotionRequest.Reader promotions;
 
-    TrainingResource(TrainingService trainings, ObjectMapper json) {
+    TrainingResource(TrainingService trainings, ObjectMapper json, Validator validator) {
         this.trainings = trainings;
-        this.json = json;
+        this.promotions = new PromotionRequest.Reader(json, validator);
     }
 
     @POST
@@ -79,7 +78,7 @@ public class TrainingResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TrainingRequest.class),
+                            schema = @Schema(ref = TrainingRequestSchema.NAME),
                             examples = {
                                 @ExampleObject(
                                         name = "iris",
@@ -177,14 +176,7 @@ public class TrainingResource {
                     @Content(
                             mediaType = MediaType.SERVER_SENT_EVENTS,
                             schema = @Schema(type = SchemaType.STRING),
-                            examples =
-                                    @ExampleObject(
-                                            name = "stream (shortened)",
-                                            value =
-                                                    "event: epoch\nid: 1\ndata: {\"epoch\":1,"
-                                                            + "\"train_loss\":1.052,\"train_accuracy\":0.56,\"validation_loss\":1.041,"
-                                                            + "\"validation_accuracy\":0.6,\"elapsed_ms\":0.9,\"observation\":\"Starting point: …\"}\n\n"
-                                                            + "event: summary\nid: summary\ndata: {\"status\":\"completed\",\"stop\":\"epochs\", …}\n\n")))
+                            examples = @ExampleObject(name = "stream (shortened)", value = EVENTS_EXAMPLE)))
     public void events(
             @Parameter(description = "The run's id") @PathParam("id") String id,
             @Parameter(description = "Resume after this epoch") @HeaderParam("Last-Event-ID") String lastEventId,
@@ -221,7 +213,7 @@ public class TrainingResource {
         if (run.status() != TrainingRun.Status.RUNNING) {
             return Response.ok(TrainingView.of(run, false)).build();
         }
-        run.cancel("cancelled");
+        run.cancel(StopCause.CANCELLED);
         return Response.accepted(TrainingView.of(run, false)).build();
     }
 
@@ -270,9 +262,10 @@ public class TrainingResource {
                     @Content(
                             mediaType = ProblemDetail.MEDIA_TYPE,
                             schema = @Schema(implementation = ProblemDetail.class)))
-    public Response promote(@Parameter(description = "The run's id") @PathParam("id") String id, byte[] body) {
+    public Response promote(@Parameter(description = "The run's id") @PathParam("id") String id, byte[] body)
+            throws IOException {
         TrainingRun run = require(id);
-        Promotion promotion = trainings.promote(run, modelName(body));
+        Promotion promotion = trainings.promote(run, promotions.read(body).name());
         return Response.status(promotion.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create(promotion.modelCard()))
                 .entity(promotion)
@@ -286,43 +279,6 @@ public class TrainingResource {
                         + "'. The server keeps the most recent runs; start one with POST /api/v1/trainings."));
     }
 
-    /** Reads the optional body, sent as JSON or with no body and no content type at all. */
-    private String modelName(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return null;
-        }
-        JsonNode body;
-        try {
-            body = json.readTree(bytes);
-        } catch (IOException e) {
-            throw new MalformedRequestException(
-                    "The body is not valid JSON; send {\"name\": \"my-model\"} or " + "no body at all.");
-        }
-        if (body == null || body.isNull() || body.isMissingNode()) {
-            return null;
-        }
-        if (!body.isObject()) {
-            throw new InvalidInputException("$", "type", "must be a JSON object such as {\"name\": \"my-model\"}");
-        }
-        body.fieldNames().forEachRemaining(field -> {
-            if (!field.equals("name")) {
-                throw new InvalidInputException(
-                        field, "unknown-field", "is not a field of this request; expected name");
-            }
-        });
-        JsonNode name = body.get("name");
-        if (name == null) {
-            return null;
-        }
-        if (!name.isTextual() || !MODEL_NAME.matcher(name.asText()).matches()) {
-            throw new InvalidInputException(
-                    "name",
-                    "pattern",
-                    "must be 2 to 40 lower-case letters, digits and " + "dashes, starting with a letter");
-        }
-        return name.asText();
-    }
-
     private static int resumeAfter(String lastEventId) {
         if (lastEventId == null) {
             return 0;
@@ -331,60 +287,6 @@ public class TrainingResource {
             return Math.max(0, Integer.parseInt(lastEventId.trim()));
         } catch (NumberFormatException e) {
             return 0; // not an epoch number: send the whole stream
-        }
-    }
-
-    /** Sends a run's events down one SSE connection, and notices when the client has gone. */
-    private final class SinkSubscriber implements TrainingRun.Subscriber {
-
-        private final SseEventSink sink;
-        private final Sse sse;
-        private volatile boolean failed;
-
-        SinkSubscriber(SseEventSink sink, Sse sse) {
-            this.sink = sink;
-            this.sse = sse;
-        }
-
-        @Override
-        public void epoch(TrainingEpoch epoch, String data) {
-            send(event("epoch", Integer.toString(epoch.epoch()), data));
-        }
-
-        @Override
-        public void summary(TrainingSummary summary, String data) {
-            if (closed()) {
-                return;
-            }
-            try {
-                sink.send(event("summary", "summary", data)).whenComplete((ignored, error) -> sink.close());
-            } catch (IllegalStateException e) {
-                failed = true; // closed by the client since closed() was asked
-            }
-        }
-
-        @Override
-        public boolean closed() {
-            return failed || sink.isClosed();
-        }
-
-        private void send(OutboundSseEvent event) {
-            if (closed()) {
-                return;
-            }
-            try {
-                sink.send(event).whenComplete((ignored, error) -> {
-                    if (error != null) {
-                        failed = true;
-                    }
-                });
-            } catch (IllegalStateException e) {
-                failed = true; // closed by the client since closed() was asked
-            }
-        }
-
-        private OutboundSseEvent event(String name, String eventId, String data) {
-            return sse.newEventBuilder().name(name).id(eventId).data(data).build();
         }
     }
 }

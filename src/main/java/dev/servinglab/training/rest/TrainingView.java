@@ -1,6 +1,7 @@
 package dev.servinglab.training.rest;
 
 import dev.servinglab.training.service.TrainingEpoch;
+import dev.servinglab.training.service.TrainingOptions;
 import dev.servinglab.training.service.TrainingRun;
 import dev.servinglab.training.service.TrainingSummary;
 import java.time.Instant;
@@ -15,12 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "TrainingRun", description = "A training run and its whole history")
 public record TrainingView(
         @Schema(examples = "3f9a1c07e25b4d81") String id,
+        TrainingRun.Status status,
 
-        @Schema(enumeration = {"running", "completed", "cancelled", "failed"})
-        String status,
-
-        @Schema(description = "The hyperparameters, defaults filled in")
-        Map<String, Object> hyperparameters,
+        @Schema(
+                ref = TrainingRequestSchema.NAME,
+                description = "The hyperparameters, defaults filled in: the request body of the same run")
+        TrainingOptions hyperparameters,
 
         Instant createdAt,
         int epochsRun,
@@ -38,9 +39,12 @@ public record TrainingView(
         Map<String, String> links) {
 
     /**
-     * Shows a run, with or without its history.
+     * Shows a run, with or without its history. The status is read before the summary: a run that reads as ended
+     * has its summary.
      */
     static TrainingView of(TrainingRun run, boolean withHistory) {
+        TrainingRun.Status status = run.status();
+        TrainingSummary summary = run.summary();
         List<TrainingEpoch> history = run.history();
         String self = "/api/v1/trainings/" + run.id();
         Map<String, String> links = new LinkedHashMap<>();
@@ -52,12 +56,12 @@ public record TrainingView(
         }
         return new TrainingView(
                 run.id(),
-                run.status().label(),
-                run.options().asMap(),
+                status,
+                run.options(),
                 run.createdAt(),
                 history.size(),
                 withHistory ? history : null,
-                run.summary(),
+                summary,
                 run.promotedAs(),
                 links);
     }

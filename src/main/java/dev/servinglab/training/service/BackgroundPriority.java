@@ -50,16 +50,26 @@ final class BackgroundPriority {
                 .orElse(null);
     }
 
+    /** Says where a thread was moved. */
+    enum Level {
+        /** To {@code SCHED_IDLE}: it runs only on CPU time nothing else wants. */
+        IDLE,
+        /** To nice {@value #NICE}, where {@code SCHED_IDLE} was refused. */
+        NICE,
+        /** Nowhere: the calls are missing or were refused, and it runs at the normal priority. */
+        NORMAL
+    }
+
     private BackgroundPriority() {}
 
     /**
      * Moves the calling thread to {@code SCHED_IDLE}, or else to nice {@value #NICE}.
      *
-     * @return what was done: {@code idle}, {@code nice} or {@code none}
+     * @return where it went
      */
-    static String lowerCurrentThread() {
+    static Level lowerCurrentThread() {
         if (GETTID == null) {
-            return "none";
+            return Level.NORMAL;
         }
         try {
             int tid = (int) GETTID.invokeExact();
@@ -67,17 +77,17 @@ final class BackgroundPriority {
                 try (Arena arena = Arena.ofConfined()) {
                     MemorySegment parameters = arena.allocate(JAVA_INT); // struct sched_param { int priority = 0; }
                     if ((int) SCHED_SETSCHEDULER.invokeExact(tid, SCHED_IDLE, parameters) == 0) {
-                        return "idle";
+                        return Level.IDLE;
                     }
                 }
             }
             if (SETPRIORITY != null && (int) SETPRIORITY.invokeExact(PRIO_PROCESS, tid, NICE) == 0) {
-                return "nice";
+                return Level.NICE;
             }
             LOG.debugf("cannot lower the priority of training thread %d; it runs at the normal priority", tid);
         } catch (Throwable e) {
             LOG.debugf(e, "cannot lower the priority of a training thread");
         }
-        return "none";
+        return Level.NORMAL;
     }
 }

@@ -46,9 +46,4 @@ public record TrainingEpoch(
     public TrainingEpoch withObservation(String text) {
         return new TrainingEpoch(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, elapsedMs, text);
     }
-
-    /** Returns the metrics alone, as a model card lists them. */
-    public EpochMetrics metrics() {
-        return new EpochMetrics(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, elapsedMs);
-    }
 }

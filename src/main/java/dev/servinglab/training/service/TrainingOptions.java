@@ -1,13 +1,14 @@
 package dev.servinglab.training.service;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.util.StdConverter;
 import dev.servinglab.model.service.Activation;
 import dev.servinglab.model.service.MlpTrainer;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Holds everything a training run was asked for, checked by {@link TrainingRequestReader}.
+ * Holds everything a training run was asked for, checked by {@link TrainingRequestReader} against the
+ * {@link Hyperparameter} definitions. Serialised, it is the request body that asks for the same run.
  *
  * @param dataset            the data set: {@code iris} or {@code breast-cancer}
  * @param hiddenUnits        neurons in the hidden layer
@@ -26,7 +27,7 @@ import java.util.Map;
 public record TrainingOptions(
         String dataset,
         int hiddenUnits,
-        Activation activation,
+        @JsonSerialize(converter = LowerCaseName.class) Activation activation,
         double learningRate,
         double momentum,
         double weightDecay,
@@ -38,31 +39,17 @@ public record TrainingOptions(
         long seed,
         int paceMs) {
 
-    /** Share of every class held out for the final test, as for the built-in models. */
-    public static final double TEST_FRACTION = 0.2;
-
     /** Returns the options of the MLP trainer. */
     public MlpTrainer.Options mlp() {
         return new MlpTrainer.Options(
                 hiddenUnits, activation, learningRate, momentum, weightDecay, epochs, batchSize, patience, seed);
     }
 
-    /** Returns the options as the request names them, for the run's record and the model card. */
-    public Map<String, Object> asMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("dataset", dataset);
-        map.put("hidden_units", hiddenUnits);
-        map.put("activation", activation.name().toLowerCase(Locale.ROOT));
-        map.put("learning_rate", learningRate);
-        map.put("momentum", momentum);
-        map.put("weight_decay", weightDecay);
-        map.put("epochs", epochs);
-        map.put("batch_size", batchSize);
-        map.put("validation_fraction", validationFraction);
-        map.put("max_train_rows", maxTrainRows);
-        map.put("patience", patience);
-        map.put("seed", seed);
-        map.put("pace_ms", paceMs);
-        return map;
+    /** Writes an enum constant as requests name it: in lower case. */
+    static final class LowerCaseName extends StdConverter<Enum<?>, String> {
+        @Override
+        public String convert(Enum<?> value) {
+            return value.name().toLowerCase(Locale.ROOT);
+        }
     }
 }

@@ -9,54 +9,64 @@ import java.util.Map;
 
 /**
  * Holds the training presets: shown as examples in Swagger UI and offered by the training page. Each is a
- * request body, so that both show exactly the same hyperparameters.
+ * request body that names only what differs from the {@link Hyperparameter} defaults, so that both show exactly
+ * the same run and no default is written twice.
  */
 public final class TrainingPresets {
 
-    /** The built-in MLP's hyperparameters, for 100 epochs. */
-    public static final String STANDARD = "{\"dataset\":\"iris\",\"hidden_units\":8,\"activation\":\"tanh\","
-            + "\"learning_rate\":0.05,\"momentum\":0.5,\"weight_decay\":0,\"epochs\":100,\"batch_size\":8,"
-            + "\"validation_fraction\":0.2,\"max_train_rows\":0,\"patience\":0,\"seed\":42,\"pace_ms\":0}";
+    /** The defaults: the built-in MLP's hyperparameters, for 100 epochs. */
+    public static final String STANDARD = "{\"dataset\":\"iris\"}";
+
+    private static final String SMALL_DATA_LARGE_NETWORK = "\"hidden_units\":256,\"learning_rate\":0.02,"
+            + "\"momentum\":0.9,\"epochs\":200,\"batch_size\":4,\"validation_fraction\":0.3,\"max_train_rows\":12";
 
     /**
      * Small data (12 training flowers), a large network and many epochs: validation loss turns and rises while
      * training loss falls towards zero.
      */
-    public static final String OVERFITTING = "{\"dataset\":\"iris\",\"hidden_units\":256,\"activation\":\"tanh\","
-            + "\"learning_rate\":0.02,\"momentum\":0.9,\"weight_decay\":0,\"epochs\":200,\"batch_size\":4,"
-            + "\"validation_fraction\":0.3,\"max_train_rows\":12,\"patience\":0,\"seed\":42,\"pace_ms\":0}";
+    public static final String OVERFITTING = "{" + SMALL_DATA_LARGE_NETWORK + "}";
 
     /** The overfitting run again, stopped early when validation loss stops improving. */
-    public static final String EARLY_STOPPING = "{\"dataset\":\"iris\",\"hidden_units\":256,\"activation\":\"tanh\","
-            + "\"learning_rate\":0.02,\"momentum\":0.9,\"weight_decay\":0,\"epochs\":200,\"batch_size\":4,"
-            + "\"validation_fraction\":0.3,\"max_train_rows\":12,\"patience\":30,\"seed\":42,\"pace_ms\":0}";
+    public static final String EARLY_STOPPING = "{" + SMALL_DATA_LARGE_NETWORK + ",\"patience\":30}";
 
     /** The standard run on the breast cancer data: 30 features, two classes. */
-    public static final String BREAST_CANCER = "{\"dataset\":\"breast-cancer\",\"hidden_units\":16,"
-            + "\"activation\":\"tanh\",\"learning_rate\":0.05,\"momentum\":0.5,\"weight_decay\":0,\"epochs\":100,"
-            + "\"batch_size\":8,\"validation_fraction\":0.2,\"max_train_rows\":0,\"patience\":0,\"seed\":42,"
-            + "\"pace_ms\":0}";
+    public static final String BREAST_CANCER = "{\"dataset\":\"breast-cancer\",\"hidden_units\":16}";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Names a preset for the training page.
      *
      * @param name  its short name
      * @param label its button's text
-     * @param body  the request body it fills the form with
+     * @param body  the request body it stands for
      */
     public record Preset(String name, String label, String body) {
 
-        /** Returns the preset's hyperparameters by field name. */
+        /**
+         * Returns every hyperparameter that shapes the model, by name: the preset's value or else the default. How
+         * fast the page shows a run is left out, so that a preset leaves the learner's pace alone.
+         */
         public Map<String, Object> values() {
+            Map<String, Object> set;
             try {
-                return JSON.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() {});
+                set = JSON.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() {});
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("preset " + name + " is not JSON", e);
             }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Hyperparameter hyperparameter : Hyperparameter.values()) {
+                if (hyperparameter.group().shapesTheModel()) {
+                    values.put(
+                            hyperparameter.jsonName(),
+                            set.getOrDefault(
+                                    hyperparameter.jsonName(),
+                                    hyperparameter.domain().defaultValue()));
+                }
+            }
+            return values;
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The presets the training page offers, in order. */
     public static final List<Preset> ALL = List.of(

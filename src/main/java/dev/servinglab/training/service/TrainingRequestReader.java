@@ -1,203 +1,193 @@
 package dev.servinglab.training.service;
 
+import static dev.servinglab.training.service.Hyperparameter.ACTIVATION;
+import static dev.servinglab.training.service.Hyperparameter.BATCH_SIZE;
+import static dev.servinglab.training.service.Hyperparameter.DATASET;
+import static dev.servinglab.training.service.Hyperparameter.EPOCHS;
+import static dev.servinglab.training.service.Hyperparameter.HIDDEN_UNITS;
+import static dev.servinglab.training.service.Hyperparameter.LEARNING_RATE;
+import static dev.servinglab.training.service.Hyperparameter.MAX_TRAIN_ROWS;
+import static dev.servinglab.training.service.Hyperparameter.MOMENTUM;
+import static dev.servinglab.training.service.Hyperparameter.PACE_MS;
+import static dev.servinglab.training.service.Hyperparameter.PATIENCE;
+import static dev.servinglab.training.service.Hyperparameter.SEED;
+import static dev.servinglab.training.service.Hyperparameter.VALIDATION_FRACTION;
+import static dev.servinglab.training.service.Hyperparameter.WEIGHT_DECAY;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.servinglab.model.service.Activation;
-import dev.servinglab.web.problem.FieldViolation;
 import dev.servinglab.web.problem.InvalidInputException;
 import dev.servinglab.web.problem.MalformedRequestException;
-import java.util.ArrayList;
+import dev.servinglab.web.problem.Violations;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Reads the hyperparameters of a training request, field by field, so that every broken rule is reported with
- * its field: a missing field takes its default, a wrong type, a value out of range or an unknown field is a
- * violation.
+ * Reads the hyperparameters of a training request, field by field against their {@link Hyperparameter}
+ * definitions, so that every broken rule is reported with its field: a missing field takes its default, a wrong
+ * type, a value out of range or an unknown field is a violation.
  */
 public final class TrainingRequestReader {
 
-    /** The data sets a learner can train on. */
-    public static final List<String> DATASETS = List.of("iris", "breast-cancer");
+    /** Lists more violations than any body can have without being absurd, and bounds the answer to one that is. */
+    private static final int MAX_REPORTED = 50;
 
-    private static final Set<String> FIELDS = Set.of(
-            "dataset",
-            "hidden_units",
-            "activation",
-            "learning_rate",
-            "momentum",
-            "weight_decay",
-            "epochs",
-            "batch_size",
-            "validation_fraction",
-            "max_train_rows",
-            "patience",
-            "seed",
-            "pace_ms");
+    private static final Set<String> NAMES =
+            Arrays.stream(Hyperparameter.values()).map(Hyperparameter::jsonName).collect(Collectors.toSet());
 
-    private final int maxEpochs;
-    private final int maxPaceMs;
+    private final Hyperparameter.Limits limits;
 
     /**
      * Creates a reader with the server's limits.
      */
-    public TrainingRequestReader(int maxEpochs, int maxPaceMs) {
-        this.maxEpochs = maxEpochs;
-        this.maxPaceMs = maxPaceMs;
+    public TrainingRequestReader(Hyperparameter.Limits limits) {
+        this.limits = limits;
     }
 
     /**
-     * Checks a request body and returns the options it asks for.
+     * Checks a request body and returns the options it asks for; no body at all asks for every default.
      *
      * @throws MalformedRequestException if the body is not a JSON object
      * @throws InvalidInputException     listing every field that breaks a rule
      */
     public TrainingOptions read(JsonNode body) {
         if (body == null || body.isMissingNode() || body.isNull()) {
-            body = JsonNodeFactory.instance.objectNode();
+            return readFields(null);
         }
         if (!body.isObject()) {
             throw new InvalidInputException(
                     "$",
                     "type",
-                    "must be a JSON object of hyperparameters, such as " + "{\"dataset\": \"iris\", \"epochs\": 100}");
+                    "must be a JSON object of hyperparameters, such as {\"dataset\": \"iris\", \"epochs\": 100}");
         }
-        Fields fields = new Fields(body);
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            String name = it.next().getKey();
-            if (!FIELDS.contains(name)) {
-                fields.violations.add(new FieldViolation(
-                        name,
-                        "unknown-field",
-                        "is not a hyperparameter; expected "
-                                + String.join(", ", FIELDS.stream().sorted().toList())));
-            }
-        }
-        String dataset = fields.choice("dataset", "iris", DATASETS);
-        String activation = fields.choice("activation", "tanh", List.of("tanh", "sigmoid", "relu"));
-        int hiddenUnits = fields.integer("hidden_units", 8, 1, 256);
-        double learningRate = fields.number("learning_rate", 0.05, 0, false, 1, true);
-        double momentum = fields.number("momentum", 0.5, 0, true, 1, false);
-        double weightDecay = fields.number("weight_decay", 0, 0, true, 0.1, true);
-        int epochs = fields.integer("epochs", 100, 1, maxEpochs);
-        int batchSize = fields.integer("batch_size", 8, 1, 1024);
-        double validationFraction = fields.number("validation_fraction", 0.2, 0.1, true, 0.5, true);
-        int maxTrainRows = fields.integer("max_train_rows", 0, 0, 100_000);
-        if (maxTrainRows > 0 && maxTrainRows < 10) {
-            fields.violations.add(
-                    new FieldViolation("max_train_rows", "minimum", "must be 0 (every training row) or at least 10"));
-        }
-        int patience = fields.integer("patience", 0, 0, 1000);
-        long seed = fields.whole("seed", 42);
-        int paceMs = fields.integer("pace_ms", 0, 0, maxPaceMs);
-        if (!fields.violations.isEmpty()) {
-            throw new InvalidInputException(fields.violations);
-        }
-        return new TrainingOptions(
-                dataset,
-                hiddenUnits,
-                Activation.valueOf(activation.toUpperCase(Locale.ROOT)),
-                learningRate,
-                momentum,
-                weightDecay,
-                epochs,
-                batchSize,
-                validationFraction,
-                maxTrainRows,
-                patience,
-                seed,
-                paceMs);
+        return readFields(body);
     }
 
-    /** Reads one field at a time, keeping the violations. */
-    private static final class Fields {
-        private final JsonNode body;
-        private final List<FieldViolation> violations = new ArrayList<>();
-
-        Fields(JsonNode body) {
-            this.body = body;
+    private TrainingOptions readFields(JsonNode body) {
+        Violations violations = new Violations(MAX_REPORTED);
+        Map<Hyperparameter, Object> values = new EnumMap<>(Hyperparameter.class);
+        for (Hyperparameter hyperparameter : Hyperparameter.values()) {
+            JsonNode value = body == null ? null : body.get(hyperparameter.jsonName());
+            values.put(hyperparameter, new Field(hyperparameter, limits, violations).read(value));
         }
-
-        /** Returns the field, or null when it is absent; a JSON null is a violation. */
-        private JsonNode field(String name) {
-            JsonNode value = body.get(name);
-            if (value != null && value.isNull()) {
-                violations.add(new FieldViolation(name, "not-null", "must not be null; leave it out for its default"));
-                return null;
+        if (body != null) {
+            for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!NAMES.contains(name)) {
+                    violations.add(
+                            name,
+                            "unknown-field",
+                            "is not a hyperparameter; expected "
+                                    + String.join(", ", NAMES.stream().sorted().toList()));
+                }
             }
-            return value;
         }
+        violations.throwIfAny();
+        return new TrainingOptions(
+                (String) values.get(DATASET),
+                (Integer) values.get(HIDDEN_UNITS),
+                Activation.valueOf(((String) values.get(ACTIVATION)).toUpperCase(Locale.ROOT)),
+                (Double) values.get(LEARNING_RATE),
+                (Double) values.get(MOMENTUM),
+                (Double) values.get(WEIGHT_DECAY),
+                (Integer) values.get(EPOCHS),
+                (Integer) values.get(BATCH_SIZE),
+                (Double) values.get(VALIDATION_FRACTION),
+                (Integer) values.get(MAX_TRAIN_ROWS),
+                (Integer) values.get(PATIENCE),
+                (Long) values.get(SEED),
+                (Integer) values.get(PACE_MS));
+    }
 
-        String choice(String name, String fallback, List<String> allowed) {
-            JsonNode value = field(name);
+    /**
+     * Reads one field: its value in the type its definition says, or its default when it is absent or broken (the
+     * violation is recorded, and the request refused once every field has been read).
+     */
+    private record Field(Hyperparameter hyperparameter, Hyperparameter.Limits limits, Violations violations) {
+
+        Object read(JsonNode value) {
+            Hyperparameter.Domain domain = hyperparameter.domain();
             if (value == null) {
-                return fallback;
+                return domain.defaultValue();
             }
-            if (!value.isTextual() || !allowed.contains(value.asText())) {
-                violations.add(new FieldViolation(name, "enum", "must be one of " + String.join(", ", allowed)));
-                return fallback;
+            if (value.isNull()) {
+                return refuse("not-null", "must not be null; leave it out for its default");
+            }
+            return switch (domain.kind()) {
+                case CHOICE -> choice(value, domain);
+                case INTEGER -> integer(value, domain);
+                case NUMBER -> number(value, domain);
+                case SEED -> seed(value, domain);
+            };
+        }
+
+        private Object choice(JsonNode value, Hyperparameter.Domain domain) {
+            if (!value.isTextual() || !domain.choiceValues().contains(value.asText())) {
+                return refuse("enum", "must be one of " + String.join(", ", domain.choiceValues()));
             }
             return value.asText();
         }
 
-        int integer(String name, int fallback, int min, int max) {
-            JsonNode value = field(name);
-            if (value == null) {
-                return fallback;
-            }
+        private Object integer(JsonNode value, Hyperparameter.Domain domain) {
             if (!value.isNumber()
                     || !value.canConvertToLong()
                     || value.doubleValue() != Math.rint(value.doubleValue())) {
-                violations.add(new FieldViolation(name, "type", "must be a whole number"));
-                return fallback;
+                return refuse("type", "must be a whole number");
             }
             long number = value.asLong();
-            if (number < min) {
-                violations.add(new FieldViolation(name, "minimum", "must be at least " + min));
-            } else if (number > max) {
-                violations.add(new FieldViolation(name, "maximum", "must be at most " + max));
+            if (!inRange(number, domain)) {
+                return domain.defaultValue();
             }
-            return (int) Math.max(min, Math.min(max, number));
+            if (number > 0 && number < domain.zeroOrAtLeast()) {
+                return refuse("minimum", "must be 0 or at least " + domain.zeroOrAtLeast());
+            }
+            return (int) number;
         }
 
-        long whole(String name, long fallback) {
-            JsonNode value = field(name);
-            if (value == null) {
-                return fallback;
+        private Object number(JsonNode value, Hyperparameter.Domain domain) {
+            if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+                return refuse("type", "must be a number");
             }
+            double number = value.doubleValue();
+            return inRange(number, domain) ? number : domain.defaultValue();
+        }
+
+        private Object seed(JsonNode value, Hyperparameter.Domain domain) {
             if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                violations.add(new FieldViolation(name, "type", "must be a whole number"));
-                return fallback;
+                return refuse("type", "must be a whole number");
             }
             return value.asLong();
         }
 
-        double number(
-                String name, double fallback, double min, boolean minInclusive, double max, boolean maxInclusive) {
-            JsonNode value = field(name);
-            if (value == null) {
-                return fallback;
+        /** Tells whether the number is within the bounds, recording the one it breaks if not. */
+        private boolean inRange(double number, Hyperparameter.Domain domain) {
+            Hyperparameter.Bound min = domain.min();
+            Hyperparameter.Bound max = domain.max();
+            double low = min.value(limits);
+            double high = max.value(limits);
+            if (min.inclusive() ? number < low : number <= low) {
+                refuse("minimum", "must be " + (min.inclusive() ? "at least " : "greater than ") + plain(low));
+                return false;
             }
-            if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
-                violations.add(new FieldViolation(name, "type", "must be a number"));
-                return fallback;
+            if (max.inclusive() ? number > high : number >= high) {
+                refuse("maximum", "must be " + (max.inclusive() ? "at most " : "less than ") + plain(high));
+                return false;
             }
-            double number = value.doubleValue();
-            if (minInclusive ? number < min : number <= min) {
-                violations.add(new FieldViolation(
-                        name, "minimum", "must be " + (minInclusive ? "at least " : "greater than ") + plain(min)));
-            } else if (maxInclusive ? number > max : number >= max) {
-                violations.add(new FieldViolation(
-                        name, "maximum", "must be " + (maxInclusive ? "at most " : "less than ") + plain(max)));
-            }
-            return number;
+            return true;
+        }
+
+        private Object refuse(String rule, String message) {
+            violations.add(hyperparameter.jsonName(), rule, message);
+            return hyperparameter.domain().defaultValue();
         }
 
         private static String plain(double value) {
-            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+            return Hyperparameter.plain(value);
         }
     }
 }

@@ -1,53 +1,38 @@
 package dev.servinglab.training.service;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.servinglab.model.service.ServedModel;
+import dev.servinglab.model.service.StopCause;
 import dev.servinglab.web.problem.TooManyRequestsException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Holds one training run while it runs and after: its options, every epoch so far, its summary once it has
- * ended, and the clients following its event stream.
+ * Holds one training run while it runs and after: its options, every epoch so far, its summary once it has ended,
+ * and (through its {@link RunBroadcast}) the clients following its event stream.
  *
- * <p>The training thread never takes a lock that a request thread waits for: it runs below the request threads
- * (see {@link BackgroundPriority}) and could be preempted while holding one. It appends to a copy-on-write
- * history and hands every event to {@code deliveries}, one event-loop thread in the app, which alone keeps the
- * subscribers and sends to them. So every subscriber gets the events in order, each exactly once.
+ * <p>What a run ended with, its status, summary and model, is written at once in one volatile field: a client never
+ * sees a run that has ended without its summary, nor a summary whose model is not there yet.
  */
 public final class TrainingRun {
 
-    /**
-     * Receives the events of a run, on the delivery thread, each with its JSON: written once, on the training
-     * thread, however many clients follow, so that the event loop only sends it.
-     */
-    public interface Subscriber {
-        /** Takes an epoch that has just finished. */
-        void epoch(TrainingEpoch epoch, String json);
-
-        /** Takes the summary; no event follows it. */
-        void summary(TrainingSummary summary, String json);
-
-        /** Tells whether the client has gone away. */
-        boolean closed();
-    }
-
-    /** What became of a run. */
+    /** What became of a run; serialised in lower case. */
+    @Schema(name = "TrainingStatus", description = "What became of a training run")
     public enum Status {
         /** Training. */
         RUNNING,
-        /** Ended by itself: all epochs, an early stop or the time limit. */
+        /** Ended by itself: all epochs, an early stop, the time limit, or a loss that diverged. */
         COMPLETED,
         /** Stopped by a client, or because its client disconnected. */
         CANCELLED,
@@ -55,31 +40,23 @@ public final class TrainingRun {
         FAILED;
 
         /** Returns the status as the API writes it. */
+        @JsonValue
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
+    /** Holds what a run ended with, written at once. */
+    private record Ending(Status status, TrainingSummary summary, ServedModel model, Map<String, Double> example) {}
+
     private final String id;
     private final TrainingOptions options;
-    private final Executor deliveries;
-    private final long graceNanos;
-    private final int maxFollowers;
     private final Instant createdAt = Instant.now();
-    private final Function<Object, String> json;
-    private final List<Event<TrainingEpoch>> history = new CopyOnWriteArrayList<>();
+    private final RunBroadcast broadcast;
     private final CountDownLatch cancelled = new CountDownLatch(1);
-    private final AtomicInteger following = new AtomicInteger();
-    // Touched by the delivery thread only.
-    private final List<Follower> followers = new ArrayList<>();
-    private boolean everFollowed;
-    private long unfollowedSince;
-    private volatile Status status = Status.RUNNING;
-    private volatile String cancelReason;
-    private volatile Event<TrainingSummary> summary;
-    private volatile ServedModel model;
+    private final AtomicReference<StopCause> cancelCause = new AtomicReference<>();
+    private volatile Ending ending;
     private volatile String promotedAs;
-    private volatile Map<String, Double> example = Map.of();
 
     /**
      * Creates a run.
@@ -98,11 +75,9 @@ public final class TrainingRun {
             int maxFollowers,
             Function<Object, String> json) {
         this.id = id;
-        this.json = json;
         this.options = options;
-        this.deliveries = deliveries;
-        this.graceNanos = grace.toNanos();
-        this.maxFollowers = maxFollowers;
+        this.broadcast =
+                new RunBroadcast(id, deliveries, grace, maxFollowers, json, () -> cancel(StopCause.DISCONNECTED));
     }
 
     /** Returns the run's id. */
@@ -122,18 +97,26 @@ public final class TrainingRun {
 
     /** Returns what became of the run. */
     public Status status() {
-        return status;
+        Ending ended = ending;
+        return ended == null ? Status.RUNNING : ended.status();
     }
 
     /** Returns the summary, or null while the run goes on. */
     public TrainingSummary summary() {
-        Event<TrainingSummary> result = summary;
-        return result == null ? null : result.data();
+        Ending ended = ending;
+        return ended == null ? null : ended.summary();
     }
 
-    /** Returns the trained model, ready to serve, once the run has completed; null before or otherwise. */
+    /** Returns the trained model, ready to serve, once the run has ended with one worth serving; else null. */
     ServedModel model() {
-        return model;
+        Ending ended = ending;
+        return ended == null ? null : ended.model();
+    }
+
+    /** Returns a row of the run's test split, as a prediction request names its features; empty while it runs. */
+    public Map<String, Double> example() {
+        Ending ended = ending;
+        return ended == null ? Map.of() : ended.example();
     }
 
     /** Returns the name the run is served under, or null if it has not been promoted. */
@@ -145,19 +128,14 @@ public final class TrainingRun {
         this.promotedAs = name;
     }
 
-    /** Returns a row of the run's test split, as a prediction request names its features. */
-    public Map<String, Double> example() {
-        return example;
-    }
-
     /** Returns every epoch so far. */
     public List<TrainingEpoch> history() {
-        return history.stream().map(Event::data).toList();
+        return broadcast.history();
     }
 
     /** Returns the number of epochs so far. */
     public int epochsRun() {
-        return history.size();
+        return broadcast.epochCount();
     }
 
     /**
@@ -166,105 +144,47 @@ public final class TrainingRun {
      *
      * @throws TooManyRequestsException if the run already has as many followers as it takes
      */
-    public void subscribe(Subscriber subscriber, int afterEpoch) {
-        if (following.incrementAndGet() > maxFollowers) {
-            following.decrementAndGet();
-            throw new TooManyRequestsException(
-                    "Run " + id + " is already followed by " + maxFollowers
-                            + " clients, the most it takes; try again when one has gone.",
-                    5);
-        }
-        deliveries.execute(() -> {
-            Follower follower = new Follower(subscriber, afterEpoch);
-            // The summary is read before the history: once it is set, every epoch is in the history. Read after,
-            // it could have been set while the replay went through an older copy of the history.
-            Event<TrainingSummary> result = summary;
-            for (Event<TrainingEpoch> epoch : history) {
-                follower.epoch(epoch);
-            }
-            if (result != null || follower.gone()) {
-                if (result != null) {
-                    follower.summary(result);
-                }
-                following.decrementAndGet();
-            } else {
-                followers.add(follower);
-                everFollowed = true;
-                unfollowedSince = 0;
-            }
-        });
+    public void subscribe(RunSubscriber subscriber, int afterEpoch) {
+        broadcast.subscribe(subscriber, afterEpoch);
     }
 
     /**
-     * Records an epoch and sends it to the subscribers. A run that was followed and has had nobody following
-     * it for longer than the grace period is cancelled: nobody is watching it any more.
+     * Records an epoch and sends it to the subscribers. A run that was followed and has had nobody following it
+     * for longer than the grace period is cancelled: nobody is watching it any more.
      */
-    void publish(TrainingEpoch data) {
-        Event<TrainingEpoch> epoch = new Event<>(data, json.apply(data));
-        history.add(epoch);
-        deliveries.execute(() -> {
-            for (Follower follower : followers) {
-                follower.epoch(epoch);
-            }
-            dropGone();
-            if (everFollowed && followers.isEmpty() && summary == null) {
-                long now = System.nanoTime();
-                if (unfollowedSince == 0) {
-                    unfollowedSince = now;
-                } else if (now - unfollowedSince >= graceNanos) {
-                    cancel("disconnected");
-                }
-            }
-        });
+    void publish(TrainingEpoch epoch) {
+        broadcast.publish(epoch);
     }
 
-    /** Ends the run: keeps the summary and the model, and sends the summary to the subscribers. */
+    /**
+     * Ends the run as its summary says: keeps the summary, the model (null when not worth serving) and a test row,
+     * then sends the summary to the subscribers.
+     */
     void finish(TrainingSummary result, ServedModel trained, Map<String, Double> testRow) {
-        this.model = trained;
-        this.example = Collections.unmodifiableMap(new LinkedHashMap<>(testRow));
-        this.status = "cancelled".equals(result.status()) ? Status.CANCELLED : Status.COMPLETED;
-        end(result);
+        RunBroadcast.Event<TrainingSummary> event = broadcast.event(result);
+        this.ending =
+                new Ending(result.status(), result, trained, Collections.unmodifiableMap(new LinkedHashMap<>(testRow)));
+        broadcast.end(event);
     }
 
     /** Ends the run with an error, told to the subscribers as a summary. */
     void fail(TrainingSummary result) {
-        this.status = Status.FAILED;
-        end(result);
-    }
-
-    private void end(TrainingSummary data) {
-        Event<TrainingSummary> result = new Event<>(data, json.apply(data));
-        this.summary = result;
-        deliveries.execute(() -> {
-            for (Follower follower : followers) {
-                follower.summary(result);
-            }
-            following.addAndGet(-followers.size());
-            followers.clear();
-        });
-    }
-
-    private void dropGone() {
-        int before = followers.size();
-        followers.removeIf(Follower::gone);
-        following.addAndGet(followers.size() - before);
+        finish(result, null, Map.of());
     }
 
     /**
-     * Asks the run to stop after the epoch in progress.
+     * Asks the run to stop after the epoch in progress; the first cause asked for is the one it stops with.
      *
-     * @param reason {@code cancelled} (asked for) or {@code disconnected} (its client went away)
+     * @param cause {@link StopCause#CANCELLED} (asked for) or {@link StopCause#DISCONNECTED} (its client went away)
      */
-    public void cancel(String reason) {
-        if (cancelReason == null) {
-            cancelReason = reason;
-        }
+    public void cancel(StopCause cause) {
+        cancelCause.compareAndSet(null, cause);
         cancelled.countDown();
     }
 
     /** Returns why the run was cancelled, or null if it was not. */
-    String cancelReason() {
-        return cancelReason;
+    StopCause cancelCause() {
+        return cancelCause.get();
     }
 
     /**
@@ -278,50 +198,6 @@ public final class TrainingRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
-        }
-    }
-
-    /** Pairs an event's data with its JSON. */
-    private record Event<T>(T data, String json) {}
-
-    /**
-     * Wraps a subscriber for the delivery thread: remembers the last epoch sent to it (an epoch published while
-     * its replay was being read can reach it twice, and is sent once), and takes a failed send, such as a
-     * connection closed in between, as the client having gone, so that the others still get their events.
-     */
-    private static final class Follower {
-        private final Subscriber subscriber;
-        private int lastSent;
-        private boolean failed;
-
-        Follower(Subscriber subscriber, int afterEpoch) {
-            this.subscriber = subscriber;
-            this.lastSent = afterEpoch;
-        }
-
-        void epoch(Event<TrainingEpoch> epoch) {
-            if (epoch.data().epoch() > lastSent && !gone()) {
-                lastSent = epoch.data().epoch();
-                try {
-                    subscriber.epoch(epoch.data(), epoch.json());
-                } catch (RuntimeException e) {
-                    failed = true;
-                }
-            }
-        }
-
-        void summary(Event<TrainingSummary> result) {
-            if (!gone()) {
-                try {
-                    subscriber.summary(result.data(), result.json());
-                } catch (RuntimeException e) {
-                    failed = true;
-                }
-            }
-        }
-
-        boolean gone() {
-            return failed || subscriber.closed();
         }
     }
 }

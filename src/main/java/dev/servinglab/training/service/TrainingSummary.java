@@ -1,6 +1,7 @@
 package dev.servinglab.training.service;
 
 import dev.servinglab.model.service.Evaluation;
+import dev.servinglab.model.service.StopCause;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -8,28 +9,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Reports how a training run ended: the event the stream sends last.
  *
  * @param id              the run
- * @param status          {@code completed}, {@code cancelled} or {@code failed}
- * @param stop            why it stopped, as a keyword: {@code epochs}, {@code early-stop}, {@code time-limit},
- *                        {@code cancelled}, {@code disconnected} or {@code error}
+ * @param status          completed, cancelled or failed
+ * @param stop            why it stopped, as a keyword (see {@link StopCause})
  * @param stopReason      the same in a sentence
  * @param epochsRun       epochs trained
  * @param bestEpoch       the epoch with the lowest validation loss
  * @param keptEpoch       the epoch whose weights the model has (the best one after an early stop, else the last)
  * @param overfittingFrom the epoch from which the curves showed overfitting, or null
  * @param durationMs      wall-clock time of the run, pauses included
- * @param test            the kept model's metrics on the held-out test split
+ * @param test            the kept model's metrics on the held-out test split; null for a failed run
  * @param observations    the epochs that showed something, with what they showed
  */
 @Schema(description = "How a training run ended")
 public record TrainingSummary(
         String id,
-
-        @Schema(enumeration = {"completed", "cancelled", "failed"})
-        String status,
-
-        @Schema(enumeration = {"epochs", "early-stop", "time-limit", "cancelled", "disconnected", "error"})
-        String stop,
-
+        TrainingRun.Status status,
+        StopCause stop,
         String stopReason,
         int epochsRun,
         int bestEpoch,

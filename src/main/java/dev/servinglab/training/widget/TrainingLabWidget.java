@@ -2,15 +2,21 @@ package dev.servinglab.training.widget;
 
 import dev.servinglab.lesson.LessonWidget;
 import dev.servinglab.training.TrainingConfig;
+import dev.servinglab.training.rest.PromotionRequest;
+import dev.servinglab.training.service.Hyperparameter;
 import dev.servinglab.training.service.TrainingPresets;
+import dev.servinglab.training.service.TrainingSummary;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Lets the learner train a real Smile MLP, watch its curves grow epoch by epoch, promote it and call it.
+ * Lets the learner train a real Smile MLP, watch its curves grow epoch by epoch, promote it and call it. The form
+ * is rendered from the {@link Hyperparameter} definitions; the rows the script adds while a run goes on are cloned
+ * from {@code <template>} elements of this widget, and how a run ended is a fragment the script fetches from
+ * {@link TrainingLabFragments}: every piece of markup is written here, once.
  */
 @ApplicationScoped
 public class TrainingLabWidget implements LessonWidget {
@@ -18,7 +24,9 @@ public class TrainingLabWidget implements LessonWidget {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance widget(
-                List<TrainingPresets.Preset> presets, TrainingConfig limits, Map<String, Object> defaults);
+                List<TrainingPresets.Preset> presets, List<HyperparameterField.Group> groups, String modelNamePattern);
+
+        static native TemplateInstance result(TrainingSummary summary);
     }
 
     private final TrainingConfig training;
@@ -34,12 +42,28 @@ public class TrainingLabWidget implements LessonWidget {
 
     @Override
     public TemplateInstance render() {
-        return Templates.widget(
-                TrainingPresets.ALL, training, TrainingPresets.ALL.getFirst().values());
+        return Templates.widget(TrainingPresets.ALL, form(), PromotionRequest.NAME_PATTERN);
     }
 
     @Override
     public List<String> scripts() {
         return List.of("/js/training/training-lab.js");
+    }
+
+    /** Lays the hyperparameters out by group, each starting at its default; the pace at the page's own. */
+    private List<HyperparameterField.Group> form() {
+        Hyperparameter.Limits limits = Hyperparameter.Limits.of(training);
+        List<HyperparameterField.Group> groups = new ArrayList<>();
+        for (Hyperparameter.Group group : Hyperparameter.Group.values()) {
+            List<HyperparameterField> fields = new ArrayList<>();
+            for (Hyperparameter hyperparameter : Hyperparameter.of(group)) {
+                Object value = hyperparameter == Hyperparameter.PACE_MS
+                        ? training.pagePaceMs()
+                        : hyperparameter.domain().defaultValue();
+                fields.add(HyperparameterField.of(hyperparameter, limits, value));
+            }
+            groups.add(new HyperparameterField.Group(group.legend(), fields));
+        }
+        return groups;
     }
 }

@@ -15,6 +15,7 @@ import dev.servinglab.model.data.Split;
 import dev.servinglab.model.data.StratifiedSplitter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MlpTrainerTest {
@@ -24,8 +25,13 @@ class MlpTrainerTest {
     @Test
     void reportsEveryEpochAndLearns() {
         List<EpochMetrics> seen = new ArrayList<>();
-        TrainedClassifier trained = train(options(40, 0, 42), m -> seen.add(m));
+        TrainedClassifier trained = train(options(40, 0, 42), m -> {
+            seen.add(m);
+            return Optional.empty();
+        });
         assertThat(seen.size(), equalTo(40));
+        assertThat(trained.stop(), equalTo(StopCause.EPOCHS));
+        assertThat(trained.stopReason(), equalTo("completed all 40 epochs"));
         assertThat(seen, equalTo(trained.history()));
         for (int i = 0; i < seen.size(); i++) {
             assertThat(seen.get(i).epoch(), equalTo(i + 1));
@@ -46,9 +52,12 @@ class MlpTrainerTest {
 
     @Test
     void aListenerCanStopTraining() {
-        TrainedClassifier trained = train(options(50, 0, 42), m -> m.epoch() < 3);
+        TrainedClassifier trained =
+                train(options(50, 0, 42), m -> m.epoch() < 3 ? Optional.empty() : Optional.of(StopCause.CANCELLED));
         assertThat(trained.history().size(), equalTo(3));
+        assertThat(trained.stop(), equalTo(StopCause.CANCELLED));
         assertThat(trained.stopReason(), containsString("after epoch 3"));
+        assertThat(trained.keptEpoch(), equalTo(3));
     }
 
     @Test
@@ -57,6 +66,7 @@ class MlpTrainerTest {
         TrainedClassifier trained =
                 train(new MlpTrainer.Options(32, Activation.TANH, 0.5, 0.9, 0, 3000, 4, 5, 42), EpochListener.NONE);
         assertThat(trained.history().size(), lessThan(3000));
+        assertThat(trained.stop(), equalTo(StopCause.EARLY_STOP));
         assertThat(trained.stopReason(), containsString("early stop"));
     }
 
@@ -71,10 +81,26 @@ class MlpTrainerTest {
         for (EpochMetrics epoch : trained.history()) {
             assertThat(epoch.validationLoss(), greaterThanOrEqualTo(best.validationLoss()));
         }
-        double[] now =
+        Metrics.LossAndAccuracy now =
                 Metrics.lossAndAccuracy(trained.classifier(), data.validationX(), data.validationY(), data.classes());
-        assertThat(now[0], closeTo(best.validationLoss(), 1e-12));
-        assertThat(now[0], lessThan(trained.history().getLast().validationLoss()));
+        assertThat(now.loss(), closeTo(best.validationLoss(), 1e-12));
+        assertThat(now.loss(), lessThan(trained.history().getLast().validationLoss()));
+    }
+
+    @Test
+    void describesItsHyperparametersWithTheLayerSizesOfTheData() {
+        MlpTrainer.Options options = options(60, 0, 42);
+        assertThat(options.describe(30, 2).get("layers"), equalTo(List.of(30, 8, 2)));
+        assertThat(options.describe(4, 3).get("activation"), equalTo("tanh"));
+        assertThat(options.describe(4, 3).get("seed"), equalTo(42L));
+    }
+
+    @Test
+    void aRunWhoseLossStopsBeingANumberSaysItDiverged() {
+        TrainedClassifier trained =
+                train(new MlpTrainer.Options(256, Activation.RELU, 1, 0.99, 0, 50, 1, 5, 42), EpochListener.NONE);
+        assertThat(trained.stop(), equalTo(StopCause.DIVERGED));
+        assertThat(trained.stopReason(), containsString("smaller learning rate"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.servinglab.training.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
@@ -175,19 +177,25 @@ class TrainingResourceTest {
     void beyondTheConcurrencyLimitTheAnswerIs429WithRetryAfter() {
         String first = start(SLOW);
         String second = start(SLOW);
-        given().contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/api/v1/trainings")
-                .then()
+        Response refused =
+                given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/trainings");
+        refused.then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("detail", containsString("at most 2 models at once"));
+        // The detail says what the header says, for people.
+        assertThat(
+                refused.jsonPath().getString("detail"),
+                containsString("try again in about " + refused.header("Retry-After") + " s"));
 
-        // Cancelling one frees its slot; predictions are served meanwhile.
+        // Cancelling one frees its slot; predictions are served meanwhile. A run that reads as ended has its
+        // summary: the status is never ahead of it.
         given().when().delete("/api/v1/trainings/" + first).then().statusCode(202);
-        assertThat(finish(first).getString("summary.stop"), equalTo("cancelled"));
+        JsonPath cancelled = finish(first);
+        assertThat(cancelled.getString("status"), equalTo("cancelled"));
+        assertThat(cancelled.getString("summary.status"), equalTo("cancelled"));
+        assertThat(cancelled.getString("summary.stop"), equalTo("cancelled"));
         given().contentType(ContentType.JSON)
                 .body("{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4," + "\"petal_width\":0.2}")
                 .when()
@@ -360,6 +368,50 @@ class TrainingResourceTest {
     }
 
     @Test
+    void aBadPromotionBodyGetsProblemDetailsNamingTheField() {
+        String done = start("{\"epochs\":2}");
+        finish(done);
+        String promotion = "/api/v1/trainings/" + done + "/promotion";
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"a\"}")
+                .when()
+                .post(promotion)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body(
+                        "detail",
+                        equalTo("name must be 2 to 40 lower-case letters, digits and dashes, starting with a "
+                                + "letter"))
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].rule", equalTo("pattern"));
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"fine-name\",\"colour\":\"red\"}")
+                .when()
+                .post(promotion)
+                .then()
+                .statusCode(oneOf(400, 422))
+                .contentType("application/problem+json")
+                .body("detail", containsString("colour"));
+        given().contentType(ContentType.JSON)
+                .body("[\"fine-name\"]")
+                .when()
+                .post(promotion)
+                .then()
+                .statusCode(oneOf(400, 422))
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":")
+                .when()
+                .post(promotion)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        // Nothing was promoted by the bad bodies.
+        given().when().get("/api/v1/trainings/" + done).then().body("promoted_as", equalTo(null));
+    }
+
+    @Test
     void thePromotedModelsAreBoundedTheOldestRetiredFirst() {
         List<String> models = new ArrayList<>();
         List<String> retired = new ArrayList<>();
@@ -426,6 +478,27 @@ class TrainingResourceTest {
         assertThat(
                 openapi.getString("components.schemas.TrainingRequest.properties.patience.description"),
                 containsString("Early stopping"));
+        // Written from the hyperparameters' one definition and this server's limits.
+        String epochs = "components.schemas.TrainingRequest.properties.epochs";
+        assertThat(openapi.getInt(epochs + ".maximum"), equalTo(2000)); // serving-lab.training.max-epochs
+        assertThat(openapi.getInt(epochs + ".default"), equalTo(100));
+        assertThat(
+                openapi.getDouble("components.schemas.TrainingRequest.properties.learning_rate.exclusiveMinimum"),
+                equalTo(0.0));
+        assertThat(
+                openapi.getList("components.schemas.TrainingRequest.properties.activation.enum"),
+                equalTo(List.of("tanh", "sigmoid", "relu")));
+        assertThat(
+                openapi.getMap("components.schemas.TrainingRequest.properties").keySet(),
+                hasItems("dataset", "max_train_rows", "seed", "pace_ms"));
+        // Every stop cause and status, as the API writes them.
+        assertThat(
+                openapi.getList("components.schemas.StopCause.enum"),
+                equalTo(List.of(
+                        "epochs", "early-stop", "time-limit", "cancelled", "disconnected", "diverged", "error")));
+        assertThat(
+                openapi.getList("components.schemas.TrainingStatus.enum"),
+                equalTo(List.of("running", "completed", "cancelled", "failed")));
     }
 
     @Test
@@ -440,7 +513,7 @@ class TrainingResourceTest {
         assertThat(run.getString("summary.observations.last().observation"), containsString("Early stop"));
         assertThat(
                 run.getList("summary.observations.observation").toString(), containsString("Overfitting from epoch"));
-        assertThat(run.getInt("summary.overfitting_from"), notNullValue());
+        assertThat(run.<Integer>get("summary.overfitting_from"), greaterThan(0));
     }
 
     private static String start(String body) {
@@ -459,37 +532,21 @@ class TrainingResourceTest {
         return id;
     }
 
-    /** Waits until the run has ended and returns it. */
+    /** Waits until the run has ended and returns it, as the request that saw it ended read it. */
     private static JsonPath finish(String id) {
-        waitUntil(() -> !given().when()
-                .get("/api/v1/trainings/" + id)
-                .jsonPath()
-                .getString("status")
-                .equals("running"));
-        return given().when()
-                .get("/api/v1/trainings/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(25))
+                .until(
+                        () -> given().when()
+                                .get("/api/v1/trainings/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        run -> !run.getString("status").equals("running"));
     }
 
     private static List<Object> curve(JsonPath run) {
         return run.getList("history.validation_loss");
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for the training runs");
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -20,7 +20,7 @@ class BackgroundPriorityTest {
                 Files.isReadable(THREAD_STAT), "Linux only: /proc/thread-self/stat tells a thread's scheduling policy");
         int mine = policyOfThisThread();
         int[] seen = new int[3];
-        String[] done = new String[1];
+        BackgroundPriority.Level[] done = new BackgroundPriority.Level[1];
         Thread training = Thread.ofPlatform().name("test-training").start(() -> {
             try {
                 done[0] = BackgroundPriority.lowerCurrentThread();
@@ -33,9 +33,9 @@ class BackgroundPriorityTest {
         training.join();
         // SCHED_IDLE where the kernel allows it (it does for unprivileged threads), else nice 10.
         switch (done[0]) {
-            case "idle" -> assertThat(seen[0], equalTo(BackgroundPriority.SCHED_IDLE));
-            case "nice" -> assertThat(seen[1], equalTo(BackgroundPriority.NICE));
-            default -> throw new AssertionError("the training thread's priority was not lowered: " + done[0]);
+            case IDLE -> assertThat(seen[0], equalTo(BackgroundPriority.SCHED_IDLE));
+            case NICE -> assertThat(seen[1], equalTo(BackgroundPriority.NICE));
+            case NORMAL -> throw new AssertionError("the training thread's priority was not lowered");
         }
         assertThat("the calling thread keeps its policy", policyOfThisThread(), equalTo(mine));
     }

@@ -3,6 +3,7 @@ package dev.servinglab.training.service;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class TrainingRequestReaderTest {
 
-    private final TrainingRequestReader reader = new TrainingRequestReader(500, 1000);
+    private final TrainingRequestReader reader = new TrainingRequestReader(new Hyperparameter.Limits(500, 1000));
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -64,11 +65,43 @@ class TrainingRequestReaderTest {
                         "seed:type",
                         "pace_ms:not-null",
                         "colour:unknown-field"));
-        FieldViolation epochs = e.violations().stream()
-                .filter(v -> v.field().equals("epochs"))
+        assertThat(message(e, "epochs"), equalTo("must be at most 500"));
+        assertThat(message(e, "learning_rate"), equalTo("must be greater than 0"));
+        assertThat(message(e, "momentum"), equalTo("must be less than 1"));
+        assertThat(message(e, "max_train_rows"), equalTo("must be 0 or at least 10"));
+        assertThat(message(e, "pace_ms"), equalTo("must not be null; leave it out for its default"));
+        assertThat(message(e, "colour"), startsWith("is not a hyperparameter; expected activation, batch_size"));
+    }
+
+    @Test
+    void theLimitsOfTheServerBoundEpochsAndPace() throws Exception {
+        TrainingRequestReader strict = new TrainingRequestReader(new Hyperparameter.Limits(50, 100));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> strict.read(json.readTree("{\"epochs\":51,\"pace_ms\":101}")));
+        assertThat(message(e, "epochs"), equalTo("must be at most 50"));
+        assertThat(message(e, "pace_ms"), equalTo("must be at most 100"));
+        assertThat(strict.read(json.readTree("{\"epochs\":50,\"pace_ms\":100}")).epochs(), equalTo(50));
+    }
+
+    @Test
+    void everyPresetIsAValidRequest() throws Exception {
+        for (TrainingPresets.Preset preset : TrainingPresets.ALL) {
+            TrainingOptions options = reader.read(json.readTree(preset.body()));
+            // The form's values of a preset are the same run: every default, then what the preset sets.
+            TrainingOptions filled = reader.read(json.valueToTree(preset.values()));
+            assertThat(preset.name(), filled, equalTo(options));
+        }
+        assertThat(TrainingPresets.ALL.getFirst().values().get("hidden_units"), equalTo(8));
+        assertThat(TrainingPresets.ALL.get(1).values().get("max_train_rows"), equalTo(12));
+        assertThat(TrainingPresets.ALL.get(1).values().containsKey("pace_ms"), equalTo(false));
+    }
+
+    private static String message(InvalidInputException e, String field) {
+        return e.violations().stream()
+                .filter(v -> v.field().equals(field))
+                .map(FieldViolation::message)
                 .findFirst()
-                .orElseThrow();
-        assertThat(epochs.message(), equalTo("must be at most 500"));
+                .orElseThrow(() -> new AssertionError("no violation of " + field + ": " + e.violations()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.servinglab.model.service.Activation;
+import dev.servinglab.model.service.StopCause;
 import dev.servinglab.web.problem.TooManyRequestsException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -86,13 +87,13 @@ class TrainingRunTest {
         one.closed = true;
         run.publish(epoch(2));
         deliver();
-        assertThat(run.cancelReason(), nullValue());
+        assertThat(run.cancelCause(), nullValue());
         two.closed = true;
         run.publish(epoch(3)); // nobody follows from here; the grace period (zero here) starts
         deliver();
         run.publish(epoch(4));
         deliver();
-        assertThat(run.cancelReason(), equalTo("disconnected"));
+        assertThat(run.cancelCause(), equalTo(StopCause.DISCONNECTED));
         assertThat(run.pause(10_000), equalTo(true)); // the training thread wakes at once
     }
 
@@ -108,7 +109,7 @@ class TrainingRunTest {
             patient.publish(epoch(n));
             deliver();
         }
-        assertThat(patient.cancelReason(), nullValue());
+        assertThat(patient.cancelCause(), nullValue());
         Recorder again = new Recorder();
         patient.subscribe(again, 1);
         deliver();
@@ -136,8 +137,34 @@ class TrainingRunTest {
         run.publish(epoch(1));
         run.publish(epoch(2));
         deliver();
-        assertThat(run.cancelReason(), nullValue());
+        assertThat(run.cancelCause(), nullValue());
         assertThat(run.pause(1), equalTo(false));
+    }
+
+    @Test
+    void aRunReadsAsEndedOnlyWithItsSummary() {
+        assertThat(run.status(), equalTo(TrainingRun.Status.RUNNING));
+        assertThat(run.summary(), nullValue());
+        Recorder follower = new Recorder();
+        follower.onSummary = () -> {
+            // What a client that has the summary sees when it asks for the run: ended, with the same summary.
+            assertThat(run.status(), equalTo(TrainingRun.Status.CANCELLED));
+            assertThat(run.summary().stop(), equalTo(StopCause.CANCELLED));
+        };
+        run.subscribe(follower, 0);
+        deliver();
+        run.finish(cancelledSummary(), null, Map.of());
+        assertThat(run.status(), equalTo(TrainingRun.Status.CANCELLED));
+        assertThat(run.summary().stop(), equalTo(StopCause.CANCELLED));
+        deliver();
+        assertThat(follower.events, equalTo(List.of("summary")));
+    }
+
+    @Test
+    void theFirstCancelIsTheOneARunStopsWith() {
+        run.cancel(StopCause.DISCONNECTED);
+        run.cancel(StopCause.CANCELLED);
+        assertThat(run.cancelCause(), equalTo(StopCause.DISCONNECTED));
     }
 
     private void deliver() {
@@ -152,15 +179,41 @@ class TrainingRunTest {
 
     private static TrainingSummary summary() {
         return new TrainingSummary(
-                "r1", "completed", "epochs", "completed all 3 epochs", 3, 3, 3, null, 3, null, List.of());
+                "r1",
+                TrainingRun.Status.COMPLETED,
+                StopCause.EPOCHS,
+                "completed all 3 epochs",
+                3,
+                3,
+                3,
+                null,
+                3,
+                null,
+                List.of());
+    }
+
+    private static TrainingSummary cancelledSummary() {
+        return new TrainingSummary(
+                "r1",
+                TrainingRun.Status.CANCELLED,
+                StopCause.CANCELLED,
+                "stopped after epoch 0: cancelled by a client",
+                0,
+                0,
+                0,
+                null,
+                3,
+                null,
+                List.of());
     }
 
     /** Records what a client would receive. */
-    private static final class Recorder implements TrainingRun.Subscriber {
+    private static final class Recorder implements RunSubscriber {
         private final List<String> events = new ArrayList<>();
         private boolean closed;
         private boolean failing;
         private Runnable onEpoch = () -> {};
+        private Runnable onSummary = () -> {};
 
         @Override
         public void epoch(TrainingEpoch epoch, String json) {
@@ -174,6 +227,7 @@ class TrainingRunTest {
         @Override
         public void summary(TrainingSummary summary, String json) {
             events.add("summary");
+            onSummary.run();
         }
 
         @Override

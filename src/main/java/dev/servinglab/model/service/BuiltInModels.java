@@ -6,7 +6,6 @@ import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.model.data.Split;
 import dev.servinglab.model.data.StratifiedSplitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,15 +16,15 @@ import java.util.Map;
  * their test metrics, all from the configured seed.
  */
 @ApplicationScoped
-public class ModelFactory {
+public class BuiltInModels {
 
     /** Version of the models trained at startup; promoted training runs get versions of their own. */
-    public static final String BUILT_IN_VERSION = "1";
+    public static final String VERSION = "1";
 
     private final ModelConfig config;
     private final DatasetRepository datasets;
 
-    ModelFactory(ModelConfig config, DatasetRepository datasets) {
+    BuiltInModels(ModelConfig config, DatasetRepository datasets) {
         this.config = config;
         this.datasets = datasets;
     }
@@ -43,9 +42,11 @@ public class ModelFactory {
     /**
      * Trains the MLP and the logistic regression on one split and returns them, MLP first.
      */
-    public List<ServedModel> trainBuiltIns() {
+    public List<ServedModel> train() {
         Split split = irisSplit();
         Standardizer scaler = Standardizer.fit(split.train().features());
+        ScaledSplit scaled = ScaledSplit.of(split, scaler);
+
         ModelConfig.Mlp mlp = config.mlp();
         MlpTrainer.Options mlpOptions = new MlpTrainer.Options(
                 mlp.hiddenUnits(),
@@ -57,7 +58,6 @@ public class ModelFactory {
                 mlp.batchSize(),
                 0,
                 config.seed());
-        ScaledSplit scaled = ScaledSplit.of(split, scaler);
         TrainedClassifier trainedMlp = MlpTrainer.train(
                 scaled.trainX(),
                 scaled.trainY(),
@@ -75,18 +75,6 @@ public class ModelFactory {
                 scaled.validationY(),
                 scaled.classes(),
                 logisticOptions);
-
-        Map<String, Object> mlpParameters = new LinkedHashMap<>();
-        mlpParameters.put("layers", List.of(4, mlp.hiddenUnits(), scaled.classes()));
-        mlpParameters.put("activation", mlpOptions.activation().name().toLowerCase(Locale.ROOT));
-        mlpParameters.put("output", "softmax, cross-entropy loss");
-        mlpParameters.put("learning_rate", mlpOptions.learningRate());
-        mlpParameters.put("momentum", mlpOptions.momentum());
-        mlpParameters.put("weight_decay", mlpOptions.weightDecay());
-        mlpParameters.put("epochs", mlpOptions.epochs());
-        mlpParameters.put("batch_size", mlpOptions.batchSize());
-        mlpParameters.put("seed", config.seed());
-
         Map<String, Object> logisticParameters = new LinkedHashMap<>();
         logisticParameters.put("lambda", logisticOptions.lambda());
         logisticParameters.put("tolerance", logisticOptions.tol());
@@ -97,80 +85,35 @@ public class ModelFactory {
                 served(
                         "mlp",
                         "mlp",
-                        "A multilayer perceptron (one hidden layer) trained by Smile with "
-                                + "mini-batch gradient descent.",
+                        "A multilayer perceptron (one hidden layer) trained by Smile with mini-batch gradient descent.",
                         split,
                         scaler,
                         trainedMlp,
-                        scaled,
-                        mlpParameters),
+                        mlpOptions.describe(split.train().featureNames().size(), scaled.classes())),
                 served(
                         "logreg",
                         "logistic-regression",
-                        "A multinomial logistic regression fitted by Smile " + "with L-BFGS.",
+                        "A multinomial logistic regression fitted by Smile with L-BFGS.",
                         split,
                         scaler,
                         trainedLogistic,
-                        scaled,
                         logisticParameters));
     }
 
-    private ServedModel served(
+    private static ServedModel served(
             String name,
             String kind,
             String description,
             Split split,
             Standardizer scaler,
             TrainedClassifier trained,
-            ScaledSplit scaled,
             Map<String, Object> hyperparameters) {
+        ScaledSplit scaled = ScaledSplit.of(split, scaler);
         Evaluation test = Evaluator.evaluate(
                 trained.classifier(),
                 scaled.testX(),
                 scaled.testY(),
                 split.train().classNames());
-        return new ServedModel(
-                name,
-                BUILT_IN_VERSION,
-                kind,
-                description,
-                split.train().info(),
-                scaler,
-                trained.classifier(),
-                ranges(split.train()),
-                hyperparameters,
-                splitSizes(split),
-                trained.history(),
-                trained.stopReason(),
-                test);
-    }
-
-    /**
-     * Returns the smallest and largest value of every feature in the given rows.
-     */
-    public static List<FeatureRange> ranges(Dataset train) {
-        List<FeatureRange> ranges = new ArrayList<>();
-        for (int j = 0; j < train.featureNames().size(); j++) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (double[] row : train.features()) {
-                min = Math.min(min, row[j]);
-                max = Math.max(max, row[j]);
-            }
-            ranges.add(
-                    new FeatureRange(train.featureNames().get(j), train.info().unit(), min, max));
-        }
-        return ranges;
-    }
-
-    /**
-     * Returns the row counts of the train, validation and test parts, as a model card lists them.
-     */
-    public static Map<String, Integer> splitSizes(Split split) {
-        Map<String, Integer> sizes = new LinkedHashMap<>();
-        sizes.put("train", split.train().size());
-        sizes.put("validation", split.validation().size());
-        sizes.put("test", split.test().size());
-        return sizes;
+        return ServedModel.of(name, VERSION, kind, description, split, scaler, trained, hyperparameters, test);
     }
 }

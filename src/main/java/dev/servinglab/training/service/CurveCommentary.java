@@ -9,10 +9,10 @@ import java.util.List;
  * Reads a training curve as it grows and says, in words, what the numbers show: a fast drop of the loss, a
  * plateau, and overfitting (validation loss rising while training loss falls), each at the epoch where the
  * numbers show it. A later new best of the validation loss withdraws an overfitting call, in words too: small
- * validation sets are noisy. Every observation is derived from the epochs seen so far, so the same curve always gets the
- * same observations.
+ * validation sets are noisy. Every observation is derived from the epochs seen so far, so the same curve always gets
+ * the same observations.
  */
-public final class Observer {
+public final class CurveCommentary {
 
     /** A fall of the training loss by at least this share of its previous value, in one epoch, is fast. */
     static final double FAST_DROP = 0.10;

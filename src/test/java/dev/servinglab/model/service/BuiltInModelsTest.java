@@ -13,23 +13,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ModelFactoryTest {
+class BuiltInModelsTest {
 
     @Inject
-    ModelFactory factory;
+    BuiltInModels builtIns;
 
     @Inject
     ModelRegistry registry;
 
     @Test
     void twoTrainingsWithTheSameSeedGiveIdenticalModels() {
-        List<ServedModel> first = factory.trainBuiltIns();
-        List<ServedModel> second = factory.trainBuiltIns();
+        List<ServedModel> first = builtIns.train();
+        List<ServedModel> second = builtIns.train();
         for (int m = 0; m < first.size(); m++) {
             ServedModel a = first.get(m);
             ServedModel b = second.get(m);
             assertThat(a.name(), equalTo(b.name()));
-            assertThat(Arrays.equals(a.scaler().mean(), b.scaler().mean()), equalTo(true));
+            assertThat(a.scaler().mean(), equalTo(b.scaler().mean()));
             assertThat(
                     a.history().stream().map(EpochMetrics::trainLoss).toList(),
                     equalTo(b.history().stream().map(EpochMetrics::trainLoss).toList()));
@@ -39,7 +39,7 @@ class ModelFactoryTest {
             double[] pb = new double[3];
             a.classifier().predict(new double[] {0.1, -0.2, 0.3, 0.4}, pa);
             b.classifier().predict(new double[] {0.1, -0.2, 0.3, 0.4}, pb);
-            assertThat(Arrays.equals(pa, pb), equalTo(true));
+            assertThat(pa, equalTo(pb));
         }
         assertThat(
                 registry.defaultModel().test().accuracy(),
@@ -48,7 +48,7 @@ class ModelFactoryTest {
 
     @Test
     void theScalerIsFittedOnTheTrainingSplitOnly() {
-        Split split = factory.irisSplit();
+        Split split = builtIns.irisSplit();
         double[] mean = registry.defaultModel().scaler().mean();
         double[] std = registry.defaultModel().scaler().std();
         for (int j = 0; j < 4; j++) {
@@ -65,6 +65,19 @@ class ModelFactoryTest {
             assertThat(std[j], closeTo(Math.sqrt(handVariance), 1e-12));
         }
         assertThat(split.train().size(), equalTo(90));
+    }
+
+    @Test
+    void theMlpCardListsItsLayersFromTheData() {
+        assertThat(registry.defaultModel().hyperparameters().get("layers"), equalTo(List.of(4, 8, 3)));
+        assertThat(registry.defaultModel().stopReason(), equalTo("completed all 60 epochs"));
+    }
+
+    @Test
+    void theSeedGivesTheSameTestAccuracyAsBefore() {
+        // Pinned: the shuffles (Collections.shuffle) and the split must stay what they were for the same seed.
+        assertThat(registry.find("mlp").orElseThrow().test().accuracy(), closeTo(0.867, 0.0005));
+        assertThat(registry.find("logreg").orElseThrow().test().accuracy(), closeTo(0.900, 0.0005));
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ObserverTest {
+class CurveCommentaryTest {
 
     @Test
     void seesAFastDropThenItsEnd() {
@@ -35,7 +35,7 @@ class ObserverTest {
 
     @Test
     void callsOverfittingFromTheBestEpochWhenValidationLossRisesWhileTrainingLossFalls() {
-        Observer observer = new Observer();
+        CurveCommentary observer = new CurveCommentary();
         List<String> notes = observe(observer, new double[][] {
             {0.9, 0.9}, {0.5, 0.5}, {0.3, 0.40}, {0.2, 0.42}, {0.15, 0.44}, {0.10, 0.48}, {0.07, 0.50}
         });
@@ -50,7 +50,7 @@ class ObserverTest {
 
     @Test
     void aNoisyRiseOfATinyLossIsNotOverfitting() {
-        Observer observer = new Observer();
+        CurveCommentary observer = new CurveCommentary();
         observe(observer, new double[][] {{0.06, 0.050}, {0.058, 0.055}, {0.057, 0.060}, {0.056, 0.065}, {0.055, 0.066}
         });
         assertThat(observer.overfittingFrom(), equalTo(0));
@@ -58,7 +58,7 @@ class ObserverTest {
 
     @Test
     void aNewBestValidationLossWithdrawsTheCall() {
-        Observer observer = new Observer();
+        CurveCommentary observer = new CurveCommentary();
         List<String> notes =
                 observe(observer, new double[][] {{0.9, 0.5}, {0.8, 0.6}, {0.7, 0.6}, {0.6, 0.6}, {0.5, 0.45}});
         assertThat(notes.get(3), startsWith("Overfitting from epoch 1"));
@@ -77,11 +77,11 @@ class ObserverTest {
     }
 
     private static List<String> observe(double[][] curve) {
-        return observe(new Observer(), curve);
+        return observe(new CurveCommentary(), curve);
     }
 
     /** Feeds {train loss, validation loss} pairs as epochs 1, 2, … and returns what each showed. */
-    private static List<String> observe(Observer observer, double[][] curve) {
+    private static List<String> observe(CurveCommentary observer, double[][] curve) {
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < curve.length; i++) {
             notes.add(observer.observe(new EpochMetrics(i + 1, curve[i][0], 0.9, curve[i][1], 0.8, i)));

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * off their caches nor out of the garbage collector's way: its allocations make the collector pause every
  * thread more often. Measured in {@code bench/run.sh --trainings}. On a quiet server it changes nothing.
  */
-final class GiveWay {
+final class PredictionBackoff {
 
     /** Predictions a second from which the server counts as busy. */
     static final double BUSY_RATE = 200;
@@ -19,6 +19,7 @@ final class GiveWay {
     static final int YIELD_FACTOR = 3;
 
     private final LongSupplier requests;
+    private final LongSupplier clock;
     private long lastCount;
     private long lastTime;
     private long epochStart;
@@ -28,10 +29,21 @@ final class GiveWay {
      *
      * @param requests the number of predictions served so far
      */
-    GiveWay(LongSupplier requests) {
+    PredictionBackoff(LongSupplier requests) {
+        this(requests, System::nanoTime);
+    }
+
+    /**
+     * Starts watching, with a clock of its own.
+     *
+     * @param requests the number of predictions served so far
+     * @param clock    the time in nanoseconds, as {@link System#nanoTime()} tells it
+     */
+    PredictionBackoff(LongSupplier requests, LongSupplier clock) {
         this.requests = requests;
+        this.clock = clock;
         this.lastCount = requests.getAsLong();
-        this.lastTime = System.nanoTime();
+        this.lastTime = clock.getAsLong();
         this.epochStart = lastTime;
     }
 
@@ -39,7 +51,7 @@ final class GiveWay {
      * Returns how long to pause after the epoch that has just ended: zero unless predictions were busy during it.
      */
     long pauseNanos() {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         long count = requests.getAsLong();
         double seconds = Math.max(1e-6, (now - lastTime) / 1e9);
         boolean busy = (count - lastCount) / seconds >= BUSY_RATE;
@@ -50,6 +62,6 @@ final class GiveWay {
 
     /** Marks the start of the next epoch. */
     void resume() {
-        epochStart = System.nanoTime();
+        epochStart = clock.getAsLong();
     }
 }
