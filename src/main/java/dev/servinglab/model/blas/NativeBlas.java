@@ -150,7 +150,10 @@ public final class NativeBlas {
         }
     }
 
-    /** Returns the bytes of {@code public final class ServingLabLibraryLoader { static void load(String p) { System.load(p); } }}. */
+    /**
+     * Returns the bytes of
+     * {@code public final class ServingLabLibraryLoader { static void load(String p) { System.load(p); } }}.
+     */
     private static byte[] loaderBytes() {
         MethodTypeDesc stringToVoid = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_String);
         return ClassFile.of()

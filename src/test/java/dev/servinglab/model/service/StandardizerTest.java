@@ -10,7 +10,8 @@ class StandardizerTest {
 
     @Test
     void fitsThePopulationMeanAndStandardDeviation() {
-        // Column 1: 1, 3, 5 → mean 3, variance (4 + 0 + 4) / 3. Column 2: 2, 4, 9 → mean 5, variance (9 + 1 + 16) / 3.
+        // Column 1: 1, 3, 5 → mean 3, variance (4 + 0 + 4) / 3.
+        // Column 2: 2, 4, 9 → mean 5, variance (9 + 1 + 16) / 3.
         Standardizer scaler = Standardizer.fit(new double[][] {{1, 2}, {3, 4}, {5, 9}});
         assertThat(scaler.mean()[0], closeTo(3, 1e-12));
         assertThat(scaler.mean()[1], closeTo(5, 1e-12));
