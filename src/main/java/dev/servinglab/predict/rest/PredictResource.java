@@ -10,7 +10,6 @@ import dev.servinglab.predict.service.PredictResponse;
 import dev.servinglab.predict.service.PredictionMetrics;
 import dev.servinglab.predict.service.PredictionPipeline;
 import dev.servinglab.predict.service.TraceResponse;
-import dev.servinglab.web.problem.ProblemDetail;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -39,32 +38,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Predict", description = "Ask a model which iris species a flower is")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "400",
-        description = "The body is not JSON, or not a JSON object",
-        content =
-                @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-@APIResponse(
-        responseCode = "404",
-        description = "No model has the name given in `model`",
-        content =
-                @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-@APIResponse(
-        responseCode = "413",
-        description = "The body is larger than the server accepts",
-        content =
-                @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-@APIResponse(
-        responseCode = "415",
-        description = "The body is not sent as application/json",
-        content =
-                @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+@APIResponse(responseCode = "400", description = "The body is not JSON, or not a JSON object")
+@APIResponse(responseCode = "404", description = "No model has the name given in `model`")
+@APIResponse(responseCode = "413", description = "The body is larger than the server accepts")
+@APIResponse(responseCode = "415", description = "The body is not sent as application/json")
 @APIResponse(
         responseCode = "422",
         description = "A field is missing, unknown, not a number or out of range; `errors` names each field and the "
-                + "rule it broke",
-        content =
-                @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+                + "rule it broke")
 public class PredictResource {
 
     private static final String MODEL_DESCRIPTION = "Which model answers, by name: a model trained at startup or a "

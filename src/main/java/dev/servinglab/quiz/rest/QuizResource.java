@@ -8,7 +8,6 @@ import dev.servinglab.quiz.service.QuizGrader;
 import dev.servinglab.quiz.service.QuizRepository;
 import dev.servinglab.quiz.service.QuizView;
 import dev.servinglab.quiz.service.Review;
-import dev.servinglab.web.problem.ProblemDetail;
 import dev.servinglab.web.problem.ResourceNotFoundException;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import jakarta.validation.Valid;
@@ -38,11 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/quizzes")
 @Tag(name = "Quizzes", description = "The lessons' self-checks, graded by the server")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "404",
-        description = "No such quiz or question",
-        content =
-                @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+@APIResponse(responseCode = "404", description = "No such quiz or question")
 public class QuizResource {
 
     private final QuizRepository quizzes;
@@ -104,11 +99,7 @@ public class QuizResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feedback.class)))
     @APIResponse(
             responseCode = "422",
-            description = "The answer does not fit the question, or has a field an answer does not have",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The answer does not fit the question, or has a field an answer does not have")
     public Feedback answer(
             @PathParam("slug") String slug,
             @PathParam("id") String id,
@@ -144,11 +135,7 @@ public class QuizResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Review.class)))
     @APIResponse(
             responseCode = "422",
-            description = "A question has no answer, an answer does not fit, or the body has an unknown field",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "A question has no answer, an answer does not fit, or the body has an unknown field")
     public Review review(@PathParam("slug") String slug, @Valid ReviewRequest request) {
         return QuizGrader.review(require(slug), request == null ? null : request.answers());
     }

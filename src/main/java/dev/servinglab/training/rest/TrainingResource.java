@@ -7,7 +7,6 @@ import dev.servinglab.training.service.Promotion;
 import dev.servinglab.training.service.TrainingPresets;
 import dev.servinglab.training.service.TrainingRun;
 import dev.servinglab.training.service.TrainingService;
-import dev.servinglab.web.problem.ProblemDetail;
 import dev.servinglab.web.problem.ResourceNotFoundException;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.validation.Validator;
@@ -44,9 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Training", description = "Train a model yourself, watch it learn, then serve it")
 @APIResponse(
         responseCode = "404",
-        description = "No run has that id (or it has been forgotten: the server keeps " + "the most recent runs)",
-        content =
-                @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+        description = "No run has that id (or it has been forgotten: the server keeps " + "the most recent runs)")
 public class TrainingResource {
 
     private static final String EVENTS_EXAMPLE = "event: epoch\nid: 1\ndata: {\"epoch\":1,\"train_loss\":1.052,"
@@ -108,28 +105,14 @@ public class TrainingResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TrainingView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "The body is not JSON",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "The body is not JSON")
     @APIResponse(
             responseCode = "422",
             description = "A hyperparameter is of the wrong type or out of range, or "
-                    + "unknown; `errors` names each field and rule",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + "unknown; `errors` names each field and rule")
     @APIResponse(
             responseCode = "429",
-            description = "Every training slot is busy; the Retry-After header says " + "when to try again, in seconds",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "Every training slot is busy; the Retry-After header says " + "when to try again, in seconds")
     public Response start(JsonNode body) {
         TrainingRun run = trainings.start(trainings.reader().read(body));
         return Response.created(URI.create("/api/v1/trainings/" + run.id()))
@@ -250,18 +233,8 @@ public class TrainingResource {
                             schema = @Schema(implementation = Promotion.class)))
     @APIResponse(
             responseCode = "409",
-            description = "The run is still training, was cancelled, or the name is " + "taken",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The name breaks its rule",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The run is still training, was cancelled, or the name is " + "taken")
+    @APIResponse(responseCode = "422", description = "The name breaks its rule")
     public Response promote(@Parameter(description = "The run's id") @PathParam("id") String id, byte[] body)
             throws IOException {
         TrainingRun run = require(id);
