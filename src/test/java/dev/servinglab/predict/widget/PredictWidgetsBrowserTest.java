@@ -1,6 +1,5 @@
 package dev.servinglab.predict.widget;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -18,13 +17,10 @@ import dev.servinglab.model.data.IrisExamples;
 import dev.servinglab.predict.Flowers;
 import dev.servinglab.testsupport.BrowserSupport;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -49,7 +45,7 @@ class PredictWidgetsBrowserTest {
         virginica.measurements().forEach((feature, value) -> type(page, "#trace-" + feature, String.valueOf(value)));
         page.keyboard().press("Tab");
 
-        JsonPath api = trace(Flowers.virginica(), "");
+        JsonPath api = ApiTraces.trace(Flowers.virginica(), "");
         String expected = api.getString("prediction.predicted_class");
         page.waitForFunction(
                 "cls => document.querySelector('[data-trace-answer] strong').textContent === cls", expected);
@@ -57,17 +53,19 @@ class PredictWidgetsBrowserTest {
         assertThat(value(page, "parse", "Out"), equalTo("[[" + Flowers.csv(Flowers.virginicaRow()) + "]]"));
         assertThat(
                 value(page, "scale", "Out"),
-                equalTo("[" + rounded(api.getList("stages[1].output[0]", Double.class)) + "]"));
+                equalTo("[" + ApiTraces.rounded(api.getList("stages[1].output[0]", Double.class)) + "]"));
         assertThat(
-                value(page, "scale", "Mean"), equalTo(rounded(api.getList("stages[1].parameters.mean", Double.class))));
+                value(page, "scale", "Mean"),
+                equalTo(ApiTraces.rounded(api.getList("stages[1].parameters.mean", Double.class))));
         assertThat(
-                value(page, "scale", "Std"), equalTo(rounded(api.getList("stages[1].parameters.std", Double.class))));
+                value(page, "scale", "Std"),
+                equalTo(ApiTraces.rounded(api.getList("stages[1].parameters.std", Double.class))));
         assertThat(
                 value(page, "predict", "In"),
-                equalTo("[" + rounded(api.getList("stages[2].input[0]", Double.class)) + "]"));
+                equalTo("[" + ApiTraces.rounded(api.getList("stages[2].input[0]", Double.class)) + "]"));
         assertThat(
                 value(page, "predict", "Out"),
-                equalTo("[" + rounded(api.getList("stages[2].output[0]", Double.class)) + "]"));
+                equalTo("[" + ApiTraces.rounded(api.getList("stages[2].output[0]", Double.class)) + "]"));
         assertThat(
                 page.locator(".stage-card h4").allTextContents(),
                 contains("1. parse", "2. scale", "3. predict", "4. respond"));
@@ -233,25 +231,5 @@ class PredictWidgetsBrowserTest {
                 "([stage, term, text]) => { const v = document.querySelector("
                         + "`[data-stage=${stage}] [data-value=${term}]`); return v && v.textContent === text; }",
                 List.of(stage, term, text));
-    }
-
-    private static JsonPath trace(String body, String query) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/v1/predict/trace" + query)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
-    }
-
-    /** Writes values as the stage cards do: rounded to four decimals, in JSON. */
-    private static String rounded(List<Double> values) {
-        StringJoiner joined = new StringJoiner(",", "[", "]");
-        for (double value : values) {
-            joined.add(Double.toString(Math.round(value * 10_000) / 10_000.0));
-        }
-        return joined.toString();
     }
 }

@@ -14,13 +14,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,7 +43,7 @@ class TraceLabResourceTest {
 
     @Test
     void aValidFlowerShowsTheApisAnswerStageByStage() {
-        JsonPath api = api(Flowers.virginica(), "");
+        JsonPath api = ApiTraces.trace(Flowers.virginica(), "");
         String html = result(Flowers.virginica(), "")
                 .then()
                 .statusCode(200)
@@ -60,12 +58,17 @@ class TraceLabResourceTest {
         List<Card> cards = cards(html);
         assertThat(cards.stream().map(Card::stage).toList(), contains("parse", "scale", "predict", "respond"));
         Card scale = cards.get(1);
-        assertThat(scale.value("Out"), equalTo("[" + rounded(api.getList("stages[1].output[0]", Double.class)) + "]"));
-        assertThat(scale.value("Mean"), equalTo(rounded(api.getList("stages[1].parameters.mean", Double.class))));
-        assertThat(scale.value("Std"), equalTo(rounded(api.getList("stages[1].parameters.std", Double.class))));
+        assertThat(
+                scale.value("Out"),
+                equalTo("[" + ApiTraces.rounded(api.getList("stages[1].output[0]", Double.class)) + "]"));
+        assertThat(
+                scale.value("Mean"),
+                equalTo(ApiTraces.rounded(api.getList("stages[1].parameters.mean", Double.class))));
+        assertThat(
+                scale.value("Std"), equalTo(ApiTraces.rounded(api.getList("stages[1].parameters.std", Double.class))));
         assertThat(
                 cards.get(2).value("Out"),
-                equalTo("[" + rounded(api.getList("stages[2].output[0]", Double.class)) + "]"));
+                equalTo("[" + ApiTraces.rounded(api.getList("stages[2].output[0]", Double.class)) + "]"));
         assertThat(scale.cssClass(), equalTo("stage-card"));
         assertThat(html, not(containsString("mismatch")));
         // The snippets call the predict API of this very server with the same body.
@@ -75,7 +78,7 @@ class TraceLabResourceTest {
 
     @Test
     void skippingTheScalingMarksTheScaleStageAndFeedsTheRawMeasurements() {
-        JsonPath api = api(Flowers.setosa(), "?skip_scaling=true&model=logreg");
+        JsonPath api = ApiTraces.trace(Flowers.setosa(), "?skip_scaling=true&model=logreg");
         String html = result(Flowers.setosa(), "?skip_scaling=true&model=logreg")
                 .then()
                 .statusCode(200)
@@ -129,13 +132,13 @@ class TraceLabResourceTest {
     @Test
     void thePageShowsTheExampleFlowersTraceBeforeAnyScriptRuns() {
         String html = widget.render().render();
-        JsonPath api = api(Flowers.setosa(), "");
+        JsonPath api = ApiTraces.trace(Flowers.setosa(), "");
         assertThat(html, containsString("<strong>" + api.getString("prediction.predicted_class") + "</strong>"));
         List<Card> cards = cards(html);
         assertThat(cards, hasSize(4));
         assertThat(
                 cards.get(1).value("Out"),
-                equalTo("[" + rounded(api.getList("stages[1].output[0]", Double.class)) + "]"));
+                equalTo("[" + ApiTraces.rounded(api.getList("stages[1].output[0]", Double.class)) + "]"));
         assertThat(html, containsString("value=\"" + Flowers.setosaRow()[0] + "\""));
         assertThat(html, containsString("data-preset=\"" + Flowers.virginica().replace("\"", "&quot;") + "\""));
     }
@@ -155,26 +158,6 @@ class TraceLabResourceTest {
                 .body(body)
                 .when()
                 .post(RESULT + query);
-    }
-
-    private static JsonPath api(String body, String query) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/v1/predict/trace" + query)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
-    }
-
-    /** Writes values as the cards do: rounded to four decimals, in JSON. */
-    private static String rounded(List<Double> values) {
-        StringJoiner joined = new StringJoiner(",", "[", "]");
-        for (double value : values) {
-            joined.add(Double.toString(Math.round(value * 10_000) / 10_000.0));
-        }
-        return joined.toString();
     }
 
     private record Card(String cssClass, String stage, String body) {
