@@ -101,7 +101,7 @@ public class ThresholdLab {
      *
      * @throws ResourceNotFoundException for a data set the lab does not have
      */
-    public BinaryScores scores(String dataset) {
+    BinaryScores scores(String dataset) {
         return scored(dataset).scores();
     }
 
