@@ -1,12 +1,10 @@
 package dev.servinglab.site;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.microsoft.playwright.Locator;
@@ -17,7 +15,6 @@ import dev.servinglab.lesson.service.Lesson;
 import dev.servinglab.lesson.service.LessonRepository;
 import dev.servinglab.testsupport.BrowserSupport;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,45 +53,6 @@ class LessonPagesBrowserTest {
         assertThat(browser.consoleErrors(missing), contains(containsString("404")));
         assertThat(browser.foreignRequests(missing), empty());
         browser.assertNoSeriousAccessibilityViolations(missing);
-    }
-
-    @Test
-    void theThresholdSliderMovesByKeyboardAndRecallFalls() {
-        Page page = browser.open("/lessons/05-precision-versus-recall");
-        page.waitForSelector("[data-curve=roc] circle");
-        double recallBefore =
-                Double.parseDouble(page.locator("[data-metric-value=recall]").textContent());
-        page.locator("#threshold-value").focus();
-        for (int i = 0; i < 40; i++) {
-            page.keyboard().press("ArrowRight");
-        }
-        page.waitForFunction("() => document.querySelector('[data-threshold-output]').textContent === '0.90'");
-        page.waitForFunction("() => document.querySelector('[data-threshold-summary]').textContent"
-                + ".startsWith('Threshold 0.90')");
-        double recallAfter =
-                Double.parseDouble(page.locator("[data-metric-value=recall]").textContent());
-        assertThat(recallAfter, lessThanOrEqualTo(recallBefore));
-        JsonPath api = given().queryParam("threshold", "0.90")
-                .get("/api/v1/thresholds/breast-cancer")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        assertThat(page.locator("[data-cell=tp]").textContent(), equalTo(String.valueOf(api.getInt("counts.tp"))));
-        assertThat(page.locator("[data-curve-rows] tr").count(), equalTo(101));
-
-        page.locator("[data-check-goal]").focus();
-        page.keyboard().press("Enter");
-        page.waitForFunction("() => document.querySelector('[data-goal-verdict]').textContent.startsWith('At 0.90')");
-        String verdict = given().queryParam("threshold", "0.90")
-                .get("/api/v1/thresholds/breast-cancer/challenge")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getString("message");
-        assertThat(page.locator("[data-goal-verdict]").textContent(), containsString(verdict));
-        assertThat(browser.consoleErrors(page), empty());
     }
 
     @Test

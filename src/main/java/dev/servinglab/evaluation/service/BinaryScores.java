@@ -2,10 +2,9 @@ package dev.servinglab.evaluation.service;
 
 import dev.servinglab.model.data.Dataset;
 import dev.servinglab.model.data.Split;
-import dev.servinglab.model.data.StratifiedSplitter;
 import dev.servinglab.model.service.LogisticTrainer;
+import dev.servinglab.model.service.ProbabilisticClassifier;
 import dev.servinglab.model.service.Standardizer;
-import smile.classification.LogisticRegression;
 
 /**
  * Holds a binary classifier's held-out predictions: the probability of the positive class for every test row,
@@ -20,18 +19,14 @@ import smile.classification.LogisticRegression;
 public record BinaryScores(String dataset, String positive, String negative, double[] scores, int[] truth) {
 
     /**
-     * Splits a binary data set (class 1 positive) with a seed, fits the scaler and a logistic regression on the
+     * Splits a binary data set (class 1 positive) as the labs do, fits the scaler and a logistic regression on the
      * training part only, and scores the held-out part.
-     *
-     * @param testFraction share of every class held out
      */
-    public static BinaryScores of(Dataset data, double testFraction, long seed, LogisticTrainer.Options options) {
-        Split split = StratifiedSplitter.split(data, new StratifiedSplitter.Options(0, testFraction, seed));
+    public static BinaryScores of(Dataset data, LabSettings settings) {
+        Split split = settings.split(data);
         Standardizer scaler = Standardizer.fit(split.train().features());
-        LogisticRegression model = LogisticRegression.fit(
-                scaler.apply(split.train().features()),
-                split.train().labels(),
-                new LogisticRegression.Options(options.lambda(), options.tol(), options.maxIter()));
+        ProbabilisticClassifier model = LogisticTrainer.fit(
+                scaler.apply(split.train().features()), split.train().labels(), settings.logistic());
         double[][] test = scaler.apply(split.test().features());
         double[] scores = new double[test.length];
         double[] posterior = new double[2];

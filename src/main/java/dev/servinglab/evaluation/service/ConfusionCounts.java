@@ -1,5 +1,6 @@
 package dev.servinglab.evaluation.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -49,25 +50,10 @@ public record ConfusionCounts(int tp, int fp, int fn, int tn) {
     }
 
     /**
-     * Expands the counts into labels (1 = positive), truth and prediction side by side, as Smile's metrics take
-     * them.
-     *
-     * @return {truth, prediction}
+     * Lays the cells out as the pages show a matrix: rows actual, columns predicted, the positive class first.
      */
-    public int[][] labels() {
-        int[] truth = new int[total()];
-        int[] predicted = new int[total()];
-        int i = 0;
-        for (int k = 0; k < tp; k++, i++) {
-            truth[i] = 1;
-            predicted[i] = 1;
-        }
-        for (int k = 0; k < fp; k++, i++) {
-            predicted[i] = 1;
-        }
-        for (int k = 0; k < fn; k++, i++) {
-            truth[i] = 1;
-        }
-        return new int[][] {truth, predicted};
+    @JsonIgnore
+    public int[][] matrix() {
+        return new int[][] {{tp, fn}, {fp, tn}};
     }
 }

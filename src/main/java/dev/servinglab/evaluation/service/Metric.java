@@ -1,32 +1,44 @@
 package dev.servinglab.evaluation.service;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import smile.validation.metric.Accuracy;
-import smile.validation.metric.FScore;
-import smile.validation.metric.Precision;
-import smile.validation.metric.Recall;
+import java.util.Optional;
 
 /**
- * Names the four metrics of a binary classifier, with their formulas, computed by Smile.
+ * Names the four metrics of a binary classifier, with their labels and formulas, and computes them from the cells of
+ * a confusion matrix. Pages, messages and the JSON API all take the metric names from here.
  */
 public enum Metric {
     /** Share of all cases predicted right. */
-    ACCURACY("Accuracy = (TP + TN) / (TP + FP + FN + TN)", "all four cells: TP and TN on top, every case below"),
+    ACCURACY(
+            "Accuracy",
+            "Accuracy = (TP + TN) / (TP + FP + FN + TN)",
+            "all four cells: TP and TN on top, every case below"),
     /** Share of positive predictions that are right. */
-    PRECISION("Precision = TP / (TP + FP)", "the predicted-positive cells: TP and FP"),
+    PRECISION("Precision", "Precision = TP / (TP + FP)", "the predicted-positive cells: TP and FP"),
     /** Share of actual positives that are found. */
-    RECALL("Recall = TP / (TP + FN)", "the actually-positive cells: TP and FN"),
+    RECALL("Recall", "Recall = TP / (TP + FN)", "the actually-positive cells: TP and FN"),
     /** Harmonic mean of precision and recall. */
-    F1("F1 = 2 · Precision · Recall / (Precision + Recall)", "precision and recall, computed first");
+    F1("F1", "F1 = 2 · Precision · Recall / (Precision + Recall)", "precision and recall, computed first");
 
+    /** Every metric, in the order pages list them. */
+    public static final List<Metric> ALL = List.of(values());
+
+    private final String label;
     private final String formula;
     private final String cells;
 
-    Metric(String formula, String cells) {
+    Metric(String label, String formula, String cells) {
+        this.label = label;
         this.formula = formula;
         this.cells = cells;
+    }
+
+    /** Returns the name people read, e.g. "F1". */
+    public String label() {
+        return label;
     }
 
     /** Returns the formula, in words a learner can apply. */
@@ -39,9 +51,25 @@ public enum Metric {
         return cells;
     }
 
-    /** Returns the JSON name of the metric. */
+    /** Returns the JSON name of the metric, e.g. {@code f1}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Finds a metric by its JSON name. */
+    public static Optional<Metric> byKey(String key) {
+        return ALL.stream().filter(m -> m.key().equals(key)).findFirst();
+    }
+
+    /** Returns every JSON name, in order. */
+    public static List<String> keys() {
+        return ALL.stream().map(Metric::key).toList();
+    }
+
+    /** Lists every JSON name for a sentence: "accuracy, precision, recall and f1". */
+    public static String keysInWords() {
+        List<String> keys = keys();
+        return String.join(", ", keys.subList(0, keys.size() - 1)) + " and " + keys.getLast();
     }
 
     /**
@@ -49,23 +77,30 @@ public enum Metric {
      */
     public static Map<String, Double> all(ConfusionCounts counts) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        for (Metric metric : values()) {
+        for (Metric metric : ALL) {
             metrics.put(metric.key(), metric.of(counts));
         }
         return metrics;
     }
 
     /**
-     * Computes the metric, or {@code null} where its denominator is zero (the metric is undefined).
+     * Computes the metric, or {@code null} where its denominator is zero (the metric is undefined). F1 is worked
+     * out from precision and recall as the formula says, so it is undefined when either is, and when both are 0.
      */
     public Double of(ConfusionCounts c) {
-        int[][] labels = c.labels();
         return switch (this) {
-            case ACCURACY -> Accuracy.of(labels[0], labels[1]);
-            case PRECISION -> c.tp() + c.fp() == 0 ? null : Precision.of(labels[0], labels[1]);
-            case RECALL -> c.tp() + c.fn() == 0 ? null : Recall.of(labels[0], labels[1]);
-            // F1 is undefined when precision or recall is, and when both are 0 (0 / 0).
-            case F1 -> c.tp() == 0 ? null : FScore.of(labels[0], labels[1], 1.0, null);
+            case ACCURACY -> ratio(c.tp() + c.tn(), c.total());
+            case PRECISION -> ratio(c.tp(), c.tp() + c.fp());
+            case RECALL -> ratio(c.tp(), c.tp() + c.fn());
+            case F1 -> c.tp() == 0 ? null : harmonicMean(PRECISION.of(c), RECALL.of(c));
         };
+    }
+
+    private static Double ratio(int numerator, int denominator) {
+        return denominator == 0 ? null : (double) numerator / denominator;
+    }
+
+    private static double harmonicMean(double precision, double recall) {
+        return 2 * precision * recall / (precision + recall);
     }
 }

@@ -3,7 +3,11 @@ package dev.servinglab.model.service;
 import java.util.ArrayList;
 import java.util.List;
 import smile.validation.metric.Accuracy;
+import smile.validation.metric.Averaging;
 import smile.validation.metric.ConfusionMatrix;
+import smile.validation.metric.FScore;
+import smile.validation.metric.Precision;
+import smile.validation.metric.Recall;
 
 /**
  * Computes the test metrics of a classifier: accuracy, the confusion matrix and per-class precision, recall
@@ -29,32 +33,29 @@ public final class Evaluator {
 
     /**
      * Builds the evaluation of a set of predictions against the truth.
+     *
+     * <p>Each class's metrics are read off the matrix, {@code null} where a denominator is zero. The averages are
+     * Smile's, which count an undefined metric as 0, as scikit-learn does by default. (Smile numbers the classes up
+     * to the highest label it sees, so it would leave out a last class absent from both truth and predictions; a
+     * stratified test split holds every class.)
      */
     public static Evaluation of(int[] truth, int[] predicted, List<String> classNames) {
         int k = classNames.size();
         int[][] matrix = confusionMatrix(truth, predicted, k);
         List<Evaluation.ClassMetrics> perClass = new ArrayList<>();
-        double[] macro = new double[3];
-        double[] weighted = new double[3];
         for (int c = 0; c < k; c++) {
-            int tp = matrix[c][c];
             int actual = 0;
             int predictedAs = 0;
             for (int j = 0; j < k; j++) {
                 actual += matrix[c][j];
                 predictedAs += matrix[j][c];
             }
-            Double precision = ratio(tp, predictedAs);
-            Double recall = ratio(tp, actual);
+            Double precision = ratio(matrix[c][c], predictedAs);
+            Double recall = ratio(matrix[c][c], actual);
             Double f1 = precision == null || recall == null || precision + recall == 0
                     ? null
                     : 2 * precision * recall / (precision + recall);
             perClass.add(new Evaluation.ClassMetrics(classNames.get(c), precision, recall, f1, actual));
-            double[] values = {zeroIfUndefined(precision), zeroIfUndefined(recall), zeroIfUndefined(f1)};
-            for (int m = 0; m < 3; m++) {
-                macro[m] += values[m] / k;
-                weighted[m] += values[m] * actual / truth.length;
-            }
         }
         return new Evaluation(
                 truth.length,
@@ -62,8 +63,15 @@ public final class Evaluator {
                 classNames,
                 matrix,
                 perClass,
-                new Evaluation.Average(macro[0], macro[1], macro[2]),
-                new Evaluation.Average(weighted[0], weighted[1], weighted[2]));
+                average(truth, predicted, Averaging.Macro),
+                average(truth, predicted, Averaging.Weighted));
+    }
+
+    private static Evaluation.Average average(int[] truth, int[] predicted, Averaging averaging) {
+        return new Evaluation.Average(
+                Precision.of(truth, predicted, averaging),
+                Recall.of(truth, predicted, averaging),
+                FScore.of(truth, predicted, 1.0, averaging));
     }
 
     /**
@@ -80,9 +88,5 @@ public final class Evaluator {
 
     private static Double ratio(int numerator, int denominator) {
         return denominator == 0 ? null : (double) numerator / denominator;
-    }
-
-    private static double zeroIfUndefined(Double value) {
-        return value == null ? 0 : value;
     }
 }

@@ -39,6 +39,15 @@ public final class LogisticTrainer {
     private LogisticTrainer() {}
 
     /**
+     * Fits on standardised rows: the one place the app builds a logistic regression.
+     */
+    public static ProbabilisticClassifier fit(double[][] x, int[] labels, Options options) {
+        LogisticRegression model = LogisticRegression.fit(
+                x, labels, new LogisticRegression.Options(options.lambda(), options.tol(), options.maxIter()));
+        return model::predict;
+    }
+
+    /**
      * Fits on standardised training rows and reports one "epoch": the metrics of the finished fit.
      */
     public static TrainedClassifier train(
@@ -49,9 +58,7 @@ public final class LogisticTrainer {
             int classes,
             Options options) {
         long start = System.nanoTime();
-        LogisticRegression model = LogisticRegression.fit(
-                train, trainLabels, new LogisticRegression.Options(options.lambda(), options.tol(), options.maxIter()));
-        ProbabilisticClassifier classifier = model::predict;
+        ProbabilisticClassifier classifier = fit(train, trainLabels, options);
         Metrics.LossAndAccuracy onTrain = Metrics.lossAndAccuracy(classifier, train, trainLabels, classes);
         Metrics.LossAndAccuracy onValidation =
                 Metrics.lossAndAccuracy(classifier, validation, validationLabels, classes);

@@ -40,12 +40,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        return invalidInput(new InvalidInputException(BodyViolations.of(e)), uri);
+        return invalidInput(new InvalidInputException(RequestViolations.of(e)), uri);
     }
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        return invalidInput(new InvalidInputException(List.of(BodyViolations.unknownField(e))), uri);
+        return invalidInput(new InvalidInputException(List.of(RequestViolations.unknownField(e))), uri);
     }
 
     @ServerExceptionMapper

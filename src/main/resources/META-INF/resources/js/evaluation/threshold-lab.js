@@ -1,126 +1,154 @@
-// The threshold lab: moving the threshold asks the server for the confusion matrix, metrics and curves there.
-import { el } from '/js/common.js';
+// The threshold lab: moving the threshold fetches the widget's result part, rendered by the server at that
+// threshold (GET /widgets/threshold-lab/result), and swaps it in; the curves are drawn with Chart.js from the
+// points in the result's own data table. Checking the goal asks the lab's JSON API.
+import { fetchJson } from '/js/common.js';
+import { Chart, palette } from '/js/charts.js';
+import { dp2, dp3 } from '/js/format.js';
 
-function $(root, selector) {
-  return root.querySelector(selector);
+// Waits this long after the last slider move before asking, so that holding an arrow key sends few requests.
+const DEBOUNCE_MS = 60;
+
+const CURVES = {
+  'precision-recall': { x: 'recall', y: 'precision', xTitle: 'Recall', yTitle: 'Precision' },
+  roc: { x: 'fpr', y: 'recall', xTitle: 'False-positive rate', yTitle: 'True-positive rate' }
+};
+
+function number(text) {
+  return text === undefined || text === '' ? null : Number(text);
 }
 
-function metricText(value) {
-  return value === null || value === undefined ? 'undefined' : value.toFixed(3);
+// Reads the curves' points from the data table: one row per threshold, the rates in data attributes (empty where a
+// rate is undefined).
+function pointsOf(table) {
+  return [...table.querySelectorAll('tr[data-threshold]')].map((row) => ({
+    threshold: Number(row.dataset.threshold),
+    recall: number(row.dataset.recall),
+    precision: number(row.dataset.precision),
+    fpr: number(row.dataset.fpr),
+    current: row.getAttribute('aria-current') === 'true'
+  }));
 }
 
-function drawCurve(svg, points, current, xLabel, yLabel) {
-  var ns = 'http://www.w3.org/2000/svg';
-  svg.textContent = '';
-  function x(v) { return 40 + v * 260; }
-  function y(v) { return 220 - v * 200; }
-  function line(x1, y1, x2, y2) {
-    var l = document.createElementNS(ns, 'line');
-    l.setAttribute('x1', x1); l.setAttribute('y1', y1); l.setAttribute('x2', x2); l.setAttribute('y2', y2);
-    svg.appendChild(l);
-  }
-  function text(tx, ty, content, anchor, vertical) {
-    var t = document.createElementNS(ns, 'text');
-    t.setAttribute('x', tx); t.setAttribute('y', ty);
-    t.setAttribute('text-anchor', anchor || 'middle');
-    if (vertical) {
-      t.setAttribute('transform', 'rotate(-90 ' + tx + ' ' + ty + ')');
+function drawCurve(canvas, curve, points) {
+  const colors = palette();
+  const xy = (p) => ({ x: p[curve.x], y: p[curve.y], threshold: p.threshold });
+  const defined = points.filter((p) => p[curve.x] !== null && p[curve.y] !== null);
+  const axis = (title) => ({
+    type: 'linear', min: 0, max: 1,
+    title: { display: true, text: title, color: colors.text },
+    ticks: { color: colors.text }, grid: { color: colors.grid }
+  });
+  return new Chart(canvas, {
+    type: 'scatter',
+    data: {
+      datasets: [
+        { label: 'Every threshold', data: defined.map(xy), showLine: true, pointRadius: 0, pointHoverRadius: 3,
+          borderWidth: 2, borderColor: colors.accent, backgroundColor: colors.accent },
+        { label: 'Current threshold', data: defined.filter((p) => p.current).map(xy), pointRadius: 6,
+          borderColor: colors.bad, backgroundColor: colors.bad }
+      ]
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { x: axis(curve.xTitle), y: axis(curve.yTitle) },
+      plugins: {
+        legend: { labels: { color: colors.text } },
+        tooltip: {
+          callbacks: {
+            label: (item) => 'threshold ' + dp2(item.raw.threshold) + ': ' + curve.xTitle.toLowerCase() + ' '
+                + dp3(item.raw.x) + ', ' + curve.yTitle.toLowerCase() + ' ' + dp3(item.raw.y)
+          }
+        }
+      }
     }
-    t.textContent = content;
-    svg.appendChild(t);
-  }
-  line(40, 220, 300, 220);
-  line(40, 20, 40, 220);
-  text(170, 250, xLabel);
-  text(16, 120, yLabel, 'middle', true);
-  text(40, 234, '0'); text(300, 234, '1'); text(32, 24, '1', 'end');
-  var defined = points.filter(function (p) { return p.x !== null && p.y !== null; });
-  var polyline = document.createElementNS(ns, 'polyline');
-  polyline.setAttribute('points', defined.map(function (p) { return x(p.x) + ',' + y(p.y); }).join(' '));
-  svg.appendChild(polyline);
-  if (current && current.x !== null && current.y !== null) {
-    var dot = document.createElementNS(ns, 'circle');
-    dot.setAttribute('cx', x(current.x)); dot.setAttribute('cy', y(current.y)); dot.setAttribute('r', '6');
-    svg.appendChild(dot);
-  }
+  });
 }
 
 function initThresholdLab(root) {
-  var form = $(root, '[data-threshold-form]');
-  var timer = null;
-  var sequence = 0;
+  const form = root.querySelector('[data-threshold-form]');
+  const output = root.querySelector('[data-threshold-output]');
+  const region = root.querySelector('[data-threshold-result]');
+  const verdict = root.querySelector('[data-goal-verdict]');
+  let charts = [];
+  let timer = null;
+  let sequence = 0;
 
-  function show(view) {
-    ['tp', 'fn', 'fp', 'tn'].forEach(function (cell) {
-      $(root, '[data-cell="' + cell + '"]').textContent = view.counts[cell];
-    });
-    Object.keys(view.metrics).forEach(function (metric) {
-      $(root, '[data-metric-value="' + metric + '"]').textContent = metricText(view.metrics[metric]);
-    });
-    $(root, '[data-auc]').textContent = view.auc.toFixed(3);
-    root.querySelectorAll('[data-positive]').forEach(function (n) { n.textContent = view.positive; });
-    root.querySelectorAll('[data-negative]').forEach(function (n) { n.textContent = view.negative; });
-    $(root, '[data-threshold-output]').textContent = view.threshold.toFixed(2);
-    $(root, '[data-threshold-summary]').textContent = 'Threshold ' + view.threshold.toFixed(2) + ' on '
-        + view.test_size + ' held-out rows: precision ' + metricText(view.metrics.precision) + ', recall '
-        + metricText(view.metrics.recall) + '.';
-    var index = Math.round(view.threshold * 100);
-    drawCurve($(root, '[data-curve="precision_recall"]'), view.precision_recall, view.precision_recall[index],
-        'Recall', 'Precision');
-    drawCurve($(root, '[data-curve="roc"]'), view.roc, view.roc[index], 'False-positive rate',
-        'True-positive rate');
-    var rows = $(root, '[data-curve-rows]');
-    rows.textContent = '';
-    view.precision_recall.forEach(function (p, i) {
-      var tr = el('tr');
-      tr.appendChild(el('td', null, p.threshold.toFixed(2)));
-      tr.appendChild(el('td', null, metricText(p.x)));
-      tr.appendChild(el('td', null, metricText(p.y)));
-      tr.appendChild(el('td', null, metricText(view.roc[i].x)));
-      rows.appendChild(tr);
-    });
+  function drawCharts() {
+    destroyCharts();
+    const points = pointsOf(region.querySelector('[data-curve-rows]'));
+    charts = Object.entries(CURVES).map(([name, curve]) =>
+      drawCurve(region.querySelector('[data-curve="' + name + '"]'), curve, points));
   }
 
-  function load() {
-    var mine = ++sequence;
-    var url = '/api/v1/thresholds/' + encodeURIComponent(form.elements.dataset.value) + '?threshold='
-        + form.elements.threshold.value;
-    fetch(url, { headers: { 'Accept': 'application/json' } }).then(function (r) { return r.json(); })
-        .then(function (view) {
-          if (mine === sequence) {
-            show(view);
-          }
-        });
+  function destroyCharts() {
+    charts.forEach((chart) => chart.destroy());
+    charts = [];
+  }
+
+  // Swaps the server's new result in, keeping the summary element itself (a live region announces a change of its
+  // text, not a new element) and whether the data table is open.
+  function swap(html) {
+    const fresh = document.createElement('template');
+    fresh.innerHTML = html;
+    const summary = region.querySelector('[data-threshold-summary]');
+    const freshSummary = fresh.content.querySelector('[data-threshold-summary]');
+    summary.textContent = freshSummary.textContent;
+    freshSummary.remove();
+    fresh.content.querySelector('[data-curve-data]').open = region.querySelector('[data-curve-data]').open;
+    destroyCharts();
+    while (summary.nextSibling) {
+      summary.nextSibling.remove();
+    }
+    region.append(fresh.content);
+    drawCharts();
+  }
+
+  async function load() {
+    const mine = ++sequence;
+    const query = new URLSearchParams({ dataset: form.elements.dataset.value, threshold: form.elements.threshold.value });
+    try {
+      const html = await fetchJson('/widgets/threshold-lab/result?' + query, { headers: { Accept: 'text/html' } });
+      if (mine === sequence) {
+        swap(html);
+      }
+    } catch (error) {
+      if (mine === sequence) {
+        region.querySelector('[data-threshold-summary]').textContent = error.message;
+      }
+    }
   }
 
   function showGoal() {
-    root.querySelectorAll('[data-goal]').forEach(function (goal) {
-      goal.hidden = goal.getAttribute('data-goal') !== form.elements.dataset.value;
+    root.querySelectorAll('[data-goal]').forEach((goal) => {
+      goal.hidden = goal.dataset.goal !== form.elements.dataset.value;
     });
-    $(root, '[data-goal-verdict]').textContent = '';
+    verdict.textContent = '';
   }
 
-  $(root, '[data-check-goal]').addEventListener('click', function () {
-    var url = '/api/v1/thresholds/' + encodeURIComponent(form.elements.dataset.value) + '/challenge?threshold='
-        + form.elements.threshold.value;
-    fetch(url, { headers: { 'Accept': 'application/json' } }).then(function (r) { return r.json(); })
-        .then(function (verdict) {
-          $(root, '[data-goal-verdict]').textContent = 'At ' + verdict.threshold.toFixed(2) + ': '
-              + verdict.message;
-        });
-  });
+  async function checkGoal() {
+    const url = '/api/v1/thresholds/' + encodeURIComponent(form.elements.dataset.value) + '/challenge?'
+        + new URLSearchParams({ threshold: form.elements.threshold.value });
+    try {
+      const answer = await fetchJson(url);
+      verdict.textContent = 'At ' + dp2(answer.threshold) + ': ' + answer.message;
+    } catch (error) {
+      verdict.textContent = error.message;
+    }
+  }
 
-  form.addEventListener('input', function (event) {
+  form.addEventListener('input', (event) => {
+    output.textContent = dp2(Number(form.elements.threshold.value));
     if (event.target === form.elements.dataset) {
       showGoal();
     }
-    window.clearTimeout(timer);
-    timer = window.setTimeout(load, 60);
+    clearTimeout(timer);
+    timer = setTimeout(load, DEBOUNCE_MS);
   });
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-  });
-  load();
+  form.addEventListener('submit', (event) => event.preventDefault());
+  root.querySelector('[data-check-goal]').addEventListener('click', checkGoal);
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawCharts);
+  drawCharts();
 }
 
 document.querySelectorAll('[data-widget="threshold-lab"]').forEach(initThresholdLab);

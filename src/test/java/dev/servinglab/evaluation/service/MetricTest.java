@@ -2,10 +2,12 @@ package dev.servinglab.evaluation.service;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MetricTest {
@@ -52,5 +54,19 @@ class MetricTest {
         assertThat(Metric.PRECISION.of(noPositives), equalTo(0.0));
         assertThrows(IllegalArgumentException.class, () -> new ConfusionCounts(0, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new ConfusionCounts(-1, 0, 0, 5));
+    }
+
+    @Test
+    void everyMetricHasOneLabelAndOneKey() {
+        assertThat(Metric.ALL.stream().map(Metric::label).toList(), contains("Accuracy", "Precision", "Recall", "F1"));
+        assertThat(Metric.keys(), contains("accuracy", "precision", "recall", "f1"));
+        assertThat(Metric.keysInWords(), equalTo("accuracy, precision, recall and f1"));
+        assertThat(Metric.byKey("f1"), equalTo(Optional.of(Metric.F1)));
+        assertThat(Metric.byKey("auc"), equalTo(Optional.empty()));
+    }
+
+    @Test
+    void theCountsLayOutAsTheMatrixPagesShow() {
+        assertThat(new ConfusionCounts(1, 2, 3, 4).matrix(), equalTo(new int[][] {{1, 3}, {2, 4}}));
     }
 }

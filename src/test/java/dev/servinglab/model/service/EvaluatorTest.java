@@ -38,4 +38,15 @@ class EvaluatorTest {
         assertThat(e.perClass().get(1).f1(), nullValue());
         assertThat(e.confusionMatrix().length, equalTo(3));
     }
+
+    @Test
+    void theAveragesCountAnUndefinedMetricAsZeroAndAverageTheClassesF1() {
+        // Class b is never predicted: its precision and F1 are undefined and count as 0 in the averages.
+        Evaluation e = Evaluator.of(new int[] {0, 0, 1, 2}, new int[] {0, 2, 0, 2}, ABC);
+        assertThat(e.perClass().get(1).precision(), nullValue());
+        // Per class: a P 1/2 R 1/2 F1 1/2; b P - R 0 F1 -; c P 1/2 R 1 F1 2/3.
+        assertThat(e.macroAverage().precision(), closeTo((0.5 + 0 + 0.5) / 3, 1e-12));
+        assertThat(e.macroAverage().f1(), closeTo((0.5 + 0 + 2.0 / 3) / 3, 1e-12));
+        assertThat(e.weightedAverage().f1(), closeTo((2 * 0.5 + 0 + 2.0 / 3) / 4, 1e-12));
+    }
 }

@@ -1,0 +1,14 @@
+package dev.servinglab.evaluation.threshold.service;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Sets a goal a learner must reach by choosing a threshold.
+ *
+ * @param dataset       the data set it applies to
+ * @param prompt        the task, in words
+ * @param minPrecision  the precision the threshold must keep
+ * @param minRecall     the recall the threshold must keep
+ */
+@Schema(name = "ThresholdChallenge")
+public record ThresholdChallenge(String dataset, String prompt, double minPrecision, double minRecall) {}
