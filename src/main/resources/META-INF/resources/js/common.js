@@ -64,6 +64,16 @@ export async function fetchJson(url, options = {}) {
   return body;
 }
 
+// Fetches an HTML fragment the server renders for a widget (a Qute fragment) and resolves with it as a
+// DocumentFragment, ready to be put in the page; rejects as fetchJson does.
+export async function fetchFragment(url, options = {}) {
+  const headers = Object.assign({ Accept: 'text/html' }, options.headers);
+  const html = await fetchJson(url, Object.assign({}, options, { headers }));
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
+}
+
 // Posts a value as JSON and resolves with the JSON answer, as fetchJson does.
 export function postJson(url, body) {
   return fetchJson(url, {

@@ -15,6 +15,11 @@ export function percent(value) {
   return isNumber(value) ? (value * 100).toFixed(1) + ' %' : '—';
 }
 
+// A whole number with thousands separated by commas: 1,000.
+export function whole(value) {
+  return isNumber(value) ? Math.round(value).toLocaleString('en-US') : '—';
+}
+
 // A metric that may be undefined (a zero denominator: the server sends null).
 export function metric(value) {
   return isNumber(value) ? value.toFixed(3) : 'undefined';

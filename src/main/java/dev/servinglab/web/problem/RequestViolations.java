@@ -7,6 +7,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,8 +57,7 @@ public final class RequestViolations {
         Map<List<String>, Set<String>> rulesByFieldAndMessage = new LinkedHashMap<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
             rulesByFieldAndMessage
-                    .computeIfAbsent(
-                            List.of(field(violation.getPropertyPath()), violation.getMessage()), key -> new TreeSet<>())
+                    .computeIfAbsent(List.of(field(violation), violation.getMessage()), key -> new TreeSet<>())
                     .add(rule(violation));
         }
         List<FieldViolation> violations = new ArrayList<>();
@@ -86,31 +90,64 @@ public final class RequestViolations {
     }
 
     /**
-     * Returns the field as the client wrote it: a body's field as a JSON path, names as JSON writes them; a
-     * parameter (a query or path parameter) by its own name; the whole body as {@code $}.
+     * Returns the field as the client wrote it: a body's field as a JSON path, names as JSON writes them; a query,
+     * path or header parameter by the name the client sends; the whole body as {@code $}.
      */
-    private static String field(Path path) {
+    private static String field(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-                continue;
-            }
-            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-                continue;
-            }
-            if (node.isInIterable()) {
-                field.append(node.getIndex() != null ? "[" + node.getIndex() + "]" : "." + node.getKey());
-            }
-            if (node.getKind() == ElementKind.PROPERTY) {
-                field.append(field.isEmpty() ? "" : ".").append(JSON_NAMES.translate(node.getName()));
+        Path.MethodNode method = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD -> method = node.as(Path.MethodNode.class);
+                case PARAMETER -> parameter = requestName(violation, method, node.as(Path.ParameterNode.class));
+                case PROPERTY, CONTAINER_ELEMENT -> {
+                    if (node.isInIterable()) {
+                        field.append(node.getIndex() != null ? "[" + node.getIndex() + "]" : "." + node.getKey());
+                    }
+                    if (node.getKind() == ElementKind.PROPERTY) {
+                        field.append(field.isEmpty() ? "" : ".").append(JSON_NAMES.translate(node.getName()));
+                    }
+                }
+                default -> {}
             }
         }
         if (!field.isEmpty()) {
             return field.toString();
         }
-        return parameter == null || parameter.startsWith("arg") ? "$" : parameter;
+        return parameter == null ? "$" : parameter;
+    }
+
+    /**
+     * Returns the name a resource method's parameter has in the request (its {@code @QueryParam},
+     * {@code @PathParam} or {@code @HeaderParam}), or {@code null} for the body. The method is looked up from the
+     * validated class upwards, past the subclass CDI may have generated for it.
+     */
+    private static String requestName(
+            ConstraintViolation<?> violation, Path.MethodNode method, Path.ParameterNode node) {
+        if (method == null) {
+            return null;
+        }
+        Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Method declared = type.getDeclaredMethod(method.getName(), types);
+                for (Annotation annotation : declared.getParameters()[node.getParameterIndex()].getAnnotations()) {
+                    String name = switch (annotation) {
+                        case QueryParam query -> query.value();
+                        case PathParam path -> path.value();
+                        case HeaderParam header -> header.value();
+                        default -> null;
+                    };
+                    if (name != null) {
+                        return name;
+                    }
+                }
+            } catch (NoSuchMethodException e) {
+                // declared higher up
+            }
+        }
+        return null;
     }
 
     /** Returns the rule a constraint stands for, in the API's words. */

@@ -1,7 +1,7 @@
 // The threshold lab: moving the threshold fetches the widget's result part, rendered by the server at that
 // threshold (GET /widgets/threshold-lab/result), and swaps it in; the curves are drawn with Chart.js from the
 // points in the result's own data table. Checking the goal asks the lab's JSON API.
-import { fetchJson } from '/js/common.js';
+import { fetchFragment, fetchJson } from '/js/common.js';
 import { Chart, palette } from '/js/charts.js';
 import { dp2, dp3 } from '/js/format.js';
 
@@ -88,19 +88,17 @@ function initThresholdLab(root) {
 
   // Swaps the server's new result in, keeping the summary element itself (a live region announces a change of its
   // text, not a new element) and whether the data table is open.
-  function swap(html) {
-    const fresh = document.createElement('template');
-    fresh.innerHTML = html;
+  function swap(fresh) {
     const summary = region.querySelector('[data-threshold-summary]');
-    const freshSummary = fresh.content.querySelector('[data-threshold-summary]');
+    const freshSummary = fresh.querySelector('[data-threshold-summary]');
     summary.textContent = freshSummary.textContent;
     freshSummary.remove();
-    fresh.content.querySelector('[data-curve-data]').open = region.querySelector('[data-curve-data]').open;
+    fresh.querySelector('[data-curve-data]').open = region.querySelector('[data-curve-data]').open;
     destroyCharts();
     while (summary.nextSibling) {
       summary.nextSibling.remove();
     }
-    region.append(fresh.content);
+    region.append(fresh);
     drawCharts();
   }
 
@@ -108,9 +106,9 @@ function initThresholdLab(root) {
     const mine = ++sequence;
     const query = new URLSearchParams({ dataset: form.elements.dataset.value, threshold: form.elements.threshold.value });
     try {
-      const html = await fetchJson('/widgets/threshold-lab/result?' + query, { headers: { Accept: 'text/html' } });
+      const fresh = await fetchFragment('/widgets/threshold-lab/result?' + query);
       if (mine === sequence) {
-        swap(html);
+        swap(fresh);
       }
     } catch (error) {
       if (mine === sequence) {

@@ -3,7 +3,7 @@
 // spent in each stage, from one traced request. The request body comes from the page (the example flower).
 import { el, postJson } from '/js/common.js';
 import { Chart, palette } from '/js/charts.js';
-import { dp2, micros, millis } from '/js/format.js';
+import { dp2, micros, millis, whole } from '/js/format.js';
 
 const BINS = 12;
 
@@ -97,7 +97,7 @@ function initLatencyLab(root) {
       root.querySelector(`[data-latency="${name}"]`).textContent = text;
     };
     set('requests', `${latencies.length + errors.unanswered} (${errors.count} errors)`);
-    set('throughput', `${Math.round(latencies.length / seconds)} requests per second`);
+    set('throughput', `${whole(latencies.length / seconds)} requests per second`);
     set('p50', millis(percentile(sorted, 50)));
     set('p95', millis(percentile(sorted, 95)));
     set('p99', millis(percentile(sorted, 99)));

@@ -3,7 +3,7 @@
 // POST /api/v1/predict/trace and answers with the new answer, stage cards, JSON and snippets as HTML, swapped in
 // here. The script keeps the state in the page's address, pairs the sliders with the number fields, and runs the
 // snippet tabs.
-import { fetchJson } from '/js/common.js';
+import { fetchFragment } from '/js/common.js';
 
 const RESULT = '/widgets/trace-lab/result';
 const DEBOUNCE_MS = 120;
@@ -77,14 +77,12 @@ function initTraceLab(root) {
 
   // Puts the server's new result in place. The answer keeps its element, a live region, so that screen readers
   // announce the new answer; the rest is replaced whole.
-  function swap(html) {
-    const fresh = document.createElement('template');
-    fresh.innerHTML = html;
+  function swap(fresh) {
     const answer = root.querySelector('[data-trace-answer]');
-    const freshAnswer = fresh.content.querySelector('[data-trace-answer]');
+    const freshAnswer = fresh.querySelector('[data-trace-answer]');
     answer.className = freshAnswer.className;
     answer.replaceChildren(...freshAnswer.childNodes);
-    root.querySelector('[data-trace-result]').replaceWith(fresh.content.querySelector('[data-trace-result]'));
+    root.querySelector('[data-trace-result]').replaceWith(fresh.querySelector('[data-trace-result]'));
     selectTab(language, false);
   }
 
@@ -122,13 +120,13 @@ function initTraceLab(root) {
     const params = query();
     remember(body, params);
     try {
-      const html = await fetchJson(RESULT + '?' + params, {
+      const fresh = await fetchFragment(RESULT + '?' + params, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'text/html' },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body)
       });
       if (mine === sequence) { // an older answer arriving late must not overwrite a newer one
-        swap(html);
+        swap(fresh);
         clearProblem();
       }
     } catch (problem) {

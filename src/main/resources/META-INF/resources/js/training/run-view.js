@@ -1,7 +1,7 @@
 // Shows a training run in the lab: the epoch and observation rows (cloned from the widget's <template> rows, which
 // the server renders), the charts, the progress bar and the status line, and at the end how the run ended, a
 // fragment the server renders.
-import { fetchJson } from '/js/common.js';
+import { fetchFragment } from '/js/common.js';
 import * as format from '/js/format.js';
 
 // Fills a copy of a <template> row: every [data-field] takes that field of the epoch, in the format its
@@ -82,8 +82,7 @@ export class RunView {
     this.progress.value = this.progress.max = Math.max(1, summary.epochs_run);
     let fragment;
     try {
-      fragment = await fetchJson('/widgets/training-lab/runs/' + encodeURIComponent(summary.id) + '/result',
-          { headers: { Accept: 'text/html' } });
+      fragment = await fetchFragment('/widgets/training-lab/runs/' + encodeURIComponent(summary.id) + '/result');
     } catch (error) {
       this.status('Could not show how the run ended: ' + error.message);
       return;
@@ -91,7 +90,7 @@ export class RunView {
     if (this.shown !== summary.id) {
       return; // another run has started meanwhile
     }
-    this.find('[data-result-body]').innerHTML = fragment;
+    this.find('[data-result-body]').replaceChildren(fragment);
     this.find('[data-promote]').hidden = summary.status !== 'completed';
     this.result.hidden = false;
     this.status(summary.status === 'completed' ? 'Training finished: ' + summary.stop_reason + '.'
