@@ -191,6 +191,18 @@ public final class BrowserSupport
      * @return the loaded page; its context is closed after the current test
      */
     public Page open(String pathOnApp) {
+        return open(pathOnApp, new Browser.NewContextOptions());
+    }
+
+    /**
+     * Opens a path of the app as {@link #open(String)} does, in a window of the given size from the start, as a
+     * phone would show it.
+     */
+    public Page open(String pathOnApp, int width, int height) {
+        return open(pathOnApp, new Browser.NewContextOptions().setViewportSize(width, height));
+    }
+
+    private Page open(String pathOnApp, Browser.NewContextOptions options) {
         Browser shared;
         synchronized (LOCK) {
             shared = browser;
@@ -200,7 +212,7 @@ public final class BrowserSupport
                     + "@RegisterExtension on a static field so that its beforeAll runs");
         }
         String base = baseUrl();
-        BrowserContext context = shared.newContext(new Browser.NewContextOptions().setBaseURL(base));
+        BrowserContext context = shared.newContext(options.setBaseURL(base));
         contexts.add(context);
         Page page = context.newPage();
         PageRecord record = new PageRecord();
