@@ -1,6 +1,7 @@
 package dev.servinglab.web.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 /**
  * Describes a Jackson error in one line, with where it happened when Jackson knows.
@@ -20,5 +21,18 @@ public final class JsonErrors {
                 ? first
                 : first + " (line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr() + ")";
+    }
+
+    /** Returns where in the body Jackson failed, as a JSON path such as {@code instances[2].petal_width}. */
+    public static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : e.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

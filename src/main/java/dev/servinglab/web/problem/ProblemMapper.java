@@ -124,7 +124,7 @@ public class ProblemMapper {
     private static String describe(JsonProcessingException e) {
         if (e instanceof MismatchedInputException mismatch) {
             // Jackson's own message names Java types; say what JSON was expected instead.
-            String path = mismatch.getPath().isEmpty() ? "$" : path(mismatch);
+            String path = mismatch.getPath().isEmpty() ? "$" : JsonErrors.path(mismatch);
             return "The body is not the JSON this operation expects: " + path + " must be "
                     + expected(mismatch.getTargetType()) + ".";
         }
@@ -148,18 +148,6 @@ public class ProblemMapper {
             return "true or false";
         }
         return "an object";
-    }
-
-    private static String path(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (var reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static String slug(String title) {

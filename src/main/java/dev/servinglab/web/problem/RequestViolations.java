@@ -1,6 +1,5 @@
 package dev.servinglab.web.problem;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
@@ -75,18 +74,10 @@ public final class RequestViolations {
 
     /** Returns the violation of a body that holds a field its record does not have. */
     public static FieldViolation unknownField(UnrecognizedPropertyException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference step : e.getPath()) {
-            if (step.getFieldName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(step.getFieldName());
-            } else {
-                field.append('[').append(step.getIndex()).append(']');
-            }
-        }
         String known =
                 e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
         return new FieldViolation(
-                field.toString(), "unknown-field", "is not a field of this body; its fields: " + known);
+                JsonErrors.path(e), "unknown-field", "is not a field of this body; its fields: " + known);
     }
 
     /**

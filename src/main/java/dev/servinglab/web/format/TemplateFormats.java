@@ -1,12 +1,10 @@
-package dev.servinglab.web.template;
+package dev.servinglab.web.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.servinglab.web.format.Numbers;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 import java.util.Locale;
-import java.util.StringJoiner;
 
 /**
  * Formats numbers and values in templates, the same way everywhere: {@code {value.dp2}}, {@code {value.percent}}.
@@ -31,7 +29,11 @@ public final class TemplateFormats {
         return Numbers.percent(value);
     }
 
-    /** Writes a metric that may be undefined (a zero denominator). */
+    /**
+     * Writes a metric that may be undefined (a zero denominator): {@code {fmt:metric(value)}}, a namespace call
+     * because Qute calls no extension method on a null value.
+     */
+    @TemplateExtension(namespace = "fmt")
     static String metric(Double value) {
         return Numbers.metric(value);
     }
@@ -39,15 +41,6 @@ public final class TemplateFormats {
     /** Writes a duration in nanoseconds as microseconds. */
     static String micros(long nanos) {
         return Numbers.micros(nanos);
-    }
-
-    /** Writes numbers separated by commas, as data attributes want them. */
-    static String csv(double[] values) {
-        StringJoiner joined = new StringJoiner(",");
-        for (double v : values) {
-            joined.add(Double.toString(v));
-        }
-        return joined.toString();
     }
 
     /** Turns a feature name such as {@code petal_width} into a label: "Petal width". */
