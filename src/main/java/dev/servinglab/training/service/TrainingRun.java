@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -136,6 +137,11 @@ public final class TrainingRun {
     /** Returns the number of epochs so far. */
     public int epochsRun() {
         return broadcast.epochCount();
+    }
+
+    /** Returns the latest epoch, or empty before the first one has ended. */
+    public Optional<TrainingEpoch> lastEpoch() {
+        return broadcast.lastEpoch();
     }
 
     /**

@@ -133,6 +133,16 @@ class TrainingRunTest {
     }
 
     @Test
+    void aRunTellsItsLatestEpochAndHowManyItHasRun() {
+        assertThat(run.lastEpoch().isPresent(), equalTo(false));
+        assertThat(run.epochsRun(), equalTo(0));
+        run.publish(epoch(1));
+        run.publish(epoch(2));
+        assertThat(run.lastEpoch().orElseThrow(), equalTo(epoch(2)));
+        assertThat(run.epochsRun(), equalTo(2));
+    }
+
+    @Test
     void aRunNobodyFollowsGoesOn() {
         run.publish(epoch(1));
         run.publish(epoch(2));
