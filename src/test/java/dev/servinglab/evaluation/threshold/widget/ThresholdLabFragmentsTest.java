@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * what the JSON API says about the same threshold.
  */
 @QuarkusTest
-class ThresholdLabWidgetTest {
+class ThresholdLabFragmentsTest {
 
     private static final String RESULT = "/widgets/threshold-lab/result";
 
