@@ -91,7 +91,6 @@ public class RunTrainer {
         String reason = reason(trained);
         TrainingSummary summary = new TrainingSummary(
                 run.id(),
-                stop.interrupted() ? TrainingRun.Status.CANCELLED : TrainingRun.Status.COMPLETED,
                 stop,
                 reason,
                 trained.history().size(),

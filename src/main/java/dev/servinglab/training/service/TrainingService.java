@@ -176,7 +176,6 @@ public class TrainingService {
         LOG.errorf(cause, "Training run %s failed", run.id());
         run.fail(new TrainingSummary(
                 run.id(),
-                TrainingRun.Status.FAILED,
                 StopCause.ERROR,
                 "the run failed on the server; please report it",
                 run.epochsRun(),

@@ -533,6 +533,11 @@ class TrainingResourceTest {
         assertThat(
                 openapi.getList("components.schemas.TrainingStatus.enum"),
                 equalTo(List.of("running", "completed", "cancelled", "failed")));
+        // A summary's status follows from its stop cause, and is still published as a field of its own.
+        assertThat(
+                openapi.getString("components.schemas.TrainingSummary.properties.status.$ref"),
+                containsString("TrainingStatus"));
+        assertThat(openapi.getList("components.schemas.TrainingSummary.required"), hasItem("status"));
     }
 
     @Test
