@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Training", description = "Train a model yourself, watch it learn, then serve it")
 @APIResponse(
         responseCode = "404",
-        description = "No run has that id (or it has been forgotten: the server keeps " + "the most recent runs)")
+        description = "No run has that id (or it has been forgotten: the server keeps the most recent runs)")
 public class TrainingResource {
 
     private static final String EVENTS_EXAMPLE = "event: epoch\nid: 1\ndata: {\"epoch\":1,\"train_loss\":1.052,"
@@ -85,7 +85,7 @@ public class TrainingResource {
                                         value = TrainingPresets.OVERFITTING),
                                 @ExampleObject(
                                         name = "early stopping",
-                                        summary = "The same, stopped when validation loss stops " + "improving",
+                                        summary = "The same, stopped when validation loss stops improving",
                                         value = TrainingPresets.EARLY_STOPPING),
                                 @ExampleObject(
                                         name = "breast cancer",
@@ -110,7 +110,7 @@ public class TrainingResource {
                     + "unknown; `errors` names each field and rule")
     @APIResponse(
             responseCode = "429",
-            description = "Every training slot is busy; the Retry-After header says " + "when to try again, in seconds")
+            description = "Every training slot is busy; the Retry-After header says when to try again, in seconds")
     public Response start(JsonNode body) {
         TrainingRun run = trainings.start(trainings.reader().read(body));
         return Response.created(URI.create("/api/v1/trainings/" + run.id()))
