@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * Holds a labelled table of numeric features: one row per sample, labels as class indices.
  *
+ * <p>Read-only: {@link DatasetRepository} reads each data set once and every lab and training run shares it, so
+ * nothing writes into its arrays; a subset shares the rows, and scaling writes new ones.
+ *
  * @param info     what the data set is and where it comes from
  * @param features the feature matrix, {@code n × p}
  * @param labels   the class index of every row, {@code 0 … classes - 1}

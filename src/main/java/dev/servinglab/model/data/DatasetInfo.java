@@ -48,6 +48,14 @@ public record DatasetInfo(
         }
     }
 
+    /**
+     * Describes it in a line for a menu: {@code Iris flowers (Fisher, 1936): 3 classes, 4 features}. The feature
+     * count is that of a description read from the file ({@link DatasetRepository#info}).
+     */
+    public String label() {
+        return title + ": " + classNames.size() + " classes, " + featureNames.size() + " features";
+    }
+
     /** Returns the same description with the feature names read from the file. */
     public DatasetInfo withFeatureNames(List<String> names) {
         return new DatasetInfo(

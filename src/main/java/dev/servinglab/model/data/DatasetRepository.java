@@ -12,9 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads the data sets shipped in {@code datasets/} (packaged on the class path under {@code datasets/}).
+ * Reads the data sets shipped in {@code datasets/} (packaged on the class path under {@code datasets/}), each once:
+ * a {@link Dataset} is never modified, so every lab and training run shares the one read.
  */
 @ApplicationScoped
 public class DatasetRepository {
@@ -78,20 +80,29 @@ public class DatasetRepository {
                             "CC BY 4.0 (UCI); GPL-2 as shipped by kernlab",
                             NON_NEGATIVE));
 
+    private final Map<String, Dataset> loaded = new ConcurrentHashMap<>();
+
     /**
-     * Finds the description of a data set by name.
+     * Finds the description of a data set by name, its feature names read from its file.
      */
     public Optional<DatasetInfo> info(String name) {
-        return Optional.ofNullable(CATALOG.get(name));
+        return CATALOG.containsKey(name) ? Optional.of(load(name).info()) : Optional.empty();
     }
 
     /**
-     * Loads a data set by name, mapping the label column to class indices in catalogue order.
+     * Returns a data set by name, read on first use, its label column mapped to class indices in catalogue order.
      *
      * @throws IllegalArgumentException if the name is unknown
      */
     public Dataset load(String name) {
-        DatasetInfo info = info(name).orElseThrow(() -> new IllegalArgumentException("unknown data set " + name));
+        return loaded.computeIfAbsent(name, DatasetRepository::read);
+    }
+
+    private static Dataset read(String name) {
+        DatasetInfo info = CATALOG.get(name);
+        if (info == null) {
+            throw new IllegalArgumentException("unknown data set " + name);
+        }
         String resource = "datasets/" + info.file();
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Shows one request going through the pipeline, stage by stage: the example flower's trace as the page loads,
  * then whatever flower, model or scaling the learner picks. The result part of the template is a fragment that
- * {@link TraceLabResource} renders for every change, and the page script swaps in: the stages are rendered here
+ * {@link TraceLabFragments} renders for every change, and the page script swaps in: the stages are rendered here
  * only.
  */
 @ApplicationScoped
@@ -66,7 +66,7 @@ public class TraceLabWidget implements LessonWidget {
         this.json = json;
         // The page is rendered before any request says where it is served: the snippets show the default address
         // until the script asks for the trace again from the page's own.
-        this.pageUrl = "http://localhost:" + port + TraceLabResource.PREDICT;
+        this.pageUrl = "http://localhost:" + port + TraceLabFragments.PREDICT;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.servinglab.quiz.service.QuizGrader;
 import dev.servinglab.quiz.service.QuizRepository;
 import dev.servinglab.quiz.service.QuizView;
 import dev.servinglab.quiz.service.Review;
+import dev.servinglab.web.http.StrictJsonReader;
 import dev.servinglab.web.problem.ResourceNotFoundException;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import jakarta.validation.Valid;

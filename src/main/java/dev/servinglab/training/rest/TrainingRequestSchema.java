@@ -14,9 +14,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * Writes the published schema of a training request, {@value #NAME}, from the {@link Hyperparameter} definitions
- * and this server's configured limits, so that the API documents exactly what the request reader checks.
+ * and this server's configured limits, so that the API documents exactly what the request reader checks. The
+ * limits are runtime configuration, fixed once the app has started: the schema is written once, at startup.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.RUN)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class TrainingRequestSchema implements OASFilter {
 
     /** The schema's name, for {@code @Schema(ref = …)}. */

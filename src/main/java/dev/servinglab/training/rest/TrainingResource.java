@@ -1,19 +1,20 @@
 package dev.servinglab.training.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servinglab.model.service.StopCause;
 import dev.servinglab.training.service.Promotion;
 import dev.servinglab.training.service.TrainingPresets;
 import dev.servinglab.training.service.TrainingRun;
 import dev.servinglab.training.service.TrainingService;
-import dev.servinglab.web.problem.ResourceNotFoundException;
+import dev.servinglab.web.http.StrictJsonReader;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.common.annotation.NonBlocking;
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.io.IOException;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Training", description = "Train a model yourself, watch it learn, then serve it")
 @APIResponse(
         responseCode = "404",
-        description = "No run has that id (or it has been forgotten: the server keeps " + "the most recent runs)")
+        description = "No run has that id (or it has been forgotten: the server keeps the most recent runs)")
 public class TrainingResource {
 
     private static final String EVENTS_EXAMPLE = "event: epoch\nid: 1\ndata: {\"epoch\":1,\"train_loss\":1.052,"
@@ -52,11 +52,9 @@ public class TrainingResource {
             + "event: summary\nid: summary\ndata: {\"status\":\"completed\",\"stop\":\"epochs\", …}\n\n";
 
     private final TrainingService trainings;
-    private final PromotionRequest.Reader promotions;
 
-    TrainingResource(TrainingService trainings, ObjectMapper json, Validator validator) {
+    TrainingResource(TrainingService trainings) {
         this.trainings = trainings;
-        this.promotions = new PromotionRequest.Reader(json, validator);
     }
 
     @POST
@@ -87,7 +85,7 @@ public class TrainingResource {
                                         value = TrainingPresets.OVERFITTING),
                                 @ExampleObject(
                                         name = "early stopping",
-                                        summary = "The same, stopped when validation loss stops " + "improving",
+                                        summary = "The same, stopped when validation loss stops improving",
                                         value = TrainingPresets.EARLY_STOPPING),
                                 @ExampleObject(
                                         name = "breast cancer",
@@ -112,7 +110,7 @@ public class TrainingResource {
                     + "unknown; `errors` names each field and rule")
     @APIResponse(
             responseCode = "429",
-            description = "Every training slot is busy; the Retry-After header says " + "when to try again, in seconds")
+            description = "Every training slot is busy; the Retry-After header says when to try again, in seconds")
     public Response start(JsonNode body) {
         TrainingRun run = trainings.start(trainings.reader().read(body));
         return Response.created(URI.create("/api/v1/trainings/" + run.id()))
@@ -136,7 +134,7 @@ public class TrainingResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TrainingView.class)))
     public TrainingView show(@Parameter(description = "The run's id") @PathParam("id") String id) {
-        return TrainingView.of(require(id), true);
+        return TrainingView.of(trainings.require(id), true);
     }
 
     @GET
@@ -165,7 +163,7 @@ public class TrainingResource {
             @Parameter(description = "Resume after this epoch") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink,
             @Context Sse sse) {
-        TrainingRun run = require(id);
+        TrainingRun run = trainings.require(id);
         run.subscribe(new SinkSubscriber(sink, sse), resumeAfter(lastEventId));
     }
 
@@ -192,7 +190,7 @@ public class TrainingResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TrainingView.class)))
     public Response cancel(@Parameter(description = "The run's id") @PathParam("id") String id) {
-        TrainingRun run = require(id);
+        TrainingRun run = trainings.require(id);
         if (run.status() != TrainingRun.Status.RUNNING) {
             return Response.ok(TrainingView.of(run, false)).build();
         }
@@ -203,6 +201,8 @@ public class TrainingResource {
     @POST
     @Path("/{id}/promotion")
     @NonBlocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJsonReader.class)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Serve a run's model",
@@ -231,25 +231,36 @@ public class TrainingResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Promotion.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The run is still training, was cancelled, or the name is " + "taken")
-    @APIResponse(responseCode = "422", description = "The name breaks its rule")
-    public Response promote(@Parameter(description = "The run's id") @PathParam("id") String id, byte[] body)
-            throws IOException {
-        TrainingRun run = require(id);
-        Promotion promotion = trainings.promote(run, promotions.read(body).name());
+    @APIResponse(responseCode = "409", description = "The run is still training, was cancelled, or the name is taken")
+    @APIResponse(responseCode = "422", description = "The name breaks its rule, or the body has another field")
+    public Response promote(
+            @Parameter(description = "The run's id") @PathParam("id") String id, @Valid PromotionRequest request) {
+        TrainingRun run = trainings.require(id);
+        // An empty body, or a JSON null, asks for the default name.
+        Promotion promotion = trainings.promote(run, request == null ? null : request.name());
         return Response.status(promotion.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create(promotion.modelCard()))
                 .entity(promotion)
                 .build();
     }
 
-    private TrainingRun require(String id) {
-        return trainings
-                .find(id)
-                .orElseThrow(() -> new ResourceNotFoundException("No training run has the id '" + id
-                        + "'. The server keeps the most recent runs; start one with POST /api/v1/trainings."));
+    /**
+     * Promotes under the default name a request that is not JSON but has no body either, such as
+     * {@code curl -X POST} (no Content-Type) or a form post of nothing: the body is optional, so its type may be too.
+     *
+     * @throws NotSupportedException if it does have a body, which must then be JSON
+     */
+    @POST
+    @Path("/{id}/promotion")
+    @NonBlocking
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response promoteWithoutBody(@PathParam("id") String id, byte[] body) {
+        if (body != null && body.length > 0) {
+            throw new NotSupportedException();
+        }
+        return promote(id, null);
     }
 
     private static int resumeAfter(String lastEventId) {

@@ -39,13 +39,13 @@ public record TrainingView(
         Map<String, String> links) {
 
     /**
-     * Shows a run, with or without its history. The status is read before the summary: a run that reads as ended
-     * has its summary.
+     * Shows a run, with or without its history (copied only when shown). The status is read before the summary: a
+     * run that reads as ended has its summary.
      */
     static TrainingView of(TrainingRun run, boolean withHistory) {
         TrainingRun.Status status = run.status();
         TrainingSummary summary = run.summary();
-        List<TrainingEpoch> history = run.history();
+        List<TrainingEpoch> history = withHistory ? run.history() : null;
         String self = "/api/v1/trainings/" + run.id();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", self);
@@ -59,8 +59,9 @@ public record TrainingView(
                 status,
                 run.options(),
                 run.createdAt(),
-                history.size(),
-                withHistory ? history : null,
+                // The count of the history shown, so that the two agree while the run goes on.
+                history != null ? history.size() : run.epochsRun(),
+                history,
                 summary,
                 run.promotedAs(),
                 links);

@@ -20,11 +20,9 @@ public enum Hyperparameter {
     DATASET(
             Group.DATA,
             "Data set",
-            Domain.choice(
-                    "iris",
-                    new Choice("iris", "Iris (3 species, 4 features)"),
-                    new Choice("breast-cancer", "Breast cancer (2 classes, 30 features)")),
-            "The data set: iris (3 species, 4 features) or breast-cancer (2 classes, 30 features)"),
+            // By their names in the data-set catalogue, which describes them (DatasetInfo#label) where they are shown.
+            Domain.choice("iris", Choice.named("iris"), Choice.named("breast-cancer")),
+            "The data set to train on"),
     VALIDATION_FRACTION(
             Group.DATA,
             "Validation share",
@@ -45,8 +43,7 @@ public enum Hyperparameter {
     ACTIVATION(
             Group.NETWORK,
             "Activation",
-            Domain.choice(
-                    "tanh", new Choice("tanh", "tanh"), new Choice("sigmoid", "sigmoid"), new Choice("relu", "ReLU")),
+            Domain.choice("tanh", Choice.named("tanh"), Choice.named("sigmoid"), new Choice("relu", "ReLU")),
             "Activation of the hidden layer"),
     LEARNING_RATE(
             Group.OPTIMISER,
@@ -167,7 +164,13 @@ public enum Hyperparameter {
      * @param value what a request sends
      * @param label what the form shows
      */
-    public record Choice(String value, String label) {}
+    public record Choice(String value, String label) {
+
+        /** Returns a choice labelled as a request sends it: a value that names itself, or one described elsewhere. */
+        static Choice named(String value) {
+            return new Choice(value, value);
+        }
+    }
 
     /**
      * Holds the limits that this server's configuration sets on some hyperparameters.
@@ -285,7 +288,11 @@ public enum Hyperparameter {
         }
     }
 
-    /** Writes a number as people and forms write it: {@code 5}, not {@code 5.0}; {@code 0.05}. */
+    /**
+     * Writes a number as people, forms and JSON Schema write it: {@code 5}, not {@code 5.0}; {@code 0.05}; with no
+     * thousands separator, so that an input's {@code min} and a {@code BigDecimal} read it back. Every limit of the
+     * training API goes through here, the one place the training feature writes a number this way.
+     */
     public static String plain(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15
                 ? Long.toString((long) value)

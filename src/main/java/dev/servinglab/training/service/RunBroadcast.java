@@ -4,6 +4,7 @@ import dev.servinglab.web.problem.TooManyRequestsException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +68,14 @@ final class RunBroadcast {
     /** Returns the number of epochs so far. */
     int epochCount() {
         return history.size();
+    }
+
+    /** Returns the latest epoch, if there is one yet. */
+    Optional<TrainingEpoch> lastEpoch() {
+        // The history only grows: once it is not empty, it has a last element.
+        return history.isEmpty()
+                ? Optional.empty()
+                : Optional.of(history.getLast().data());
     }
 
     /**

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Trains one run, the recipe of the built-in MLP with the learner's hyperparameters: split the data set (stratified,
@@ -42,7 +41,6 @@ public class RunTrainer {
     private final TrainingConfig config;
     private final PredictionMetrics predictions;
     private final ObjectMapper json;
-    private final Map<String, Dataset> loaded = new ConcurrentHashMap<>();
 
     RunTrainer(
             DatasetRepository datasets,
@@ -93,7 +91,6 @@ public class RunTrainer {
         String reason = reason(trained);
         TrainingSummary summary = new TrainingSummary(
                 run.id(),
-                stop.interrupted() ? TrainingRun.Status.CANCELLED : TrainingRun.Status.COMPLETED,
                 stop,
                 reason,
                 trained.history().size(),
@@ -108,7 +105,7 @@ public class RunTrainer {
     }
 
     private Split split(TrainingOptions options) {
-        Dataset data = loaded.computeIfAbsent(options.dataset(), datasets::load);
+        Dataset data = datasets.load(options.dataset());
         Split split = StratifiedSplitter.split(
                 data,
                 new StratifiedSplitter.Options(options.validationFraction(), models.testFraction(), options.seed()));

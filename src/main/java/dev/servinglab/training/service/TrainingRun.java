@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Holds one training run while it runs and after: its options, every epoch so far, its summary once it has ended,
  * and (through its {@link RunBroadcast}) the clients following its event stream.
  *
- * <p>What a run ended with, its status, summary and model, is written at once in one volatile field: a client never
- * sees a run that has ended without its summary, nor a summary whose model is not there yet.
+ * <p>What a run ended with, its summary (and so its status) and model, is written at once in one volatile field: a
+ * client never sees a run that has ended without its summary, nor a summary whose model is not there yet.
  */
 public final class TrainingRun {
 
@@ -44,10 +45,18 @@ public final class TrainingRun {
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** Returns what became of a run that stopped this way: stopped from outside, by an error, or by itself. */
+        static Status after(StopCause stop) {
+            if (stop.interrupted()) {
+                return CANCELLED;
+            }
+            return stop == StopCause.ERROR ? FAILED : COMPLETED;
+        }
     }
 
     /** Holds what a run ended with, written at once. */
-    private record Ending(Status status, TrainingSummary summary, ServedModel model, Map<String, Double> example) {}
+    private record Ending(TrainingSummary summary, ServedModel model, Map<String, Double> example) {}
 
     private final String id;
     private final TrainingOptions options;
@@ -98,7 +107,7 @@ public final class TrainingRun {
     /** Returns what became of the run. */
     public Status status() {
         Ending ended = ending;
-        return ended == null ? Status.RUNNING : ended.status();
+        return ended == null ? Status.RUNNING : ended.summary().status();
     }
 
     /** Returns the summary, or null while the run goes on. */
@@ -138,6 +147,11 @@ public final class TrainingRun {
         return broadcast.epochCount();
     }
 
+    /** Returns the latest epoch, or empty before the first one has ended. */
+    public Optional<TrainingEpoch> lastEpoch() {
+        return broadcast.lastEpoch();
+    }
+
     /**
      * Sends the epochs after {@code afterEpoch} to a new subscriber, then the summary if the run has ended, or
      * else the events to come.
@@ -162,8 +176,7 @@ public final class TrainingRun {
      */
     void finish(TrainingSummary result, ServedModel trained, Map<String, Double> testRow) {
         RunBroadcast.Event<TrainingSummary> event = broadcast.event(result);
-        this.ending =
-                new Ending(result.status(), result, trained, Collections.unmodifiableMap(new LinkedHashMap<>(testRow)));
+        this.ending = new Ending(result, trained, Collections.unmodifiableMap(new LinkedHashMap<>(testRow)));
         broadcast.end(event);
     }
 

@@ -7,6 +7,7 @@ import dev.servinglab.model.service.ServedModel;
 import dev.servinglab.model.service.StopCause;
 import dev.servinglab.training.TrainingConfig;
 import dev.servinglab.web.problem.ConflictException;
+import dev.servinglab.web.problem.ResourceNotFoundException;
 import dev.servinglab.web.problem.TooManyRequestsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -32,6 +33,7 @@ public class TrainingService {
     private final RunDeliveries deliveries;
     private final ModelRegistry registry;
     private final ObjectMapper json;
+    private final TrainingRequestReader reader;
     private final SecureRandom ids = new SecureRandom();
 
     TrainingService(
@@ -49,11 +51,12 @@ public class TrainingService {
         this.deliveries = deliveries;
         this.registry = registry;
         this.json = json;
+        this.reader = new TrainingRequestReader(Hyperparameter.Limits.of(config));
     }
 
     /** Returns the reader of training requests, with this server's limits. */
     public TrainingRequestReader reader() {
-        return new TrainingRequestReader(Hyperparameter.Limits.of(config));
+        return reader;
     }
 
     /**
@@ -83,6 +86,17 @@ public class TrainingService {
     /** Finds a run by id, running or kept. */
     public Optional<TrainingRun> find(String id) {
         return runs.find(id);
+    }
+
+    /**
+     * Returns a run by id, running or kept.
+     *
+     * @throws ResourceNotFoundException if no run has that id, or it has been forgotten
+     */
+    public TrainingRun require(String id) {
+        return runs.find(id)
+                .orElseThrow(() -> new ResourceNotFoundException("No training run has the id '" + id
+                        + "'. The server keeps the most recent runs; start one with POST /api/v1/trainings."));
     }
 
     /**
@@ -162,7 +176,6 @@ public class TrainingService {
         LOG.errorf(cause, "Training run %s failed", run.id());
         run.fail(new TrainingSummary(
                 run.id(),
-                TrainingRun.Status.FAILED,
                 StopCause.ERROR,
                 "the run failed on the server; please report it",
                 run.epochsRun(),

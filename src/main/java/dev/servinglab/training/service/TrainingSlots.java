@@ -5,6 +5,7 @@ import dev.servinglab.web.problem.TooManyRequestsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -52,11 +53,11 @@ public class TrainingSlots {
     long retryAfterSeconds(List<TrainingRun> running, long nowMillis) {
         double soonest = maxDuration.toMillis();
         for (TrainingRun run : running) {
-            List<TrainingEpoch> history = run.history();
-            double perEpoch = history.isEmpty()
-                    ? run.options().paceMs() + 10
-                    : history.getLast().elapsedMs() / history.size();
-            double remaining = (run.options().epochs() - history.size()) * perEpoch;
+            Optional<TrainingEpoch> last = run.lastEpoch();
+            int done = last.map(TrainingEpoch::epoch).orElse(0);
+            double perEpoch =
+                    last.isEmpty() ? run.options().paceMs() + 10 : last.get().elapsedMs() / done;
+            double remaining = (run.options().epochs() - done) * perEpoch;
             double untilLimit =
                     maxDuration.toMillis() - (nowMillis - run.createdAt().toEpochMilli());
             soonest = Math.min(soonest, Math.min(remaining, untilLimit));

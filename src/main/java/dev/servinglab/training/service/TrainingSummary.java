@@ -1,5 +1,7 @@
 package dev.servinglab.training.service;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.servinglab.model.service.Evaluation;
 import dev.servinglab.model.service.StopCause;
 import java.util.List;
@@ -9,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Reports how a training run ended: the event the stream sends last.
  *
  * @param id              the run
- * @param status          completed, cancelled or failed
  * @param stop            why it stopped, as a keyword (see {@link StopCause})
  * @param stopReason      the same in a sentence
  * @param epochsRun       epochs trained
@@ -21,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param observations    the epochs that showed something, with what they showed
  */
 @Schema(description = "How a training run ended")
+@JsonPropertyOrder({"id", "status"})
 public record TrainingSummary(
         String id,
-        TrainingRun.Status status,
         StopCause stop,
         String stopReason,
         int epochsRun,
@@ -32,4 +33,12 @@ public record TrainingSummary(
         Integer overfittingFrom,
         double durationMs,
         Evaluation test,
-        List<TrainingEpoch> observations) {}
+        List<TrainingEpoch> observations) {
+
+    /** Returns what became of the run, which follows from why it stopped: completed, cancelled or failed. */
+    @JsonProperty("status")
+    @Schema(required = true)
+    public TrainingRun.Status status() {
+        return TrainingRun.Status.after(stop);
+    }
+}

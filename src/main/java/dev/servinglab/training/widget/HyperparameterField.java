@@ -36,16 +36,21 @@ public record HyperparameterField(
     /**
      * Shows a hyperparameter with this server's limits.
      *
-     * @param value the value the form starts with
+     * @param value   the value the form starts with
+     * @param choices its options as the form labels them, else empty
      */
-    static HyperparameterField of(Hyperparameter hyperparameter, Hyperparameter.Limits limits, Object value) {
+    static HyperparameterField of(
+            Hyperparameter hyperparameter,
+            Hyperparameter.Limits limits,
+            Object value,
+            List<Hyperparameter.Choice> choices) {
         Hyperparameter.Domain domain = hyperparameter.domain();
         return new HyperparameterField(
                 "train-" + hyperparameter.jsonName().replace('_', '-'),
                 hyperparameter.jsonName(),
                 hyperparameter.label(),
                 domain.kind().name().toLowerCase(Locale.ROOT),
-                domain.choices(),
+                choices,
                 value instanceof Number number ? Hyperparameter.plain(number.doubleValue()) : String.valueOf(value),
                 inclusive(domain.min(), limits),
                 inclusive(domain.max(), limits),

@@ -17,7 +17,7 @@ public class TrainingHistoryWidget implements LessonWidget {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance widget(ServedModel model, List<EpochMetrics> history);
+        static native TemplateInstance widget(ServedModel model, String stopped, List<EpochMetrics> history);
     }
 
     private final ModelRegistry models;
@@ -33,6 +33,12 @@ public class TrainingHistoryWidget implements LessonWidget {
 
     @Override
     public TemplateInstance render() {
-        return Templates.widget(models.defaultModel(), models.defaultModel().history());
+        ServedModel model = models.defaultModel();
+        return Templates.widget(model, sentence(model.stopReason()), model.history());
+    }
+
+    /** Starts why training stopped with a capital letter, as the sentence it opens on the page. */
+    static String sentence(String reason) {
+        return reason.isEmpty() ? reason : Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
     }
 }

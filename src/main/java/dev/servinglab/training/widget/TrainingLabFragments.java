@@ -1,10 +1,8 @@
 package dev.servinglab.training.widget;
 
-import dev.servinglab.training.service.TrainingRun;
 import dev.servinglab.training.service.TrainingService;
 import dev.servinglab.training.service.TrainingSummary;
 import dev.servinglab.web.problem.ConflictException;
-import dev.servinglab.web.problem.ResourceNotFoundException;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,10 +30,7 @@ public class TrainingLabFragments {
     @Path("/runs/{id}/result")
     @Operation(hidden = true)
     public TemplateInstance result(@PathParam("id") String id) {
-        TrainingRun run = trainings
-                .find(id)
-                .orElseThrow(() -> new ResourceNotFoundException("No training run has the id '" + id + "'."));
-        TrainingSummary summary = run.summary();
+        TrainingSummary summary = trainings.require(id).summary();
         if (summary == null) {
             throw new ConflictException("Run " + id + " is still training; its result comes with its summary.");
         }

@@ -1,6 +1,7 @@
 package dev.servinglab.training.widget;
 
 import dev.servinglab.lesson.LessonWidget;
+import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.training.TrainingConfig;
 import dev.servinglab.training.rest.PromotionRequest;
 import dev.servinglab.training.service.Hyperparameter;
@@ -30,9 +31,11 @@ public class TrainingLabWidget implements LessonWidget {
     }
 
     private final TrainingConfig training;
+    private final DatasetRepository datasets;
 
-    TrainingLabWidget(TrainingConfig training) {
+    TrainingLabWidget(TrainingConfig training, DatasetRepository datasets) {
         this.training = training;
+        this.datasets = datasets;
     }
 
     @Override
@@ -60,10 +63,23 @@ public class TrainingLabWidget implements LessonWidget {
                 Object value = hyperparameter == Hyperparameter.PACE_MS
                         ? training.pagePaceMs()
                         : hyperparameter.domain().defaultValue();
-                fields.add(HyperparameterField.of(hyperparameter, limits, value));
+                fields.add(HyperparameterField.of(hyperparameter, limits, value, choices(hyperparameter)));
             }
             groups.add(new HyperparameterField.Group(group.legend(), fields));
         }
         return groups;
+    }
+
+    /** Lists a hyperparameter's options; each data set as the catalogue describes it, with its classes and features. */
+    private List<Hyperparameter.Choice> choices(Hyperparameter hyperparameter) {
+        List<Hyperparameter.Choice> choices = hyperparameter.domain().choices();
+        if (hyperparameter != Hyperparameter.DATASET) {
+            return choices;
+        }
+        return choices.stream()
+                .map(choice -> new Hyperparameter.Choice(
+                        choice.value(),
+                        datasets.info(choice.value()).orElseThrow().label()))
+                .toList();
     }
 }

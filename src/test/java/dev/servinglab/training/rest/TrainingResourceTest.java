@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 
+import dev.servinglab.model.data.IrisExamples;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -28,6 +29,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -197,7 +202,7 @@ class TrainingResourceTest {
         assertThat(cancelled.getString("summary.status"), equalTo("cancelled"));
         assertThat(cancelled.getString("summary.stop"), equalTo("cancelled"));
         given().contentType(ContentType.JSON)
-                .body("{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4," + "\"petal_width\":0.2}")
+                .body(IrisExamples.SETOSA)
                 .when()
                 .post("/api/v1/predict")
                 .then()
@@ -245,7 +250,7 @@ class TrainingResourceTest {
     }
 
     @Test
-    void aPromotedRunAnswersThroughThePredictApiTheTraceAndTheModelCard() {
+    void aPromotedRunAnswersThroughThePredictApiTheTraceAndTheModelCard() throws Exception {
         String id = start("{\"epochs\":40,\"hidden_units\":6,\"seed\":11}");
         finish(id);
         JsonPath promotion = given().contentType(ContentType.JSON)
@@ -304,6 +309,17 @@ class TrainingResourceTest {
                 .statusCode(200)
                 .body("model", equalTo(model))
                 .body("created", equalTo(false));
+        // So does a bare POST, as the README's curl -X POST sends it: no body and no Content-Type at all.
+        HttpResponse<String> bare = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/trainings/"
+                                        + id + "/promotion"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(bare.statusCode(), equalTo(200));
+        assertThat(bare.headers().firstValue("Content-Type").orElse(""), containsString("application/json"));
+        assertThat(JsonPath.from(bare.body()).getString("model"), equalTo(model));
     }
 
     @Test
@@ -390,16 +406,28 @@ class TrainingResourceTest {
                 .when()
                 .post(promotion)
                 .then()
-                .statusCode(oneOf(400, 422))
+                .statusCode(422)
                 .contentType("application/problem+json")
-                .body("detail", containsString("colour"));
+                .body("detail", equalTo("colour is not a field of this body; its fields: name"))
+                .body("errors[0].field", equalTo("colour"))
+                .body("errors[0].rule", equalTo("unknown-field"));
         given().contentType(ContentType.JSON)
                 .body("[\"fine-name\"]")
                 .when()
                 .post(promotion)
                 .then()
-                .statusCode(oneOf(400, 422))
-                .contentType("application/problem+json");
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("$ must be an object"));
+        // The body is optional, so a request without one may have any type; one with a body must say it is JSON.
+        given().contentType(ContentType.TEXT)
+                .body("{\"name\":\"fine-name\"}")
+                .when()
+                .post(promotion)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("detail", containsString("application/json"));
         given().contentType(ContentType.JSON)
                 .body("{\"name\":")
                 .when()
@@ -434,7 +462,7 @@ class TrainingResourceTest {
         assertThat(retired, everyItem(not(oneOf(models.get(2), models.get(3)))));
         assertThat(retired.isEmpty(), equalTo(false));
         given().contentType(ContentType.JSON)
-                .body("{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4," + "\"petal_width\":0.2}")
+                .body(IrisExamples.SETOSA)
                 .when()
                 .post("/api/v1/predict?model=" + retired.getFirst())
                 .then()
@@ -471,6 +499,12 @@ class TrainingResourceTest {
                 openapi.getMap("paths.'/api/v1/trainings/{id}/promotion'.post.responses")
                         .keySet(),
                 hasItem("409"));
+        // One operation, whose optional body is the promotion request: the bodiless variant is not published.
+        String promotion = "paths.'/api/v1/trainings/{id}/promotion'.post";
+        assertThat(
+                openapi.getString(promotion + ".requestBody.content.'application/json'.schema.$ref"),
+                containsString("PromotionRequest"));
+        assertThat(openapi.getMap(promotion + ".responses").keySet(), hasItem("422"));
         assertThat(
                 openapi.getMap("paths.'/api/v1/trainings/{id}'.delete.responses")
                         .keySet(),
@@ -499,6 +533,11 @@ class TrainingResourceTest {
         assertThat(
                 openapi.getList("components.schemas.TrainingStatus.enum"),
                 equalTo(List.of("running", "completed", "cancelled", "failed")));
+        // A summary's status follows from its stop cause, and is still published as a field of its own.
+        assertThat(
+                openapi.getString("components.schemas.TrainingSummary.properties.status.$ref"),
+                containsString("TrainingStatus"));
+        assertThat(openapi.getList("components.schemas.TrainingSummary.required"), hasItem("status"));
     }
 
     @Test

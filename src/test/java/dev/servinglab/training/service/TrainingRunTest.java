@@ -133,6 +133,16 @@ class TrainingRunTest {
     }
 
     @Test
+    void aRunTellsItsLatestEpochAndHowManyItHasRun() {
+        assertThat(run.lastEpoch().isPresent(), equalTo(false));
+        assertThat(run.epochsRun(), equalTo(0));
+        run.publish(epoch(1));
+        run.publish(epoch(2));
+        assertThat(run.lastEpoch().orElseThrow(), equalTo(epoch(2)));
+        assertThat(run.epochsRun(), equalTo(2));
+    }
+
+    @Test
     void aRunNobodyFollowsGoesOn() {
         run.publish(epoch(1));
         run.publish(epoch(2));
@@ -161,6 +171,17 @@ class TrainingRunTest {
     }
 
     @Test
+    void aRunsStatusFollowsFromWhyItStopped() {
+        assertThat(TrainingRun.Status.after(StopCause.EPOCHS), equalTo(TrainingRun.Status.COMPLETED));
+        assertThat(TrainingRun.Status.after(StopCause.EARLY_STOP), equalTo(TrainingRun.Status.COMPLETED));
+        assertThat(TrainingRun.Status.after(StopCause.TIME_LIMIT), equalTo(TrainingRun.Status.COMPLETED));
+        assertThat(TrainingRun.Status.after(StopCause.DIVERGED), equalTo(TrainingRun.Status.COMPLETED));
+        assertThat(TrainingRun.Status.after(StopCause.CANCELLED), equalTo(TrainingRun.Status.CANCELLED));
+        assertThat(TrainingRun.Status.after(StopCause.DISCONNECTED), equalTo(TrainingRun.Status.CANCELLED));
+        assertThat(TrainingRun.Status.after(StopCause.ERROR), equalTo(TrainingRun.Status.FAILED));
+    }
+
+    @Test
     void theFirstCancelIsTheOneARunStopsWith() {
         run.cancel(StopCause.DISCONNECTED);
         run.cancel(StopCause.CANCELLED);
@@ -178,24 +199,12 @@ class TrainingRunTest {
     }
 
     private static TrainingSummary summary() {
-        return new TrainingSummary(
-                "r1",
-                TrainingRun.Status.COMPLETED,
-                StopCause.EPOCHS,
-                "completed all 3 epochs",
-                3,
-                3,
-                3,
-                null,
-                3,
-                null,
-                List.of());
+        return new TrainingSummary("r1", StopCause.EPOCHS, "completed all 3 epochs", 3, 3, 3, null, 3, null, List.of());
     }
 
     private static TrainingSummary cancelledSummary() {
         return new TrainingSummary(
                 "r1",
-                TrainingRun.Status.CANCELLED,
                 StopCause.CANCELLED,
                 "stopped after epoch 0: cancelled by a client",
                 0,

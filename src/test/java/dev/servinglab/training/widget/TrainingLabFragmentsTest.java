@@ -52,6 +52,7 @@ class TrainingLabFragmentsTest {
                 .get("/widgets/training-lab/runs/nope/result")
                 .then()
                 .statusCode(404)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", containsString("No training run has the id 'nope'"));
     }
 }

@@ -75,7 +75,7 @@ public class ExerciseResource {
     @Path("/{id}/next")
     @Operation(
             summary = "Show the next exercise",
-            description = "The exercise after this one: the fixed ones in " + "order, then generated ones.")
+            description = "The exercise after this one: the fixed ones in order, then generated ones.")
     @APIResponse(
             responseCode = "200",
             description = "The next exercise",

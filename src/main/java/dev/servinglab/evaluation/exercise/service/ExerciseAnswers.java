@@ -54,7 +54,7 @@ public record ExerciseAnswers(
 
     /** How the API documents an answer. */
     static final String DESCRIPTION = "A number such as 0.42, or \"" + Numbers.UNDEFINED
-            + "\" when the formula divides by zero (a JSON number " + "is taken too)";
+            + "\" when the formula divides by zero (a JSON number is taken too)";
 
     /** How an answer must be written. */
     public static final String FORMAT =

@@ -78,7 +78,7 @@ public final class ExerciseGenerator {
                     0.15),
             new Scenario(
                     "Fraud detection",
-                    "A payment service scores %d transactions; investigators later " + "confirmed which were fraud.",
+                    "A payment service scores %d transactions; investigators later confirmed which were fraud.",
                     "fraud",
                     "legitimate",
                     0.01,

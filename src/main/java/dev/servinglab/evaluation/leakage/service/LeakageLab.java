@@ -27,8 +27,8 @@ public class LeakageLab {
     private final List<LeakageCase> cases;
 
     /**
-     * Evaluates both leaks. The container creates this bean once, on its first use, so the training happens once and
-     * only when a learner needs the lab.
+     * Evaluates both leaks. The container creates this bean once, when the lessons are rendered as the app starts
+     * (their widget shows it), so the training happens once, at startup, beside the app's other content.
      */
     LeakageLab(DatasetRepository datasets, LabSettings settings) {
         this.cases = List.of(

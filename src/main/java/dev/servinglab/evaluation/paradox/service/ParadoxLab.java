@@ -26,8 +26,8 @@ public class ParadoxLab {
     private final ParadoxComparison comparison;
 
     /**
-     * Derives the data set and trains the model. The container creates this bean once, on its first use, so the
-     * training happens once and only when a learner needs the lab.
+     * Derives the data set and trains the model. The container creates this bean once, when the lessons are rendered
+     * as the app starts (their widget shows it), so the training happens once, at startup.
      */
     ParadoxLab(DatasetRepository datasets, LabSettings settings) {
         this.comparison = compare(derive(datasets.load("spambase"), settings.seed()), settings);

@@ -24,12 +24,14 @@ public class ThresholdLab {
     public static final List<ThresholdChallenge> CHALLENGES = List.of(
             new ThresholdChallenge(
                     "breast-cancer",
+                    "Disease screen (breast cancer, positive: malignant)",
                     "Pick a threshold for a disease screen: miss at most 2 malignant cases in "
                             + "100 (recall at least 0.98), while keeping at least 60 % of the alarms real.",
                     0.6,
                     0.98),
             new ThresholdChallenge(
                     "spambase",
+                    "Spam filter (spambase, positive: spam)",
                     "Pick a threshold for a spam filter people can trust: at most 1 message in 20 sent to the spam "
                             + "folder may be a good one (precision at least 0.95), while still catching at least 60 % "
                             + "of the spam.",
@@ -54,8 +56,8 @@ public class ThresholdLab {
     record Curves(List<CurvePoint> roc, List<CurvePoint> precisionRecall, double auc) {}
 
     /**
-     * Trains a model per data set. The container creates this bean once, on its first use, so the training happens
-     * once and only when a learner needs the lab.
+     * Trains a model per data set. The container creates this bean once, when the lessons are rendered as the app
+     * starts (their widget shows the lab at 0.5), so the training happens once, at startup.
      */
     ThresholdLab(DatasetRepository datasets, LabSettings settings) {
         Map<String, Scored> trained = new LinkedHashMap<>();

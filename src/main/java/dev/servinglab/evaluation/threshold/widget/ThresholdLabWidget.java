@@ -8,24 +8,15 @@ import dev.servinglab.lesson.LessonWidget;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Lets the learner move a classifier's threshold and watch precision and recall trade places, with a goal per
- * data set that the server checks. The page shows it rendered at 0.5; its script asks {@code result} for the part
- * below the controls at every other threshold and swaps it in, so that the markup is written once, here.
+ * data set that the server checks. The page shows it rendered at 0.5; its script asks {@link ThresholdLabFragments}
+ * for the part below the controls at every other threshold and swaps it in, so that the markup is written once,
+ * here.
  */
 @ApplicationScoped
-@Path("/widgets/threshold-lab")
 public class ThresholdLabWidget implements LessonWidget {
 
     /** The threshold the page opens on. */
@@ -61,22 +52,5 @@ public class ThresholdLabWidget implements LessonWidget {
     @Override
     public List<String> scripts() {
         return List.of("/js/evaluation/threshold-lab.js");
-    }
-
-    /**
-     * Renders the widget's result part (the summary, matrix, metrics, curves and their data table) at a threshold.
-     */
-    @GET
-    @Path("/result")
-    @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
-    public TemplateInstance result(
-            @QueryParam("dataset") @NotNull(message = "is required") String dataset,
-            @QueryParam("threshold")
-                    @NotNull(message = "is required")
-                    @DecimalMin(value = "0", message = ThresholdLab.THRESHOLD_RULE)
-                    @DecimalMax(value = "1", message = ThresholdLab.THRESHOLD_RULE)
-                    String threshold) {
-        return Templates.widget$result(thresholds.effect(dataset, Double.parseDouble(threshold)), Metric.ALL);
     }
 }

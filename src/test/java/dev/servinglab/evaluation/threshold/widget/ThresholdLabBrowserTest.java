@@ -1,8 +1,8 @@
 package dev.servinglab.evaluation.threshold.widget;
 
-import static dev.servinglab.evaluation.threshold.widget.ThresholdLabWidgetTest.api;
-import static dev.servinglab.evaluation.threshold.widget.ThresholdLabWidgetTest.count;
-import static dev.servinglab.evaluation.threshold.widget.ThresholdLabWidgetTest.metric;
+import static dev.servinglab.evaluation.threshold.widget.ThresholdLabFragmentsTest.api;
+import static dev.servinglab.evaluation.threshold.widget.ThresholdLabFragmentsTest.count;
+import static dev.servinglab.evaluation.threshold.widget.ThresholdLabFragmentsTest.metric;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;

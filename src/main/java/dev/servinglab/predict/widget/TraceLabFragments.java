@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * the same problem details as the API, naming the field and the rule, which the script shows the learner.
  */
 @Path("/widgets/trace-lab")
-public class TraceLabResource {
+public class TraceLabFragments {
 
     /** The path of the predict API, which the snippets call. */
     static final String PREDICT = "/api/v1/predict";
@@ -32,7 +32,7 @@ public class TraceLabResource {
     private final PredictionPipeline pipeline;
     private final ObjectMapper json;
 
-    TraceLabResource(ModelRegistry models, PredictionPipeline pipeline, ObjectMapper json) {
+    TraceLabFragments(ModelRegistry models, PredictionPipeline pipeline, ObjectMapper json) {
         this.models = models;
         this.pipeline = pipeline;
         this.json = json;

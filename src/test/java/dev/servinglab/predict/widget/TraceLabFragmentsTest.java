@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * both rendered from the same trace the API answers.
  */
 @QuarkusTest
-class TraceLabResourceTest {
+class TraceLabFragmentsTest {
 
     private static final String RESULT = "/widgets/trace-lab/result";
     private static final Pattern CARD =

@@ -1,4 +1,4 @@
-package dev.servinglab.quiz.rest;
+package dev.servinglab.web.http;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +8,10 @@ import java.util.function.BiFunction;
 
 /**
  * Reads a request body refusing the fields its record does not have, whatever the app-wide Jackson setting: a
- * misspelt {@code choise} must not pass for an answer without choices. Used with Quarkus's
- * {@code @CustomDeserialization}.
+ * misspelt {@code choise} must not pass for an answer without choices, nor a misspelt {@code nmae} for a promotion
+ * under the default name. Used with Quarkus's {@code @CustomDeserialization}; the
+ * {@link com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException} it raises reaches
+ * {@link dev.servinglab.web.problem.ProblemMapper}, which names the field.
  */
 public final class StrictJsonReader implements BiFunction<ObjectMapper, Type, ObjectReader> {
 
