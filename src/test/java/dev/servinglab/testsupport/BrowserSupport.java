@@ -283,7 +283,7 @@ public final class BrowserSupport
         PageRecord record = records.get(page);
         if (record == null) {
             throw new IllegalArgumentException(
-                    "this page was not opened by BrowserSupport.open, " + "or its test has ended");
+                    "this page was not opened by BrowserSupport.open, or its test has ended");
         }
         if (!page.isClosed()) {
             // Playwright's Java client delivers events only while it talks to its driver: one round

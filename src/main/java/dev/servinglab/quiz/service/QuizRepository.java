@@ -77,7 +77,7 @@ public class QuizRepository {
                 throw new ContentValidationException(
                         lessons.file(lesson).toString(),
                         1,
-                        "the lesson's " + "quiz '" + lesson.quiz() + "' is not in " + folder + " (" + lesson.quiz()
+                        "the lesson's quiz '" + lesson.quiz() + "' is not in " + folder + " (" + lesson.quiz()
                                 + ".yaml)");
             }
         }

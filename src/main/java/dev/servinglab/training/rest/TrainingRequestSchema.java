@@ -2,6 +2,7 @@ package dev.servinglab.training.rest;
 
 import dev.servinglab.training.TrainingConfig;
 import dev.servinglab.training.service.Hyperparameter;
+import dev.servinglab.web.format.Numbers;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.smallrye.config.SmallRyeConfig;
 import java.math.BigDecimal;
@@ -54,11 +55,11 @@ public class TrainingRequestSchema implements OASFilter {
             case SEED -> property.addType(Schema.SchemaType.INTEGER).format("int64");
         }
         if (domain.min() != null) {
-            BigDecimal min = new BigDecimal(Hyperparameter.plain(domain.min().value(limits)));
+            BigDecimal min = new BigDecimal(Numbers.plain(domain.min().value(limits)));
             property = domain.min().inclusive() ? property.minimum(min) : property.exclusiveMinimum(min);
         }
         if (domain.max() != null) {
-            BigDecimal max = new BigDecimal(Hyperparameter.plain(domain.max().value(limits)));
+            BigDecimal max = new BigDecimal(Numbers.plain(domain.max().value(limits)));
             property = domain.max().inclusive() ? property.maximum(max) : property.exclusiveMaximum(max);
         }
         return property;

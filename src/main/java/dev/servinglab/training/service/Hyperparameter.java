@@ -6,6 +6,7 @@ import static dev.servinglab.training.service.Hyperparameter.Bound.atMost;
 import static dev.servinglab.training.service.Hyperparameter.Bound.below;
 
 import dev.servinglab.training.TrainingConfig;
+import dev.servinglab.web.format.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -275,8 +276,8 @@ public enum Hyperparameter {
             if (min == null || max == null) {
                 return "";
             }
-            String low = plain(min.value(limits));
-            String high = plain(max.value(limits));
+            String low = Numbers.plain(min.value(limits));
+            String high = Numbers.plain(max.value(limits));
             if (zeroOrAtLeast > 0) {
                 return "0 or " + zeroOrAtLeast + " to " + high;
             }
@@ -286,16 +287,5 @@ public enum Hyperparameter {
             return (min.inclusive() ? "at least " : "above ") + low + ", " + (max.inclusive() ? "at most " : "below ")
                     + high;
         }
-    }
-
-    /**
-     * Writes a number as people, forms and JSON Schema write it: {@code 5}, not {@code 5.0}; {@code 0.05}; with no
-     * thousands separator, so that an input's {@code min} and a {@code BigDecimal} read it back. Every limit of the
-     * training API goes through here, the one place the training feature writes a number this way.
-     */
-    public static String plain(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString((long) value)
-                : Double.toString(value);
     }
 }

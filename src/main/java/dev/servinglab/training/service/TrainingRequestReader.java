@@ -16,6 +16,7 @@ import static dev.servinglab.training.service.Hyperparameter.WEIGHT_DECAY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servinglab.model.service.Activation;
+import dev.servinglab.web.format.Numbers;
 import dev.servinglab.web.problem.InvalidInputException;
 import dev.servinglab.web.problem.MalformedRequestException;
 import dev.servinglab.web.problem.Violations;
@@ -171,11 +172,11 @@ public final class TrainingRequestReader {
             double low = min.value(limits);
             double high = max.value(limits);
             if (min.inclusive() ? number < low : number <= low) {
-                refuse("minimum", "must be " + (min.inclusive() ? "at least " : "greater than ") + plain(low));
+                refuse("minimum", "must be " + (min.inclusive() ? "at least " : "greater than ") + Numbers.plain(low));
                 return false;
             }
             if (max.inclusive() ? number > high : number >= high) {
-                refuse("maximum", "must be " + (max.inclusive() ? "at most " : "less than ") + plain(high));
+                refuse("maximum", "must be " + (max.inclusive() ? "at most " : "less than ") + Numbers.plain(high));
                 return false;
             }
             return true;
@@ -184,10 +185,6 @@ public final class TrainingRequestReader {
         private Object refuse(String rule, String message) {
             violations.add(hyperparameter.jsonName(), rule, message);
             return hyperparameter.domain().defaultValue();
-        }
-
-        private static String plain(double value) {
-            return Hyperparameter.plain(value);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.servinglab.training.widget;
 
 import dev.servinglab.training.service.Hyperparameter;
+import dev.servinglab.web.format.Numbers;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,10 +52,10 @@ public record HyperparameterField(
                 hyperparameter.label(),
                 domain.kind().name().toLowerCase(Locale.ROOT),
                 choices,
-                value instanceof Number number ? Hyperparameter.plain(number.doubleValue()) : String.valueOf(value),
+                value instanceof Number number ? Numbers.plain(number.doubleValue()) : String.valueOf(value),
                 inclusive(domain.min(), limits),
                 inclusive(domain.max(), limits),
-                domain.step() > 0 ? Hyperparameter.plain(domain.step()) : "any",
+                domain.step() > 0 ? Numbers.plain(domain.step()) : "any",
                 hyperparameter.description(limits),
                 hyperparameter == Hyperparameter.DATASET);
     }
@@ -65,7 +66,7 @@ public record HyperparameterField(
     }
 
     private static String inclusive(Hyperparameter.Bound bound, Hyperparameter.Limits limits) {
-        return bound != null && bound.inclusive() ? Hyperparameter.plain(bound.value(limits)) : null;
+        return bound != null && bound.inclusive() ? Numbers.plain(bound.value(limits)) : null;
     }
 
     /**

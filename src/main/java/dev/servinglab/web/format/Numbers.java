@@ -33,6 +33,16 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%." + decimals + "f %%", share * 100);
     }
 
+    /**
+     * Writes a number as forms and JSON Schema write it, with no needless decimals and no separator: {@code 5},
+     * not {@code 5.0}; {@code 0.05}.
+     */
+    public static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
+    }
+
     /** Writes a whole number with thousands separated by commas: {@code 1,000}. */
     public static String whole(double value) {
         return String.format(Locale.ROOT, "%,d", Math.round(value));

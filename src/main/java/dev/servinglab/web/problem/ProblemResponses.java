@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * 4xx and 5xx answer without content of its own the problem-details body {@link ProblemMapper} sends. An
  * answer that documents another body (the Open Inference Protocol's error object) keeps it.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
 
     /** The name of the problem-details schema, as {@link ProblemDetail} publishes it. */

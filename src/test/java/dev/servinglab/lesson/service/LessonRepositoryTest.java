@@ -43,7 +43,7 @@ class LessonRepositoryTest {
                                 + "{{live mlp test.accuracy percent}}. Next: [more](02-more.md#details).\n"));
         Files.writeString(
                 folder.resolve("02-more.md"),
-                lesson("More", "## Details\n\n{{live example " + "prediction.predicted_class raw}}\n"));
+                lesson("More", "## Details\n\n{{live example prediction.predicted_class raw}}\n"));
         LessonRepository repository = new LessonRepository(dir(folder), live, widgets, validator);
         assertThat(repository.lessons().stream().map(Lesson::title).toList(), equalTo(List.of("Welcome", "More")));
         LessonPosition welcome = repository.find("01-welcome").orElseThrow();
