@@ -96,6 +96,28 @@ class PredictWidgetsBrowserTest {
     }
 
     @Test
+    void theTraceLabOpensOnTheExampleTraceWithoutAskingAndItsSnippetsCallThisServer() {
+        Page page = browser.open(TRACE_LESSON);
+        // The server rendered the example flower's trace with the page: the script asked for nothing.
+        assertThat(
+                page.evaluate("() => performance.getEntriesByType('resource').map(entry => entry.name)"
+                        + ".filter(name => name.includes('/widgets/trace-lab/'))"),
+                equalTo(List.of()));
+        String expected = ApiTraces.trace(Flowers.setosa(), "").getString("prediction.predicted_class");
+        assertThat(page.locator("[data-trace-answer] strong").textContent(), equalTo(expected));
+        assertThat(value(page, "parse", "Out"), equalTo("[[" + Flowers.csv(Flowers.setosaRow()) + "]]"));
+
+        // The snippets call the server the page came from, whatever address the server knew of.
+        String predict = page.evaluate("() => location.origin") + "/api/v1/predict";
+        for (String snippet : page.locator("[data-snippet]").allTextContents()) {
+            assertThat(snippet, containsString(predict));
+        }
+        assertThat(page.url(), not(containsString("?")));
+        assertThat(page.locator("[data-share-link]").getAttribute("href"), startsWith(TRACE_LESSON + "?"));
+        assertThat(browser.consoleErrors(page), empty());
+    }
+
+    @Test
     void anInvalidValueInTheTraceLabShowsTheProblemAndMarksItsField() {
         Page page = browser.open(TRACE_LESSON);
         type(page, "#trace-petal_width", "0");
