@@ -20,11 +20,6 @@ export function whole(value) {
   return isNumber(value) ? Math.round(value).toLocaleString('en-US') : '—';
 }
 
-// A metric that may be undefined (a zero denominator: the server sends null).
-export function metric(value) {
-  return isNumber(value) ? value.toFixed(3) : 'undefined';
-}
-
 // A duration in nanoseconds, as microseconds.
 export function micros(nanos) {
   return (nanos / 1000).toFixed(1) + ' µs';

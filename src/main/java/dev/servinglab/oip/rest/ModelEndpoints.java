@@ -4,6 +4,7 @@ import dev.servinglab.model.service.ServedModel;
 import dev.servinglab.oip.InferenceRequest;
 import dev.servinglab.oip.InferenceResponse;
 import dev.servinglab.oip.service.InferenceService;
+import dev.servinglab.predict.ExampleRequests;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -101,7 +102,7 @@ public class ModelEndpoints {
                             examples =
                                     @ExampleObject(
                                             name = InferenceApiFilter.EXAMPLE,
-                                            value = InferenceApiFilter.REQUEST)))
+                                            value = ExampleRequests.INFERENCE)))
     @APIResponse(
             responseCode = "200",
             description = "The inference result",

@@ -4,7 +4,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Documents the body of a batch prediction. The largest batch is configured, so {@link PredictApiFilter} writes
+ * Documents the body of a batch prediction. The largest batch is configured, so {@link PredictRulesFilter} writes
  * it into the schema as {@code maxItems}.
  */
 @Schema(

@@ -3,6 +3,7 @@ package dev.servinglab.predict.rest;
 import dev.servinglab.model.data.IrisExamples;
 import dev.servinglab.model.service.ModelRegistry;
 import dev.servinglab.model.service.ServedModel;
+import dev.servinglab.predict.ExampleRequests;
 import dev.servinglab.predict.service.BatchPredictResponse;
 import dev.servinglab.predict.service.PipelineTrace;
 import dev.servinglab.predict.service.PredictLimits;
@@ -31,10 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Serves predictions of the iris models as JSON: one flower, a batch, or one flower with every stage traced.
  *
- * <p>The request examples are the flowers of {@link IrisExamples}; the answers shown beside them in the OpenAPI
- * document, and the configured limits, are filled in by {@link PredictApiFilter}.
+ * <p>The request examples are the flowers of {@link IrisExamples} and the {@link ExampleRequests}; the OpenAPI
+ * document gets the answers shown beside them from {@link PredictAnswersFilter}, and the configured limits and the
+ * data set's bounds from {@link PredictRulesFilter}.
  */
-@Path("/api/v1/predict")
+@Path(PredictResource.PATH)
 @Tag(name = "Predict", description = "Ask a model which iris species a flower is")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "A field is missing, unknown, not a number or out of range; `errors` names each field and the "
                 + "rule it broke")
 public class PredictResource {
+
+    /** The path of the predict API. */
+    static final String PATH = "/api/v1/predict";
 
     private static final String MODEL_DESCRIPTION = "Which model answers, by name: a model trained at startup or a "
             + "promoted training run (GET /api/v1/models lists them). Absent: the configured default model.";
@@ -80,21 +85,21 @@ public class PredictResource {
                             schema = @Schema(implementation = PredictRequest.class),
                             examples = {
                                 @ExampleObject(
-                                        name = PredictApiFilter.SETOSA,
+                                        name = PredictAnswersFilter.SETOSA,
                                         summary = "A setosa (the default example)",
                                         value = IrisExamples.SETOSA),
                                 @ExampleObject(
-                                        name = PredictApiFilter.VIRGINICA,
+                                        name = PredictAnswersFilter.VIRGINICA,
                                         summary = "A virginica",
                                         value = IrisExamples.VIRGINICA),
                                 @ExampleObject(
-                                        name = PredictApiFilter.DRIFT,
+                                        name = PredictAnswersFilter.DRIFT,
                                         summary = "Petal longer than any in training: served with a warning",
-                                        value = ApiExamples.DRIFT),
+                                        value = ExampleRequests.DRIFT),
                                 @ExampleObject(
                                         name = "invalid",
                                         summary = "Invalid: answered with 422 and every broken rule",
-                                        value = ApiExamples.INVALID)
+                                        value = ExampleRequests.INVALID)
                             }))
     @APIResponse(
             responseCode = "200",
@@ -122,7 +127,8 @@ public class PredictResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = BatchPredictRequest.class),
-                            examples = @ExampleObject(name = PredictApiFilter.BATCH, value = ApiExamples.BATCH)))
+                            examples =
+                                    @ExampleObject(name = PredictAnswersFilter.BATCH, value = ExampleRequests.BATCH)))
     @APIResponse(
             responseCode = "200",
             description = "One prediction per instance",
@@ -151,7 +157,7 @@ public class PredictResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PredictRequest.class),
-                            examples = @ExampleObject(name = PredictApiFilter.SETOSA, value = IrisExamples.SETOSA)))
+                            examples = @ExampleObject(name = PredictAnswersFilter.SETOSA, value = IrisExamples.SETOSA)))
     @APIResponse(
             responseCode = "200",
             description = "The prediction and its four stages",

@@ -50,15 +50,14 @@ public class PredictLimits implements LiveSource {
     }
 
     /**
-     * Publishes {@value #SOURCE}: {@code max_batch_size} (instances) and {@code max_body_kb} and
-     * {@code max_body_bytes} (the body size limit).
+     * Publishes {@value #SOURCE}: {@code max_batch_size} (instances) and {@code max_body_kb} (the body size limit,
+     * as the lessons quote it).
      */
     @Override
     public Map<String, JsonNode> documents() {
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("max_batch_size", maxBatchSize);
         limits.put("max_body_kb", maxBodyKb());
-        limits.put("max_body_bytes", maxBodyBytes);
         return Map.of(SOURCE, json.valueToTree(limits));
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servinglab.predict.service.StageTrace;
 import dev.servinglab.predict.service.TraceResponse;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,6 +96,15 @@ public record TraceLabResult(
                 write(json, trace.prediction(), true),
                 url,
                 write(json, body, false));
+    }
+
+    /**
+     * Returns the scheme, host and port of the snippets' address: the page script writes the page's own in their
+     * place, since a page rendered before any request cannot know where it is served.
+     */
+    public String origin() {
+        URI address = URI.create(url);
+        return address.getScheme() + "://" + address.getRawAuthority();
     }
 
     /** Returns the probability of the predicted class. */

@@ -64,8 +64,8 @@ public class TraceLabWidget implements LessonWidget {
         this.models = models;
         this.example = example;
         this.json = json;
-        // The page is rendered before any request says where it is served: the snippets show the default address
-        // until the script asks for the trace again from the page's own.
+        // The page is rendered before any request says where it is served: the snippets show the default address,
+        // which the page script replaces with the page's own (TraceLabResult.origin()).
         this.pageUrl = "http://localhost:" + port + TraceLabFragments.PREDICT;
     }
 

@@ -2,7 +2,7 @@
 // threshold (GET /widgets/threshold-lab/result), and swaps it in; the curves are drawn with Chart.js from the
 // points in the result's own data table. Checking the goal asks the lab's JSON API.
 import { fetchFragment, fetchJson } from '/js/common.js';
-import { Chart, palette } from '/js/charts.js';
+import { createChart } from '/js/charts.js';
 import { dp2, dp3 } from '/js/format.js';
 
 // Waits this long after the last slider move before asking, so that holding an arrow key sends few requests.
@@ -29,23 +29,19 @@ function pointsOf(table) {
   }));
 }
 
+// Draws one curve, every threshold in the accent and the current one in the "bad" colour, or returns null without
+// Chart.js: the data table still shows every point.
 function drawCurve(canvas, curve, points) {
-  const colors = palette();
   const xy = (p) => ({ x: p[curve.x], y: p[curve.y], threshold: p.threshold });
   const defined = points.filter((p) => p[curve.x] !== null && p[curve.y] !== null);
-  const axis = (title) => ({
-    type: 'linear', min: 0, max: 1,
-    title: { display: true, text: title, color: colors.text },
-    ticks: { color: colors.text }, grid: { color: colors.grid }
-  });
-  return new Chart(canvas, {
+  const axis = (title) => ({ type: 'linear', min: 0, max: 1, title: { display: true, text: title } });
+  return createChart(canvas, {
     type: 'scatter',
     data: {
       datasets: [
         { label: 'Every threshold', data: defined.map(xy), showLine: true, pointRadius: 0, pointHoverRadius: 3,
-          borderWidth: 2, borderColor: colors.accent, backgroundColor: colors.accent },
-        { label: 'Current threshold', data: defined.filter((p) => p.current).map(xy), pointRadius: 6,
-          borderColor: colors.bad, backgroundColor: colors.bad }
+          borderWidth: 2 },
+        { label: 'Current threshold', data: defined.filter((p) => p.current).map(xy), pointRadius: 6 }
       ]
     },
     options: {
@@ -53,7 +49,6 @@ function drawCurve(canvas, curve, points) {
       maintainAspectRatio: false,
       scales: { x: axis(curve.xTitle), y: axis(curve.yTitle) },
       plugins: {
-        legend: { labels: { color: colors.text } },
         tooltip: {
           callbacks: {
             label: (item) => 'threshold ' + dp2(item.raw.threshold) + ': ' + curve.xTitle.toLowerCase() + ' '
@@ -77,8 +72,9 @@ function initThresholdLab(root) {
   function drawCharts() {
     destroyCharts();
     const points = pointsOf(region.querySelector('[data-curve-rows]'));
-    charts = Object.entries(CURVES).map(([name, curve]) =>
-      drawCurve(region.querySelector('[data-curve="' + name + '"]'), curve, points));
+    charts = Object.entries(CURVES)
+      .map(([name, curve]) => drawCurve(region.querySelector('[data-curve="' + name + '"]'), curve, points))
+      .filter((chart) => chart);
   }
 
   function destroyCharts() {
@@ -104,7 +100,10 @@ function initThresholdLab(root) {
 
   async function load() {
     const mine = ++sequence;
-    const query = new URLSearchParams({ dataset: form.elements.dataset.value, threshold: form.elements.threshold.value });
+    const query = new URLSearchParams({
+      dataset: form.elements.dataset.value,
+      threshold: form.elements.threshold.value
+    });
     try {
       const fresh = await fetchFragment('/widgets/threshold-lab/result?' + query);
       if (mine === sequence) {
@@ -145,7 +144,6 @@ function initThresholdLab(root) {
   });
   form.addEventListener('submit', (event) => event.preventDefault());
   root.querySelector('[data-check-goal]').addEventListener('click', checkGoal);
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawCharts);
   drawCharts();
 }
 

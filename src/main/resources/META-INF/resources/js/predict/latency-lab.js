@@ -2,7 +2,7 @@
 // a histogram (Chart.js, with its numbers in a table beside it), and sets them beside the time the server itself
 // spent in each stage, from one traced request. The request body comes from the page (the example flower).
 import { el, postJson } from '/js/common.js';
-import { Chart, palette } from '/js/charts.js';
+import { createChart } from '/js/charts.js';
 import { dp2, micros, millis, whole } from '/js/format.js';
 
 const BINS = 12;
@@ -26,38 +26,21 @@ function histogram(sorted) {
   return bins;
 }
 
+// Draws the histogram, or returns null without Chart.js: the data table still shows every number.
 function makeChart(canvas) {
-  if (!Chart) {
-    return null; // the data table still shows every number
-  }
-  const chart = new Chart(canvas, {
+  return createChart(canvas, {
     type: 'bar',
     data: { labels: [], datasets: [{ label: 'Requests', data: [] }] },
     options: {
       animation: false,
       maintainAspectRatio: false,
       scales: {
-        x: { title: { display: true, text: 'Latency (ms)' }, ticks: {}, grid: {} },
-        y: { title: { display: true, text: 'Requests' }, ticks: { precision: 0 }, grid: {}, beginAtZero: true }
+        x: { title: { display: true, text: 'Latency (ms)' } },
+        y: { title: { display: true, text: 'Requests' }, ticks: { precision: 0 }, beginAtZero: true }
       },
       plugins: { legend: { display: false } }
     }
   });
-  paint(chart);
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => paint(chart));
-  return chart;
-}
-
-// The colours come from the page's own palette, light or dark.
-function paint(chart) {
-  const colors = palette();
-  chart.data.datasets[0].backgroundColor = colors.accent;
-  for (const axis of Object.values(chart.options.scales)) {
-    axis.title.color = colors.text;
-    axis.ticks.color = colors.text;
-    axis.grid.color = colors.grid;
-  }
-  chart.update('none');
 }
 
 function row(header, value) {

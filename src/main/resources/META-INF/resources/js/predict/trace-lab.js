@@ -1,8 +1,8 @@
 // The trace lab. The server renders everything it shows: the page comes with the example flower's trace, and on
-// every change this script posts the flower to /widgets/trace-lab/result, which runs the code of
-// POST /api/v1/predict/trace and answers with the new answer, stage cards, JSON and snippets as HTML, swapped in
-// here. The script keeps the state in the page's address, pairs the sliders with the number fields, and runs the
-// snippet tabs.
+// every change (or at once, when the page's address carries a shared trace) this script posts the flower to
+// /widgets/trace-lab/result, which runs the code of POST /api/v1/predict/trace and answers with the new answer, stage
+// cards, JSON and snippets as HTML, swapped in here. The script keeps the state in the page's address, pairs the
+// sliders with the number fields, points the snippets at this page's server, and runs the snippet tabs.
 import { fetchFragment } from '/js/common.js';
 
 const RESULT = '/widgets/trace-lab/result';
@@ -25,9 +25,13 @@ function initTraceLab(root) {
     }
   }
 
-  // The state lives in the URL, so that a learner can share exactly what they see.
+  // The state lives in the URL, so that a learner can share exactly what they see. Tells whether the URL held any.
   function restore() {
     const params = new URLSearchParams(window.location.search);
+    const names = [...features.map((input) => input.name), 'model', 'skip_scaling'];
+    if (!names.some((name) => params.has(name))) {
+      return false;
+    }
     for (const input of features) {
       if (params.has(input.name)) {
         input.value = params.get(input.name);
@@ -38,6 +42,7 @@ function initTraceLab(root) {
     }
     skip.checked = params.get('skip_scaling') === 'true';
     syncSliders();
+    return true;
   }
 
   function flower() {
@@ -52,12 +57,30 @@ function initTraceLab(root) {
     return params;
   }
 
-  function remember(body, params) {
+  // The address of this page showing the lab in this state.
+  function stateUrl(body, params) {
     const state = new URLSearchParams(Object.entries(body).map(([name, value]) => [name, String(value)]));
     params.forEach((value, name) => state.set(name, value));
-    const url = window.location.pathname + '?' + state + '#trace-lab-title';
+    return window.location.pathname + '?' + state + '#trace-lab-title';
+  }
+
+  function remember(body, params) {
+    const url = stateUrl(body, params);
     window.history.replaceState(null, '', url);
     shareLink.href = url;
+  }
+
+  // Points the snippets at the server this page came from: the server wrote the address it knew of, which a page
+  // rendered before any request cannot know to be the right one.
+  function localizeSnippets() {
+    const snippets = root.querySelector('[data-snippet-origin]');
+    const written = snippets.dataset.snippetOrigin;
+    if (written && written !== window.location.origin) {
+      for (const snippet of snippets.querySelectorAll('[data-snippet]')) {
+        snippet.textContent = snippet.textContent.replaceAll(written, window.location.origin);
+      }
+      snippets.dataset.snippetOrigin = window.location.origin;
+    }
   }
 
   // Shows the tab of one snippet language and hides the others, as the ARIA tabs pattern describes.
@@ -83,6 +106,7 @@ function initTraceLab(root) {
     answer.className = freshAnswer.className;
     answer.replaceChildren(...freshAnswer.childNodes);
     root.querySelector('[data-trace-result]').replaceWith(fresh.querySelector('[data-trace-result]'));
+    localizeSnippets();
     selectTab(language, false);
   }
 
@@ -198,8 +222,13 @@ function initTraceLab(root) {
     }
   });
 
-  restore();
-  send();
+  localizeSnippets();
+  // The page comes with the example flower's trace: only a shared state needs a trace of its own.
+  if (restore()) {
+    send();
+  } else {
+    shareLink.href = stateUrl(flower(), query());
+  }
 }
 
 document.querySelectorAll('[data-widget="trace-lab"]').forEach(initTraceLab);

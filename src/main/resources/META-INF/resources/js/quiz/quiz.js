@@ -155,7 +155,9 @@ function initQuiz(root) {
     }
     const box = item.querySelector('[data-feedback]');
     box.className = `feedback ${previous.correct ? 'right' : 'wrong'}`;
-    box.textContent = previous.correct ? 'You answered this correctly.' : 'Your last answer was not correct: try again.';
+    box.textContent = previous.correct
+      ? 'You answered this correctly.'
+      : 'Your last answer was not correct: try again.';
   }
   updateReview();
 }

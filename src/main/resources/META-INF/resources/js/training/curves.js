@@ -1,6 +1,6 @@
 // The training lab's two charts, loss and accuracy per epoch, drawn by Chart.js in the page's own colours. The
 // numbers are also in the epoch table under them; the charts only draw them.
-import { Chart, palette } from '/js/charts.js';
+import { createChart } from '/js/charts.js';
 import { dp3, percent } from '/js/format.js';
 
 function series(name, dashed) {
@@ -8,25 +8,10 @@ function series(name, dashed) {
     pointHoverRadius: 4, tension: 0 };
 }
 
-// Colours the training series with the accent, the validation series with the "bad" colour, and the axes with the
-// text and border colours, light or dark.
-function paint(chart) {
-  const colors = palette();
-  [colors.accent, colors.bad].forEach((color, index) => {
-    chart.data.datasets[index].borderColor = color;
-    chart.data.datasets[index].backgroundColor = color;
-  });
-  ['x', 'y'].forEach((axis) => {
-    chart.options.scales[axis].title.color = colors.text;
-    chart.options.scales[axis].ticks.color = colors.text;
-    chart.options.scales[axis].grid.color = colors.grid;
-  });
-  chart.options.plugins.legend.labels.color = colors.text;
-  chart.update('none');
-}
-
+// Draws one chart, the training series in the accent and the validation series in the "bad" colour, or returns null
+// without Chart.js.
 function lineChart(canvas, label, format) {
-  const chart = new Chart(canvas, {
+  return createChart(canvas, {
     type: 'line',
     data: { datasets: [series('Training ' + label, false), series('Validation ' + label, true)] },
     options: {
@@ -36,11 +21,10 @@ function lineChart(canvas, label, format) {
       normalized: true,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: { type: 'linear', title: { display: true, text: 'Epoch' }, ticks: { precision: 0 }, grid: {}, min: 1 },
-        y: { title: { display: true, text: label }, ticks: {}, grid: {}, min: 0, suggestedMax: 1 }
+        x: { type: 'linear', title: { display: true, text: 'Epoch' }, ticks: { precision: 0 }, min: 1 },
+        y: { title: { display: true, text: label }, min: 0, suggestedMax: 1 }
       },
       plugins: {
-        legend: { labels: {} },
         tooltip: {
           callbacks: {
             title: (items) => (items.length ? 'Epoch ' + items[0].parsed.x : ''),
@@ -50,21 +34,18 @@ function lineChart(canvas, label, format) {
       }
     }
   });
-  paint(chart);
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => paint(chart));
-  return chart;
 }
 
 // Holds the loss and accuracy charts of one lab. Points are added at once and drawn once per frame: a replay of
 // 2,000 epochs is one redraw, not 2,000.
 export class Curves {
   constructor(root) {
-    this.charts = Chart ? [
+    this.charts = [
       { chart: lineChart(root.querySelector('[data-chart=loss]'), 'loss', dp3), train: 'train_loss',
         validation: 'validation_loss' },
       { chart: lineChart(root.querySelector('[data-chart=accuracy]'), 'accuracy', percent),
         train: 'train_accuracy', validation: 'validation_accuracy' }
-    ] : []; // without Chart.js the tables still show every number
+    ].filter(({ chart }) => chart); // without Chart.js the tables still show every number
     this.redraw = null;
   }
 

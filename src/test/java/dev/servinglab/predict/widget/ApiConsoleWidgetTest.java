@@ -5,11 +5,14 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import dev.servinglab.model.service.ModelRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,12 +59,43 @@ class ApiConsoleWidgetTest {
     }
 
     @Test
+    void theConsoleSendsTheRequestsTheApiDocumentationShows() {
+        JsonPath openapi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, String> documentedAt = Map.of(
+                "batch", "/api/v1/predict/batch",
+                "drift", "/api/v1/predict",
+                "invalid", "/api/v1/predict",
+                "oip", "/v2/models/{model}/infer");
+        documentedAt.forEach((id, path) -> {
+            Map<String, Map<String, Object>> examples =
+                    openapi.getMap("paths.'" + path + "'.post.requestBody.content.'application/json'.examples");
+            List<Object> shown = examples.values().stream()
+                    .map(example -> example.get("value"))
+                    .toList();
+            Object sent = JsonPath.from(preset(id).body()).get("");
+            assertThat(id, shown, hasItem(sent));
+        });
+    }
+
+    @Test
     void thePageOffersTheExampleFlowerFirst() {
         String html = console.render().render();
         assertThat(html, containsString("data-console-preset=\"predict\""));
         assertThat(
                 html,
                 containsString(">" + console.presets().getFirst().body().replace("\"", "&quot;") + "</textarea>"));
+    }
+
+    private ApiConsoleWidget.Preset preset(String id) {
+        return console.presets().stream()
+                .filter(preset -> preset.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String otherModel() {

@@ -7,12 +7,14 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.ColorScheme;
 import dev.servinglab.model.data.IrisExamples;
 import dev.servinglab.predict.Flowers;
 import dev.servinglab.testsupport.BrowserSupport;
@@ -94,6 +96,28 @@ class PredictWidgetsBrowserTest {
     }
 
     @Test
+    void theTraceLabOpensOnTheExampleTraceWithoutAskingAndItsSnippetsCallThisServer() {
+        Page page = browser.open(TRACE_LESSON);
+        // The server rendered the example flower's trace with the page: the script asked for nothing.
+        assertThat(
+                page.evaluate("() => performance.getEntriesByType('resource').map(entry => entry.name)"
+                        + ".filter(name => name.includes('/widgets/trace-lab/'))"),
+                equalTo(List.of()));
+        String expected = ApiTraces.trace(Flowers.setosa(), "").getString("prediction.predicted_class");
+        assertThat(page.locator("[data-trace-answer] strong").textContent(), equalTo(expected));
+        assertThat(value(page, "parse", "Out"), equalTo("[[" + Flowers.csv(Flowers.setosaRow()) + "]]"));
+
+        // The snippets call the server the page came from, whatever address the server knew of.
+        String predict = page.evaluate("() => location.origin") + "/api/v1/predict";
+        for (String snippet : page.locator("[data-snippet]").allTextContents()) {
+            assertThat(snippet, containsString(predict));
+        }
+        assertThat(page.url(), not(containsString("?")));
+        assertThat(page.locator("[data-share-link]").getAttribute("href"), startsWith(TRACE_LESSON + "?"));
+        assertThat(browser.consoleErrors(page), empty());
+    }
+
+    @Test
     void anInvalidValueInTheTraceLabShowsTheProblemAndMarksItsField() {
         Page page = browser.open(TRACE_LESSON);
         type(page, "#trace-petal_width", "0");
@@ -163,6 +187,19 @@ class PredictWidgetsBrowserTest {
         Object chartCounts = page.evaluate(
                 "() => Chart.getChart(document.querySelector('[data-latency-histogram]')).data.datasets[0].data");
         assertThat(chartCounts, equalTo(tableCounts));
+        // The chart is in the page's colours, and takes them again when the system turns dark.
+        String inPageColours =
+                "() => { const chart = Chart.getChart(document.querySelector('[data-latency-histogram]'));"
+                        + " const css = getComputedStyle(document.documentElement);"
+                        + " return chart.options.scales.x.ticks.color === css.getPropertyValue('--text').trim()"
+                        + " && chart.data.datasets[0].backgroundColor === css.getPropertyValue('--accent').trim(); }";
+        assertThat(page.evaluate(inPageColours), equalTo(true));
+        String textColour = "() => getComputedStyle(document.documentElement).getPropertyValue('--text').trim()";
+        Object lightText = page.evaluate(textColour);
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
+        assertThat(page.evaluate(textColour), not(equalTo(lightText)));
+        page.waitForFunction(inPageColours);
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
         assertThat(page.locator("[data-latency-stages] tr").allTextContents(), hasSize(5));
         assertThat(browser.consoleErrors(page), empty());
         browser.assertNoSeriousAccessibilityViolations(page);

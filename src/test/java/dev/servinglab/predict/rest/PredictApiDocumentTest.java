@@ -2,12 +2,17 @@ package dev.servinglab.predict.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servinglab.content.LiveValues;
+import dev.servinglab.model.data.DatasetInfo;
+import dev.servinglab.model.data.DatasetRepository;
+import dev.servinglab.model.data.IrisExamples;
 import dev.servinglab.predict.service.PredictLimits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,17 +23,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks that the predict API's document states the configured limits and shows, beside each request example, what
- * the running model really answers to it.
+ * Checks that the predict API's document states the configured limits and the data set's bounds, and shows, beside
+ * each request example, what the running model really answers to it.
  */
 @QuarkusTest
-class PredictApiFilterTest {
+class PredictApiDocumentTest {
 
     @Inject
     PredictLimits limits;
 
     @Inject
     LiveValues live;
+
+    @Inject
+    DatasetRepository datasets;
 
     @Test
     void theDocumentedLimitsAreTheConfiguredOnes() {
@@ -45,6 +53,27 @@ class PredictApiFilterTest {
     }
 
     @Test
+    void everyMeasurementIsDocumentedWithTheBoundsTheParserEnforces() {
+        DatasetInfo.Bounds bounds =
+                datasets.info(PredictRulesFilter.DATA_SET).orElseThrow().bounds();
+        Map<String, Map<String, Object>> measurements =
+                openapi().getMap("components.schemas.PredictRequest.properties");
+        assertThat(
+                measurements.keySet(),
+                containsInAnyOrder("sepal_length", "sepal_width", "petal_length", "petal_width"));
+        // The iris bounds leave the minimum out: a measurement must be greater than it.
+        assertThat(bounds.minimumIncluded(), equalTo(false));
+        measurements.forEach((name, schema) -> {
+            assertThat(name, ((Number) schema.get("exclusiveMinimum")).doubleValue(), equalTo(bounds.minimum()));
+            assertThat(name, schema, not(hasKey("minimum")));
+            assertThat(name, ((Number) schema.get("maximum")).doubleValue(), equalTo(bounds.maximum()));
+        });
+        postPredict(withPetalWidth(bounds.minimum()), 422);
+        postPredict(withPetalWidth(bounds.maximum()), 200);
+        postPredict(withPetalWidth(Math.nextUp(bounds.maximum())), 422);
+    }
+
+    @Test
     void lessonsCanQuoteTheLimits() {
         JsonNode predict = live.sources().get(PredictLimits.SOURCE);
         assertThat(predict.get("max_batch_size").intValue(), equalTo(limits.maxBatchSize()));
@@ -55,7 +84,8 @@ class PredictApiFilterTest {
     void everyAnswerShownIsWhatTheModelAnswersToTheExampleBesideIt() {
         JsonPath openapi = openapi();
         String predict = "paths.'/api/v1/predict'.post.";
-        for (String example : List.of(PredictApiFilter.SETOSA, PredictApiFilter.VIRGINICA, PredictApiFilter.DRIFT)) {
+        for (String example :
+                List.of(PredictAnswersFilter.SETOSA, PredictAnswersFilter.VIRGINICA, PredictAnswersFilter.DRIFT)) {
             assertThat(
                     example,
                     openapi.getMap(predict + answer(example)),
@@ -63,14 +93,21 @@ class PredictApiFilterTest {
         }
         String batch = "paths.'/api/v1/predict/batch'.post.";
         assertThat(
-                openapi.getMap(batch + answer(PredictApiFilter.BATCH)),
-                equalTo(answer(openapi, "/api/v1/predict/batch", PredictApiFilter.BATCH)));
+                openapi.getMap(batch + answer(PredictAnswersFilter.BATCH)),
+                equalTo(answer(openapi, "/api/v1/predict/batch", PredictAnswersFilter.BATCH)));
         String trace = "paths.'/api/v1/predict/trace'.post.";
-        Map<String, Object> shownTrace = openapi.getMap(trace + answer(PredictApiFilter.SETOSA));
-        Map<String, Object> tracedNow = answer(openapi, "/api/v1/predict/trace", PredictApiFilter.SETOSA);
+        Map<String, Object> shownTrace = openapi.getMap(trace + answer(PredictAnswersFilter.SETOSA));
+        Map<String, Object> tracedNow = answer(openapi, "/api/v1/predict/trace", PredictAnswersFilter.SETOSA);
         // Stage times differ from one run to the next; everything else is the same.
         assertThat(shownTrace.get("prediction"), equalTo(tracedNow.get("prediction")));
         assertThat(shownTrace, hasKey("stages"));
+    }
+
+    @Test
+    void theAnswersShownAreComputedOnceAndThenReused() {
+        String trace = "paths.'/api/v1/predict/trace'.post." + answer(PredictAnswersFilter.SETOSA);
+        // A trace's stage times differ from one run to the next: equal times mean one run, shown twice.
+        assertThat(openapi().getMap(trace), equalTo(openapi().getMap(trace)));
     }
 
     private static String answer(String example) {
@@ -88,6 +125,19 @@ class PredictApiFilterTest {
                 .extract()
                 .jsonPath()
                 .getMap("");
+    }
+
+    private static String withPetalWidth(double width) {
+        String setosaWidth = "\"petal_width\":" + IrisExamples.SETOSA_PETAL_WIDTH;
+        return IrisExamples.SETOSA.replace(setosaWidth, "\"petal_width\":" + width);
+    }
+
+    private static void postPredict(String body, int status) {
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/predict")
+                .then()
+                .statusCode(status);
     }
 
     private static JsonPath openapi() {
