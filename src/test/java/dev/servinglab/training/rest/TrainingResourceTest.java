@@ -154,7 +154,7 @@ class TrainingResourceTest {
                 .post("/api/v1/trainings")
                 .then()
                 .statusCode(422)
-                .body("errors[0].message", equalTo("must be at most 2000"));
+                .body("errors[0].message", equalTo("must be at most 1500"));
         given().contentType(ContentType.JSON)
                 .body("{\"epochs\": 5,")
                 .when()
@@ -514,7 +514,7 @@ class TrainingResourceTest {
                 containsString("Early stopping"));
         // Written from the hyperparameters' one definition and this server's limits.
         String epochs = "components.schemas.TrainingRequest.properties.epochs";
-        assertThat(openapi.getInt(epochs + ".maximum"), equalTo(2000)); // serving-lab.training.max-epochs
+        assertThat(openapi.getInt(epochs + ".maximum"), equalTo(1500)); // %test.serving-lab.training.max-epochs
         assertThat(openapi.getInt(epochs + ".default"), equalTo(100));
         assertThat(
                 openapi.getDouble("components.schemas.TrainingRequest.properties.learning_rate.exclusiveMinimum"),

@@ -18,7 +18,7 @@ class TrainingLimitsSourceTest {
     @Test
     void lessonsCanQuoteTheTrainingLimitsAsConfigured() {
         JsonNode training = live.sources().get("training");
-        assertThat(training.get("max_epochs").intValue(), equalTo(2000));
+        assertThat(training.get("max_epochs").intValue(), equalTo(1500));
         assertThat(training.get("max_duration_s").intValue(), equalTo(120));
         assertThat(training.get("max_concurrent").intValue(), equalTo(2)); // %test.serving-lab.training.max-concurrent
         assertThat(training.get("max_promoted").intValue(), equalTo(3)); // %test.serving-lab.training.max-promoted
