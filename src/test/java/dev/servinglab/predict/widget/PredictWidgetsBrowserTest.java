@@ -246,7 +246,7 @@ class PredictWidgetsBrowserTest {
             page.waitForFunction(
                     "name => (" + overflow + ")(name) <= 0",
                     widget,
-                    new Page.WaitForFunctionOptions().setTimeout(5_000));
+                    new Page.WaitForFunctionOptions().setTimeout(15_000));
         } catch (TimeoutError e) {
             fail(widget + " overflows a phone's width by " + page.evaluate(overflow, widget) + " px");
         }

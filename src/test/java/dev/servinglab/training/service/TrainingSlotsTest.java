@@ -36,7 +36,9 @@ class TrainingSlotsTest {
         TrainingRun slow = run(1000, 0);
         slow.publish(new TrainingEpoch(1, 1, 0.5, 1, 0.5, 1000.0, null));
         assertThat(slots.retryAfterSeconds(List.of(slow, run), now), equalTo(6L));
-        assertThat(slots.retryAfterSeconds(List.of(slow), now + 10_000), equalTo(20L));
+        // Measured from the slow run's own start: it was created a moment after the first run.
+        long tenSecondsIntoSlow = slow.createdAt().toEpochMilli() + 10_000;
+        assertThat(slots.retryAfterSeconds(List.of(slow), tenSecondsIntoSlow), equalTo(20L));
     }
 
     private static TrainingRun run(int epochs, int paceMs) {
