@@ -5,6 +5,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.servinglab.training.Trainings;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
@@ -45,14 +46,7 @@ class PackagedAppIT {
 
     @Test
     void trainsPromotesAndServesALearnersModelWithTheChartLibraryIncluded() {
-        String id = given().contentType(ContentType.JSON)
-                .body("{\"epochs\":15,\"seed\":5}")
-                .when()
-                .post("/api/v1/trainings")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = Trainings.start("{\"epochs\":15,\"seed\":5}");
         String events = given().when()
                 .get("/api/v1/trainings/" + id + "/events")
                 .then()

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.servinglab.model.data.IrisExamples;
+import dev.servinglab.testsupport.OpenApiDocument;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -46,7 +47,7 @@ class PlatformEndpointsTest {
      */
     @TestFactory
     Stream<DynamicTest> everyOperationIsDocumented() {
-        JsonPath openapi = openapi();
+        JsonPath openapi = OpenApiDocument.fetch();
         Map<String, Map<String, Object>> paths = openapi.getMap("paths");
         assertThat(paths.keySet(), hasItems("/api/v1/predict", "/v2/models/{model}/infer", "/api/v1/trainings"));
         List<DynamicTest> tests = new ArrayList<>();
@@ -89,7 +90,7 @@ class PlatformEndpointsTest {
 
     @Test
     void thePredictExampleIsTheDefaultSoTryItOutWorksAtOnce() {
-        JsonPath openapi = openapi();
+        JsonPath openapi = OpenApiDocument.fetch();
         Map<String, Object> example = openapi.getMap(
                 "paths.'/api/v1/predict'.post.requestBody.content.'application/json'.examples.setosa.value");
         given().contentType(ContentType.JSON)
@@ -131,15 +132,5 @@ class PlatformEndpointsTest {
                 .statusCode(200)
                 .body(containsString("serving_lab_prediction_seconds_bucket{" + LOGREG_SERVED))
                 .body(containsString("serving_lab_prediction_seconds_count{" + LOGREG_SERVED));
-    }
-
-    private static JsonPath openapi() {
-        return given().queryParam("format", "json")
-                .when()
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
     }
 }

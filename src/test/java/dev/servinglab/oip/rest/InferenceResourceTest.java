@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.servinglab.predict.Flowers;
+import dev.servinglab.testsupport.OpenApiDocument;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -275,12 +276,7 @@ class InferenceResourceTest {
 
     @Test
     void everyModelRouteIsDocumentedWithAndWithoutItsVersion() {
-        JsonPath openapi = given().queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath openapi = OpenApiDocument.fetch();
         for (String prefix : List.of("/v2/models/{model}", "/v2/models/{model}/versions/{version}")) {
             for (String route :
                     List.of("'" + prefix + "'.get", "'" + prefix + "/ready'.get", "'" + prefix + "/infer'.post")) {
@@ -301,11 +297,7 @@ class InferenceResourceTest {
 
     @Test
     void theInferenceExampleIsAnsweredAsTheDocumentShows() {
-        JsonPath openapi = given().queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .extract()
-                .jsonPath();
+        JsonPath openapi = OpenApiDocument.fetch();
         String operation = "paths.'/v2/models/{model}/infer'.post.";
         String example = InferenceApiFilter.EXAMPLE;
         Map<String, Object> request =

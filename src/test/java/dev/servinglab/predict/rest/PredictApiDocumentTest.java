@@ -14,6 +14,7 @@ import dev.servinglab.model.data.DatasetInfo;
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.model.data.IrisExamples;
 import dev.servinglab.predict.service.PredictLimits;
+import dev.servinglab.testsupport.OpenApiDocument;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -40,7 +41,7 @@ class PredictApiDocumentTest {
 
     @Test
     void theDocumentedLimitsAreTheConfiguredOnes() {
-        JsonPath openapi = openapi();
+        JsonPath openapi = OpenApiDocument.fetch();
         assertThat(
                 openapi.getInt("components.schemas.BatchPredictRequest.properties.instances.maxItems"),
                 equalTo(limits.maxBatchSize()));
@@ -57,7 +58,7 @@ class PredictApiDocumentTest {
         DatasetInfo.Bounds bounds =
                 datasets.info(PredictRulesFilter.DATA_SET).orElseThrow().bounds();
         Map<String, Map<String, Object>> measurements =
-                openapi().getMap("components.schemas.PredictRequest.properties");
+                OpenApiDocument.fetch().getMap("components.schemas.PredictRequest.properties");
         assertThat(
                 measurements.keySet(),
                 containsInAnyOrder("sepal_length", "sepal_width", "petal_length", "petal_width"));
@@ -82,7 +83,7 @@ class PredictApiDocumentTest {
 
     @Test
     void everyAnswerShownIsWhatTheModelAnswersToTheExampleBesideIt() {
-        JsonPath openapi = openapi();
+        JsonPath openapi = OpenApiDocument.fetch();
         String predict = "paths.'/api/v1/predict'.post.";
         for (String example :
                 List.of(PredictAnswersFilter.SETOSA, PredictAnswersFilter.VIRGINICA, PredictAnswersFilter.DRIFT)) {
@@ -107,7 +108,9 @@ class PredictApiDocumentTest {
     void theAnswersShownAreComputedOnceAndThenReused() {
         String trace = "paths.'/api/v1/predict/trace'.post." + answer(PredictAnswersFilter.SETOSA);
         // A trace's stage times differ from one run to the next: equal times mean one run, shown twice.
-        assertThat(openapi().getMap(trace), equalTo(openapi().getMap(trace)));
+        assertThat(
+                OpenApiDocument.fetch().getMap(trace),
+                equalTo(OpenApiDocument.fetch().getMap(trace)));
     }
 
     private static String answer(String example) {
@@ -138,14 +141,5 @@ class PredictApiDocumentTest {
                 .post("/api/v1/predict")
                 .then()
                 .statusCode(status);
-    }
-
-    private static JsonPath openapi() {
-        return given().queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.servinglab.model.service.ModelRegistry;
+import dev.servinglab.testsupport.OpenApiDocument;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -60,12 +61,7 @@ class ApiConsoleWidgetTest {
 
     @Test
     void theConsoleSendsTheRequestsTheApiDocumentationShows() {
-        JsonPath openapi = given().queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath openapi = OpenApiDocument.fetch();
         Map<String, String> documentedAt = Map.of(
                 "batch", "/api/v1/predict/batch",
                 "drift", "/api/v1/predict",

@@ -12,6 +12,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import dev.servinglab.testsupport.BrowserSupport;
+import dev.servinglab.training.Trainings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.file.Path;
@@ -126,14 +127,7 @@ class TrainingLabBrowserTest {
 
     @Test
     void aPromotedRunAnswersInSwaggerUi() {
-        String id = given().contentType(ContentType.JSON)
-                .body("{\"epochs\":30,\"seed\":9}")
-                .when()
-                .post("/api/v1/trainings")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = Trainings.start("{\"epochs\":30,\"seed\":9}");
         given().when().get("/api/v1/trainings/" + id + "/events").then().statusCode(200);
         String model = given().contentType(ContentType.JSON)
                 .body("{\"name\":\"swagger-" + id + "\"}")

@@ -1,7 +1,6 @@
 package dev.servinglab.training.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -20,6 +19,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 
 import dev.servinglab.model.data.IrisExamples;
+import dev.servinglab.training.Trainings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -34,7 +34,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +54,7 @@ class TrainingResourceTest {
             given().when().delete("/api/v1/trainings/" + id).then().statusCode(oneOf(200, 202));
         }
         for (String id : STARTED) {
-            finish(id);
+            Trainings.awaitEnd(id);
         }
         STARTED.clear();
     }
@@ -124,9 +123,9 @@ class TrainingResourceTest {
     @Test
     void theSameSeedGivesTheSameCurveAndAnotherSeedAnother() {
         String body = "{\"dataset\":\"breast-cancer\",\"epochs\":15,\"hidden_units\":16,\"seed\":%d}";
-        List<Object> first = curve(finish(start(body.formatted(3))));
-        List<Object> again = curve(finish(start(body.formatted(3))));
-        List<Object> other = curve(finish(start(body.formatted(4))));
+        List<Object> first = curve(Trainings.awaitEnd(start(body.formatted(3))));
+        List<Object> again = curve(Trainings.awaitEnd(start(body.formatted(3))));
+        List<Object> other = curve(Trainings.awaitEnd(start(body.formatted(4))));
         assertThat(first, hasSize(15));
         assertThat(again, equalTo(first));
         assertThat(other, not(equalTo(first)));
@@ -197,7 +196,7 @@ class TrainingResourceTest {
         // Cancelling one frees its slot; predictions are served meanwhile. A run that reads as ended has its
         // summary: the status is never ahead of it.
         given().when().delete("/api/v1/trainings/" + first).then().statusCode(202);
-        JsonPath cancelled = finish(first);
+        JsonPath cancelled = Trainings.awaitEnd(first);
         assertThat(cancelled.getString("status"), equalTo("cancelled"));
         assertThat(cancelled.getString("summary.status"), equalTo("cancelled"));
         assertThat(cancelled.getString("summary.stop"), equalTo("cancelled"));
@@ -208,7 +207,7 @@ class TrainingResourceTest {
                 .then()
                 .statusCode(200);
         String third = start("{\"epochs\":3}");
-        assertThat(finish(third).getString("status"), equalTo("completed"));
+        assertThat(Trainings.awaitEnd(third).getString("status"), equalTo("completed"));
         given().when()
                 .delete("/api/v1/trainings/" + third)
                 .then()
@@ -237,7 +236,7 @@ class TrainingResourceTest {
             }
             assertThat(epochs, equalTo(2));
         }
-        JsonPath run = finish(id);
+        JsonPath run = Trainings.awaitEnd(id);
         assertThat(run.getString("status"), equalTo("cancelled"));
         assertThat(run.getString("summary.stop"), equalTo("disconnected"));
         assertThat(run.getString("summary.stop_reason"), containsString("disconnected"));
@@ -252,7 +251,7 @@ class TrainingResourceTest {
     @Test
     void aPromotedRunAnswersThroughThePredictApiTheTraceAndTheModelCard() throws Exception {
         String id = start("{\"epochs\":40,\"hidden_units\":6,\"seed\":11}");
-        finish(id);
+        Trainings.awaitEnd(id);
         JsonPath promotion = given().contentType(ContentType.JSON)
                 .body("{}")
                 .when()
@@ -325,7 +324,7 @@ class TrainingResourceTest {
     @Test
     void aRunOnAnotherDataSetIsServedWithItsOwnFeatures() {
         String id = start("{\"dataset\":\"breast-cancer\",\"epochs\":20}");
-        assertThat(finish(id).getList("summary.test.classes"), equalTo(List.of("benign", "malignant")));
+        assertThat(Trainings.awaitEnd(id).getList("summary.test.classes"), equalTo(List.of("benign", "malignant")));
         JsonPath promotion = given().contentType(ContentType.JSON)
                 .body("{\"name\":\"my-screen\"}")
                 .when()
@@ -365,7 +364,7 @@ class TrainingResourceTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("still training"));
         String done = start("{\"epochs\":2}");
-        finish(done);
+        Trainings.awaitEnd(done);
         given().contentType(ContentType.JSON)
                 .body("{\"name\":\"Bad Name!\"}")
                 .when()
@@ -386,7 +385,7 @@ class TrainingResourceTest {
     @Test
     void aBadPromotionBodyGetsProblemDetailsNamingTheField() {
         String done = start("{\"epochs\":2}");
-        finish(done);
+        Trainings.awaitEnd(done);
         String promotion = "/api/v1/trainings/" + done + "/promotion";
         given().contentType(ContentType.JSON)
                 .body("{\"name\":\"a\"}")
@@ -445,7 +444,7 @@ class TrainingResourceTest {
         List<String> retired = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String id = start("{\"epochs\":2,\"seed\":" + (100 + i) + "}");
-            finish(id);
+            Trainings.awaitEnd(id);
             JsonPath promotion = given().when()
                     .post("/api/v1/trainings/" + id + "/promotion")
                     .then()
@@ -471,7 +470,7 @@ class TrainingResourceTest {
 
     @Test
     void aRunWhoseLossDivergesStopsAndIsNotServed() {
-        JsonPath run = finish(start("{\"hidden_units\":256,\"activation\":\"relu\",\"learning_rate\":1,"
+        JsonPath run = Trainings.awaitEnd(start("{\"hidden_units\":256,\"activation\":\"relu\",\"learning_rate\":1,"
                 + "\"momentum\":0.99,\"batch_size\":1,\"epochs\":50,\"patience\":5}"));
         assertThat(run.getString("status"), equalTo("completed"));
         assertThat(run.getString("summary.stop"), equalTo("diverged"));
@@ -542,8 +541,9 @@ class TrainingResourceTest {
 
     @Test
     void earlyStoppingKeepsTheBestEpochAndSaysSo() {
-        JsonPath run = finish(start("{\"hidden_units\":256,\"learning_rate\":0.02,\"momentum\":0.9,\"epochs\":200,"
-                + "\"batch_size\":4,\"validation_fraction\":0.3,\"max_train_rows\":12,\"patience\":30}"));
+        JsonPath run =
+                Trainings.awaitEnd(start("{\"hidden_units\":256,\"learning_rate\":0.02,\"momentum\":0.9,\"epochs\":200,"
+                        + "\"batch_size\":4,\"validation_fraction\":0.3,\"max_train_rows\":12,\"patience\":30}"));
         int kept = run.getInt("summary.kept_epoch");
         int ran = run.getInt("epochs_run");
         assertThat(run.getString("summary.stop"), equalTo("early-stop"));
@@ -569,20 +569,6 @@ class TrainingResourceTest {
                 .path("id");
         STARTED.add(id);
         return id;
-    }
-
-    /** Waits until the run has ended and returns it, as the request that saw it ended read it. */
-    private static JsonPath finish(String id) {
-        return await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(25))
-                .until(
-                        () -> given().when()
-                                .get("/api/v1/trainings/" + id)
-                                .then()
-                                .statusCode(200)
-                                .extract()
-                                .jsonPath(),
-                        run -> !run.getString("status").equals("running"));
     }
 
     private static List<Object> curve(JsonPath run) {

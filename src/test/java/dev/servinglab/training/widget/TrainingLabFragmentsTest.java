@@ -1,14 +1,13 @@
 package dev.servinglab.training.widget;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.servinglab.training.Trainings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -16,18 +15,8 @@ class TrainingLabFragmentsTest {
 
     @Test
     void theResultOfARunIsAFragmentWithItsSentenceAndConfusionMatrix() {
-        String id = given().contentType(ContentType.JSON)
-                .body("{\"epochs\":5,\"seed\":3}")
-                .when()
-                .post("/api/v1/trainings")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(25))
-                .until(() ->
-                        !"running".equals(given().get("/api/v1/trainings/" + id).path("status")));
+        String id = Trainings.start("{\"epochs\":5,\"seed\":3}");
+        Trainings.awaitEnd(id);
 
         String html = given().accept(ContentType.HTML)
                 .when()
