@@ -64,6 +64,12 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response accessDenied(AccessDeniedException e, UriInfo uri) {
+        String title = e.status() == 401 ? "Unauthorized" : "Forbidden";
+        return answer(uri, e.status(), slug(title), title, e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
     public Response tooManyRequests(TooManyRequestsException e, UriInfo uri) {
         return Response.fromResponse(
                         answer(uri, 429, "too-many-requests", "Too Many Requests", e.getMessage(), List.of()))

@@ -1,0 +1,338 @@
+package dev.servinglab.workshop.service;
+
+import dev.servinglab.quiz.service.Answer;
+import dev.servinglab.quiz.service.Question;
+import dev.servinglab.quiz.service.Quiz;
+import dev.servinglab.web.format.Numbers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Adds up one workshop's reports as they arrive, so that the dashboard costs a walk over counts, not a query over
+ * every answer of the class. Folding the same report twice counts it once: a report may arrive both in the first
+ * load from the database and as an event.
+ */
+final class ClassTally {
+
+    /** The load timeline: this many slots of {@link #SLOT} each, up to now. */
+    static final int SLOTS = 24;
+
+    static final Duration SLOT = Duration.ofSeconds(5);
+
+    private final Set<Long> folded = new HashSet<>();
+    private final Map<Long, ClassEvent.LearnerChanged> learners = new LinkedHashMap<>();
+    private final Map<String, Set<Long>> visited = new HashMap<>();
+    private final Map<String, Set<Long>> completed = new HashMap<>();
+    /** quiz/question → learner → their first answer, and whether any answer was right. */
+    private final Map<String, Map<Long, Attempts>> answers = new HashMap<>();
+
+    private final Map<String, ExerciseTally> exercises = new LinkedHashMap<>();
+    private final List<ClassEvent.TrainingReported> trainings = new ArrayList<>();
+    private final List<ClassEvent.LatencyReported> latencyRuns = new ArrayList<>();
+    private long seq;
+
+    private static final class Attempts {
+        final ClassEvent.AnswerReported first;
+        int count = 1;
+
+        Attempts(ClassEvent.AnswerReported first) {
+            this.first = first;
+        }
+    }
+
+    private static final class ExerciseTally {
+        final Set<Long> learners = new HashSet<>();
+        final Set<Long> solved = new HashSet<>();
+        int attempts;
+    }
+
+    /** Events that came while the history loaded; null once it has. */
+    private List<ClassEvent> buffered = new ArrayList<>();
+
+    /** Adds a committed event: at once, or after the history if that is still loading. */
+    synchronized void live(ClassEvent event) {
+        if (buffered != null) {
+            buffered.add(event);
+        } else {
+            fold(event);
+        }
+    }
+
+    /** Adds the history read from the database, then the events that came while it was read. */
+    synchronized void loaded(List<ClassEvent> history) {
+        history.forEach(this::fold);
+        buffered.forEach(this::fold);
+        buffered = null;
+        notifyAll();
+    }
+
+    private void awaitHistory() {
+        while (buffered != null) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the class's history loaded", e);
+            }
+        }
+    }
+
+    /** Adds an event to the tally, once. */
+    private void fold(ClassEvent event) {
+        if (event.reportId() != 0 && !folded.add(event.reportId())) {
+            return;
+        }
+        seq = Math.max(seq, event.reportId());
+        switch (event) {
+            case ClassEvent.LearnerChanged learner -> learners.put(learner.learnerId(), learner);
+            case ClassEvent.ProgressReported progress ->
+                (progress.state().equals(LearnerService.COMPLETED) ? completed : visited)
+                        .computeIfAbsent(progress.lesson(), lesson -> new HashSet<>())
+                        .add(progress.learnerId());
+            case ClassEvent.AnswerReported answer -> {
+                Map<Long, Attempts> byLearner =
+                        answers.computeIfAbsent(answer.quiz() + "/" + answer.question(), key -> new HashMap<>());
+                Attempts attempts = byLearner.get(answer.learnerId());
+                if (attempts == null) {
+                    byLearner.put(answer.learnerId(), new Attempts(answer));
+                } else {
+                    attempts.count++;
+                }
+            }
+            case ClassEvent.ExerciseReported exercise -> {
+                ExerciseTally tally = exercises.computeIfAbsent(exercise.exercise(), id -> new ExerciseTally());
+                tally.attempts++;
+                tally.learners.add(exercise.learnerId());
+                if (exercise.solved()) {
+                    tally.solved.add(exercise.learnerId());
+                }
+            }
+            case ClassEvent.TrainingReported training -> trainings.add(training);
+            case ClassEvent.LatencyReported latency -> latencyRuns.add(latency);
+            case ClassEvent.WorkshopChanged changed -> {
+                // nothing to count: the workshop itself is read anew for every view
+            }
+            case ClassEvent.WorkshopDeleted deleted -> {
+                // the tally is dropped with the workshop
+            }
+        }
+    }
+
+    /** Returns the highest report id folded in. */
+    synchronized long seq() {
+        awaitHistory();
+        return seq;
+    }
+
+    /** Shows the tally for the dashboard. */
+    synchronized DashboardView view(WorkshopView workshop, List<Quiz> quizzes, Instant now) {
+        awaitHistory();
+        return new DashboardView(
+                seq,
+                workshop,
+                learnerRows(),
+                workshop.lessons().stream()
+                        .map(lesson -> new DashboardView.LessonRow(
+                                lesson.slug(),
+                                lesson.title(),
+                                count(visited, lesson.slug()),
+                                count(completed, lesson.slug())))
+                        .toList(),
+                questionRows(quizzes),
+                exercises.entrySet().stream()
+                        .map(e -> new DashboardView.ExerciseRow(
+                                e.getKey(),
+                                e.getValue().learners.size(),
+                                e.getValue().solved.size(),
+                                e.getValue().attempts))
+                        .toList(),
+                trainingRows(),
+                load(now));
+    }
+
+    private static int count(Map<String, Set<Long>> byLesson, String lesson) {
+        return byLesson.getOrDefault(lesson, Set.of()).size();
+    }
+
+    private List<DashboardView.LearnerRow> learnerRows() {
+        Map<Long, int[]> answeredAndRight = new HashMap<>();
+        for (Map<Long, Attempts> byLearner : answers.values()) {
+            byLearner.forEach((learner, attempts) -> {
+                int[] counts = answeredAndRight.computeIfAbsent(learner, id -> new int[2]);
+                counts[0]++;
+                counts[1] += attempts.first.correct() ? 1 : 0;
+            });
+        }
+        List<DashboardView.LearnerRow> rows = new ArrayList<>();
+        for (ClassEvent.LearnerChanged learner : learners.values()) {
+            int[] counts = answeredAndRight.getOrDefault(learner.learnerId(), new int[2]);
+            int lessonsCompleted = (int) completed.values().stream()
+                    .filter(ids -> ids.contains(learner.learnerId()))
+                    .count();
+            rows.add(new DashboardView.LearnerRow(
+                    learner.nickname(), learner.joinedAt(), learner.active(), lessonsCompleted, counts[0], counts[1]));
+        }
+        return rows;
+    }
+
+    private List<DashboardView.QuestionRow> questionRows(List<Quiz> quizzes) {
+        List<DashboardView.QuestionRow> rows = new ArrayList<>();
+        for (Quiz quiz : quizzes) {
+            for (Question question : quiz.questions()) {
+                Map<Long, Attempts> byLearner = answers.getOrDefault(quiz.slug() + "/" + question.id(), Map.of());
+                List<ClassEvent.AnswerReported> firsts =
+                        byLearner.values().stream().map(a -> a.first).toList();
+                int right = (int) firsts.stream()
+                        .filter(ClassEvent.AnswerReported::correct)
+                        .count();
+                Double percentRight = firsts.isEmpty() ? null : 100.0 * right / firsts.size();
+                List<DashboardView.OptionCount> options = new ArrayList<>();
+                for (int i = 0; i < question.options().size(); i++) {
+                    int index = i;
+                    Question.Option option = question.options().get(i);
+                    int chosen = (int) firsts.stream()
+                            .filter(a -> a.answer().choices() != null
+                                    && a.answer().choices().contains(index))
+                            .count();
+                    options.add(new DashboardView.OptionCount(i, option.text(), option.correct(), chosen));
+                }
+                rows.add(new DashboardView.QuestionRow(
+                        quiz.slug(),
+                        question.id(),
+                        question.prompt(),
+                        question.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        firsts.size(),
+                        right,
+                        percentRight,
+                        options,
+                        mostChosenWrong(question, firsts)));
+            }
+        }
+        return rows;
+    }
+
+    private static DashboardView.WrongAnswer mostChosenWrong(
+            Question question, List<ClassEvent.AnswerReported> firsts) {
+        Map<String, Long> wrong = firsts.stream()
+                .filter(a -> !a.correct())
+                .map(a -> describe(question, a.answer()))
+                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        return wrong.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(e -> new DashboardView.WrongAnswer(e.getKey(), e.getValue().intValue()))
+                .orElse(null);
+    }
+
+    /** Writes an answer as the dashboard names it: the options' texts, or the number. */
+    static String describe(Question question, Answer answer) {
+        if (answer.value() != null) {
+            return Numbers.plain(answer.value());
+        }
+        return answer.choices().stream()
+                .sorted()
+                .filter(i -> i < question.options().size())
+                .map(i -> question.options().get(i).text())
+                .collect(Collectors.joining(" + "));
+    }
+
+    private List<DashboardView.TrainingRow> trainingRows() {
+        List<ClassEvent.TrainingReported> ranked = trainings.stream()
+                .sorted(Comparator.comparing((ClassEvent.TrainingReported t) ->
+                        t.validationLoss() == null ? Double.POSITIVE_INFINITY : t.validationLoss()))
+                .toList();
+        List<DashboardView.TrainingRow> rows = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            ClassEvent.TrainingReported t = ranked.get(i);
+            ClassEvent.LearnerChanged learner = learners.get(t.learnerId());
+            rows.add(new DashboardView.TrainingRow(
+                    i + 1,
+                    learner == null ? "?" : learner.nickname(),
+                    t.runId(),
+                    t.dataset(),
+                    t.validationLoss(),
+                    t.testAccuracy(),
+                    t.epochs(),
+                    t.stop(),
+                    t.hyperparameters()));
+        }
+        return rows;
+    }
+
+    private DashboardView.ClassLoad load(Instant now) {
+        long[] merged = new long[LatencyBuckets.COUNT];
+        long requests = 0;
+        long errors = 0;
+        for (ClassEvent.LatencyReported run : latencyRuns) {
+            add(merged, run.buckets());
+            requests += run.requests();
+            errors += run.errors();
+        }
+        return new DashboardView.ClassLoad(
+                latencyRuns.size(),
+                requests,
+                errors,
+                bound(LatencyBuckets.percentile(merged, 50)),
+                bound(LatencyBuckets.percentile(merged, 99)),
+                LatencyBuckets.describe(merged),
+                timeline(now));
+    }
+
+    /** Spreads each run's requests evenly over the time it took, and adds them up slot by slot. */
+    private List<DashboardView.LoadSlot> timeline(Instant now) {
+        List<DashboardView.LoadSlot> slots = new ArrayList<>(SLOTS);
+        double slotSeconds = SLOT.toMillis() / 1000.0;
+        for (int s = SLOTS - 1; s >= 0; s--) {
+            Instant end = now.minus(SLOT.multipliedBy(s));
+            Instant start = end.minus(SLOT);
+            double sent = 0;
+            long[] merged = new long[LatencyBuckets.COUNT];
+            for (ClassEvent.LatencyReported run : latencyRuns) {
+                Instant runEnd = run.reportedAt();
+                Instant runStart = runEnd.minusMillis((long) (run.seconds() * 1000));
+                double overlap = seconds(later(start, runStart), earlier(end, runEnd));
+                if (overlap > 0 || (!runEnd.isBefore(start) && runEnd.isBefore(end))) {
+                    add(merged, run.buckets());
+                    sent += run.seconds() > 0 ? run.requests() * Math.max(0, overlap) / run.seconds() : 0;
+                }
+            }
+            slots.add(new DashboardView.LoadSlot(
+                    end,
+                    sent / slotSeconds,
+                    bound(LatencyBuckets.percentile(merged, 50)),
+                    bound(LatencyBuckets.percentile(merged, 99))));
+        }
+        return slots;
+    }
+
+    private static void add(long[] into, long[] counts) {
+        for (int i = 0; i < Math.min(into.length, counts.length); i++) {
+            into[i] += counts[i];
+        }
+    }
+
+    private static Double bound(double value) {
+        return Double.isFinite(value) ? value : null; // none yet, or beyond the last bucket
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,261 @@
+package dev.servinglab.workshop.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servinglab.evaluation.exercise.service.Exercise;
+import dev.servinglab.evaluation.exercise.service.ExerciseAnswers;
+import dev.servinglab.evaluation.exercise.service.ExerciseGenerator;
+import dev.servinglab.evaluation.exercise.service.ExerciseGrader;
+import dev.servinglab.quiz.service.Answer;
+import dev.servinglab.quiz.service.Feedback;
+import dev.servinglab.quiz.service.Question;
+import dev.servinglab.quiz.service.Quiz;
+import dev.servinglab.quiz.service.QuizGrader;
+import dev.servinglab.quiz.service.QuizRepository;
+import dev.servinglab.training.service.TrainingEpoch;
+import dev.servinglab.training.service.TrainingRun;
+import dev.servinglab.training.service.TrainingService;
+import dev.servinglab.training.service.TrainingSummary;
+import dev.servinglab.web.problem.ConflictException;
+import dev.servinglab.web.problem.InvalidInputException;
+import dev.servinglab.web.problem.ResourceNotFoundException;
+import dev.servinglab.web.problem.TooManyRequestsException;
+import dev.servinglab.workshop.WorkshopConfig;
+import dev.servinglab.workshop.data.ExerciseResult;
+import dev.servinglab.workshop.data.LatencyRun;
+import dev.servinglab.workshop.data.Learner;
+import dev.servinglab.workshop.data.LessonProgress;
+import dev.servinglab.workshop.data.QuizAnswer;
+import dev.servinglab.workshop.data.TrainingResult;
+import dev.servinglab.workshop.data.WorkshopLesson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Stores what a learner reports to their workshop: lesson progress, quiz answers, exercise attempts, finished
+ * training runs and latency-lab runs. Whatever can be checked is taken from the server's own record, never from
+ * the browser's word: answers and exercises are graded here, training runs are read from the training lab.
+ * A report is acknowledged only once it is committed.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    private final QuizRepository quizzes;
+    private final TrainingService trainings;
+    private final ObjectMapper json;
+    private final Event<ClassEvent> events;
+    private final RateLimiter reports;
+    private final int maxLatencies;
+
+    ReportService(
+            QuizRepository quizzes,
+            TrainingService trainings,
+            ObjectMapper json,
+            Event<ClassEvent> events,
+            WorkshopConfig config) {
+        this.quizzes = quizzes;
+        this.trainings = trainings;
+        this.json = json;
+        this.events = events;
+        this.reports = new RateLimiter(config.reportsPerMinute());
+        this.maxLatencies = config.maxLatencies();
+    }
+
+    /**
+     * Acknowledges a stored report.
+     *
+     * @param seq      the report's id: the dashboard includes it once its {@code seq} is at least this
+     * @param recorded false when the report added nothing (a lesson already visited, a run already reported)
+     */
+    @Schema(name = "WorkshopReportAck")
+    public record Ack(long seq, boolean recorded) {}
+
+    /**
+     * Acknowledges a stored quiz answer with its grade, or says the grade is held back.
+     *
+     * @param seq      the report's id
+     * @param held     true when the instructor holds this quiz's answers back: no feedback yet
+     * @param feedback the grade, as the quiz API gives it; null while held
+     */
+    @Schema(name = "WorkshopAnswerAck")
+    public record AnswerAck(long seq, boolean held, Feedback feedback) {}
+
+    /** Records that a learner visited or completed a lesson in play. */
+    @Transactional
+    public Ack progress(String token, String lesson, String state) {
+        Learner learner = reporter(token);
+        inPlay(learner, lesson, "lesson");
+        if (!LearnerService.VISITED.equals(state) && !LearnerService.COMPLETED.equals(state)) {
+            throw new InvalidInputException(
+                    "state", "enum", "must be " + LearnerService.VISITED + " or " + LearnerService.COMPLETED);
+        }
+        long known = LessonProgress.count("learner.id = ?1 and lesson = ?2 and state = ?3", learner.id, lesson, state);
+        if (known > 0) {
+            return new Ack(0, false);
+        }
+        LessonProgress progress = new LessonProgress();
+        fill(progress, learner);
+        progress.lesson = lesson;
+        progress.state = state;
+        progress.persist();
+        events.fire(new ClassEvent.ProgressReported(learner.workshop.id, progress.id, learner.id, lesson, state));
+        return new Ack(progress.id, true);
+    }
+
+    /** Grades and records a learner's answer to a question of a lesson in play. */
+    @Transactional
+    public AnswerAck answer(String token, String quizSlug, String questionId, Answer answer) {
+        Learner learner = reporter(token);
+        WorkshopLesson lesson = inPlay(learner, quizSlug, "quiz");
+        Quiz quiz = quizzes.find(quizSlug)
+                .orElseThrow(() -> new InvalidInputException("quiz", "enum", "must be a quiz of a lesson in play"));
+        Question question = quiz.question(questionId)
+                .orElseThrow(() -> new InvalidInputException("question", "enum", "must be a question of " + quizSlug));
+        Feedback feedback = QuizGrader.grade(quiz, question, answer);
+        QuizAnswer row = new QuizAnswer();
+        fill(row, learner);
+        row.quiz = quizSlug;
+        row.question = questionId;
+        row.answer = write(answer);
+        row.correct = feedback.correct();
+        row.persist();
+        events.fire(new ClassEvent.AnswerReported(
+                learner.workshop.id, row.id, learner.id, quizSlug, questionId, answer, row.correct, row.reportedAt));
+        boolean held = !lesson.answersReleased;
+        return new AnswerAck(row.id, held, held ? null : feedback);
+    }
+
+    /** Grades and records a learner's attempt at an exercise. */
+    @Transactional
+    public Ack exercise(String token, String exerciseId, ExerciseAnswers answers) {
+        Learner learner = reporter(token);
+        Exercise exercise = ExerciseGenerator.find(exerciseId)
+                .orElseThrow(() -> new InvalidInputException("exercise", "exists", "must be an exercise's id"));
+        ExerciseResult row = new ExerciseResult();
+        fill(row, learner);
+        row.exercise = exercise.id();
+        row.solved = ExerciseGrader.grade(exercise, answers).solved();
+        row.persist();
+        events.fire(new ClassEvent.ExerciseReported(learner.workshop.id, row.id, learner.id, row.exercise, row.solved));
+        return new Ack(row.id, true);
+    }
+
+    /** Records a learner's finished training run, as the training lab recorded it. */
+    @Transactional
+    public Ack training(String token, String runId) {
+        Learner learner = reporter(token);
+        TrainingRun run = trainings
+                .find(runId)
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "this server has no training run '" + runId + "' (runs live on the server that trained them)"));
+        TrainingSummary summary = run.summary();
+        if (summary == null) {
+            throw new ConflictException("Run " + runId + " is still training: report it once it has finished.");
+        }
+        TrainingResult known = TrainingResult.find("workshop.id = ?1 and runId = ?2", learner.workshop.id, runId)
+                .firstResult();
+        if (known != null) {
+            return new Ack(known.id, false);
+        }
+        List<TrainingEpoch> history = run.history();
+        Map<String, Object> hyperparameters = json.convertValue(run.options(), new TypeReference<>() {});
+        TrainingResult row = new TrainingResult();
+        fill(row, learner);
+        row.runId = runId;
+        row.dataset = run.options().dataset();
+        row.hyperparameters = write(hyperparameters);
+        row.epochs = summary.epochsRun();
+        row.stop = summary.stop().keyword();
+        row.validationLoss =
+                history.stream().mapToDouble(TrainingEpoch::validationLoss).filter(Double::isFinite).min().stream()
+                        .boxed()
+                        .findFirst()
+                        .orElse(null);
+        row.testAccuracy = summary.test() == null ? null : summary.test().accuracy();
+        row.curves = write(history.stream().map(Curve::of).toList());
+        row.persist();
+        events.fire(new ClassEvent.TrainingReported(
+                learner.workshop.id,
+                row.id,
+                learner.id,
+                runId,
+                row.dataset,
+                hyperparameters,
+                row.epochs,
+                row.stop,
+                row.validationLoss,
+                row.testAccuracy));
+        return new Ack(row.id, true);
+    }
+
+    /** Holds one epoch of a reported run's curves. */
+    record Curve(int epoch, double trainLoss, double validationLoss, double trainAccuracy, double validationAccuracy) {
+        static Curve of(TrainingEpoch e) {
+            return new Curve(e.epoch(), e.trainLoss(), e.validationLoss(), e.trainAccuracy(), e.validationAccuracy());
+        }
+    }
+
+    /**
+     * Records a learner's latency-lab run, counted into the class histogram's buckets.
+     *
+     * @param latenciesMs the latency of every answered request, in milliseconds
+     */
+    @Transactional
+    public Ack latency(String token, List<Double> latenciesMs, int errors, int concurrency, double seconds) {
+        Learner learner = reporter(token);
+        if (latenciesMs.size() > maxLatencies) {
+            throw new InvalidInputException(
+                    "latencies_ms", "maxItems", "may hold at most " + maxLatencies + " latencies (one run)");
+        }
+        long[] buckets = LatencyBuckets.count(latenciesMs);
+        LatencyRun row = new LatencyRun();
+        fill(row, learner);
+        row.requests = latenciesMs.size() + errors;
+        row.errors = errors;
+        row.concurrency = concurrency;
+        row.seconds = seconds;
+        row.buckets = write(buckets);
+        row.persist();
+        events.fire(new ClassEvent.LatencyReported(
+                learner.workshop.id, row.id, learner.id, row.requests, errors, seconds, buckets, row.reportedAt));
+        return new Ack(row.id, true);
+    }
+
+    private Learner reporter(String token) {
+        Learner learner = LearnerService.reporting(token);
+        OptionalLong wait = reports.acquire(Long.toString(learner.id));
+        if (wait.isPresent()) {
+            throw new TooManyRequestsException(
+                    "Too many reports from you; try again in " + wait.getAsLong() + " s.", wait.getAsLong());
+        }
+        return learner;
+    }
+
+    private static WorkshopLesson inPlay(Learner learner, String lesson, String field) {
+        return learner.workshop
+                .lesson(lesson)
+                .orElseThrow(
+                        () -> new InvalidInputException(field, "enum", "must be a lesson in play in your workshop"));
+    }
+
+    private static void fill(dev.servinglab.workshop.data.Report report, Learner learner) {
+        report.workshop = learner.workshop;
+        report.learner = learner;
+        report.reportedAt = Instant.now();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report's own values are always JSON", e);
+        }
+    }
+}

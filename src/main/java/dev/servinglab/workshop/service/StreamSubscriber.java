@@ -1,0 +1,14 @@
+package dev.servinglab.workshop.service;
+
+/** Receives a workshop's live events on one connection (Server-Sent Events), and says when it has gone. */
+public interface StreamSubscriber {
+
+    /** Sends one event: its name, and its data in JSON. */
+    void send(String name, String data);
+
+    /** Returns whether the client has gone. */
+    boolean closed();
+
+    /** Ends the stream. */
+    void close();
+}
