@@ -1,6 +1,6 @@
 # Serving Lab: built from source on JDK 25, run on a JRE 25 as a non-root user.
 #   docker build -t serving-lab .
-#   docker run --rm -p 8080:8080 serving-lab
+#   docker run --rm -p 8080:8080 -v serving-lab-data:/data serving-lab
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /build
 COPY mvnw pom.xml ./
@@ -14,13 +14,18 @@ FROM eclipse-temurin:25-jre
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin servinglab
+    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin servinglab \
+    && mkdir -p /data && chown 10001:10001 /data
 WORKDIR /app
 COPY --from=build --chown=10001:10001 /build/target/quarkus-app/ /app/
 COPY --chown=10001:10001 lessons /app/lessons
 COPY --chown=10001:10001 quizzes /app/quizzes
 COPY --chown=10001:10001 datasets /app/datasets
 USER 10001
+# Workshops live in an embedded H2 file: mount a volume on /data to keep them when the container is replaced
+# (docker run -v serving-lab-data:/data ...).
+ENV SERVING_LAB_DATA_DIR=/data
+VOLUME /data
 # The same JVM options as ./lab start; OpenBLAS comes from the jar when the image has none.
 ENV JAVA_OPTS="-XX:+UseParallelGC -Xms160m -Xmx256m"
 EXPOSE 8080
