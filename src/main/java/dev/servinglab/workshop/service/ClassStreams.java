@@ -131,7 +131,10 @@ public class ClassStreams {
         }
         for (Long id : Set.copyOf(reported)) {
             reported.remove(id);
-            Set<StreamSubscriber> watching = dashboards.getOrDefault(id, Set.of());
+            Set<StreamSubscriber> watching = dashboards.get(id);
+            if (watching == null) {
+                continue;
+            }
             watching.removeIf(StreamSubscriber::closed);
             if (!watching.isEmpty()) {
                 String data = write(dashboard(id));

@@ -1,0 +1,36 @@
+package dev.servinglab.workshop.data;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.SequenceGenerator;
+import java.time.Instant;
+
+/**
+ * Holds what every report of a learner has: an id from the one report sequence (so the dashboard can say which
+ * reports it shows by the highest id), its workshop, its learner and when it came.
+ */
+@MappedSuperclass
+public abstract class Report extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_seq")
+    @SequenceGenerator(name = "report_seq", sequenceName = "report_seq", allocationSize = 1)
+    public Long id;
+
+    @ManyToOne
+    @JoinColumn(name = "workshop_id")
+    public Workshop workshop;
+
+    @ManyToOne
+    @JoinColumn(name = "learner_id")
+    public Learner learner;
+
+    @Column(name = "reported_at")
+    public Instant reportedAt;
+}
