@@ -5,8 +5,12 @@ import dev.servinglab.lesson.service.LessonRepository;
 import dev.servinglab.quiz.service.QuizGrader;
 import dev.servinglab.quiz.service.QuizRepository;
 import dev.servinglab.quiz.service.QuizView;
+import dev.servinglab.workshop.rest.WorkshopCookies;
+import dev.servinglab.workshop.service.LearnerService;
+import dev.servinglab.workshop.service.WorkshopView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,17 +32,54 @@ public class LessonPage {
         static native TemplateInstance home(List<Lesson> lessons);
 
         static native TemplateInstance lesson(
-                Lesson lesson, Lesson previous, Lesson next, List<Lesson> lessons, QuizView quiz);
+                Lesson lesson,
+                Lesson previous,
+                Lesson next,
+                List<Lesson> lessons,
+                QuizView quiz,
+                LessonInWorkshop workshop);
 
         static native TemplateInstance notFound(String path, List<Lesson> lessons);
     }
 
+    /**
+     * Holds what a learner's workshop makes of a lesson: whether the instructor holds it back, and where its quiz
+     * answers go.
+     *
+     * @param held        whether the lesson is in play but not released yet: the page says so instead of teaching
+     * @param answers     where the quiz posts answers so that one request grades and records them; null outside a
+     *                    workshop, when answers go to the quiz API
+     * @param answersHeld whether the instructor holds the quiz's feedback back until they release it
+     */
+    public record LessonInWorkshop(boolean held, String answers, boolean answersHeld) {
+
+        /** The lesson outside any workshop: nothing changes. */
+        static final LessonInWorkshop NONE = new LessonInWorkshop(false, null, false);
+
+        /** The path learners post quiz answers to in a workshop. */
+        static final String ANSWERS = "/api/v1/me/answers";
+
+        /** Returns what a learner's workshop makes of a lesson; NONE unless they take part and it is in play. */
+        static LessonInWorkshop of(LearnerService.Me me, String slug) {
+            if (me == null || !me.active() || me.workshop().closed()) {
+                return NONE;
+            }
+            WorkshopView.LessonInPlay lesson = me.workshop().lesson(slug);
+            if (lesson == null) {
+                return NONE;
+            }
+            return new LessonInWorkshop(!lesson.released(), ANSWERS, !lesson.answersReleased());
+        }
+    }
+
     private final LessonRepository repository;
     private final QuizRepository quizzes;
+    private final LearnerService learners;
 
-    LessonPage(LessonRepository repository, QuizRepository quizzes) {
+    LessonPage(LessonRepository repository, QuizRepository quizzes, LearnerService learners) {
         this.repository = repository;
         this.quizzes = quizzes;
+        this.learners = learners;
     }
 
     @GET
@@ -50,13 +91,27 @@ public class LessonPage {
     @GET
     @Path("/lessons/{slug}")
     @Operation(hidden = true)
-    public RestResponse<TemplateInstance> lesson(@PathParam("slug") String slug) {
+    public RestResponse<TemplateInstance> lesson(
+            @PathParam("slug") String slug, @CookieParam(WorkshopCookies.LEARNER) String token) {
         return repository
                 .find(slug)
                 .map(found -> RestResponse.ok(Templates.lesson(
-                        found.lesson(), found.previous(), found.next(), repository.lessons(), quiz(found.lesson()))))
+                        found.lesson(),
+                        found.previous(),
+                        found.next(),
+                        repository.lessons(),
+                        quiz(found.lesson()),
+                        workshop(token, slug))))
                 .orElseGet(() -> RestResponse.status(
                         RestResponse.Status.NOT_FOUND, Templates.notFound("/lessons/" + slug, repository.lessons())));
+    }
+
+    // Only a browser that holds a learner's cookie costs a look-up.
+    private LessonInWorkshop workshop(String token, String slug) {
+        if (token == null || token.isEmpty()) {
+            return LessonInWorkshop.NONE;
+        }
+        return LessonInWorkshop.of(learners.find(token).orElse(null), slug);
     }
 
     private QuizView quiz(Lesson lesson) {

@@ -34,6 +34,29 @@ export const STORAGE = {
   exercises: 'serving-lab.exercises'
 };
 
+// The names of the events the feature scripts announce on `document` (CustomEvents, each with a `detail`), written
+// once for every script that sends or hears them. The features announce what happened and never know who listens;
+// in a workshop, /js/workshop/learner.js reports them to the instructor.
+export const EVENTS = {
+  // detail {lesson, state: 'visited' | 'completed'}
+  lessonProgress: 'serving-lab:lesson-progress',
+  // detail {quiz, question, answer, correct (null while held), recorded (true when the workshop has it already)}
+  quizAnswered: 'serving-lab:quiz-answered',
+  // detail {exercise, answers: {accuracy, precision, recall, f1} (the ones filled in), solved}
+  exerciseGraded: 'serving-lab:exercise-graded',
+  // detail {run_id, status}
+  trainingFinished: 'serving-lab:training-finished',
+  // detail {latencies_ms, errors, concurrency, seconds}
+  latencyRunFinished: 'serving-lab:latency-run-finished',
+  // detail {lesson}: the instructor released a lesson's quiz answers (sent by learner.js, heard by quiz.js)
+  answersReleased: 'serving-lab:answers-released'
+};
+
+// Announces that something happened, for whoever listens (see EVENTS).
+export function announce(name, detail) {
+  document.dispatchEvent(new CustomEvent(name, { detail }));
+}
+
 // Fetches a URL and resolves with its answer as JSON (or text, for another content type). Any 4xx or 5xx answer,
 // or a failed connection, rejects with an Error whose message says what went wrong (the problem's detail when
 // the server sent one), and whose `status` and `body` hold the HTTP status and the parsed answer.

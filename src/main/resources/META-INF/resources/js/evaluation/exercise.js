@@ -1,6 +1,8 @@
 // The confusion-matrix exercise: answers are graded by the server, which never sends the expected values back
 // until the learner asks for the worked solution. Score and streak stay in this browser.
-import { STORAGE, el, fetchJson, load as loadStored, postJson, save as saveStored } from '/js/common.js';
+import {
+  EVENTS, STORAGE, announce, el, fetchJson, load as loadStored, postJson, save as saveStored
+} from '/js/common.js';
 
 function initExercise(root) {
   const id = root.dataset.exercise;
@@ -59,6 +61,7 @@ function initExercise(root) {
       return;
     }
     const grade = await postJson(base + '/answers', answers);
+    announce(EVENTS.exerciseGraded, { exercise: id, answers, solved: grade.solved });
     const right = showGrades(grade);
     if (grade.solved) {
       status.textContent = 'Solved: all four metrics are right.';

@@ -1,7 +1,7 @@
 // The latency lab: fires requests at POST /api/v1/predict from this browser, shows their latency percentiles and
 // a histogram (Chart.js, with its numbers in a table beside it), and sets them beside the time the server itself
 // spent in each stage, from one traced request. The request body comes from the page (the example flower).
-import { el, postJson } from '/js/common.js';
+import { EVENTS, announce, el, postJson } from '/js/common.js';
 import { createChart } from '/js/charts.js';
 import { dp2, micros, millis, whole } from '/js/format.js';
 
@@ -126,6 +126,12 @@ function initLatencyLab(root) {
       status.textContent = `No request got an answer (${errors.count} errors): is the server running?`;
       return;
     }
+    announce(EVENTS.latencyRunFinished, {
+      latencies_ms: latencies.map((ms) => Math.round(ms * 1000) / 1000),
+      errors: errors.count,
+      concurrency,
+      seconds
+    });
     const trace = await postJson('/api/v1/predict/trace', flower);
     show(latencies, errors, seconds, trace);
     status.textContent = `Done: ${total} requests in ${dp2(seconds)} s.`;

@@ -1,6 +1,10 @@
 // The lesson's self-check. The page holds no answer key: every answer is graded by the server, and the key
-// comes back only in the review, once every question is answered. Answers are kept in this browser only.
-import { STORAGE, el, load, postJson, save } from '/js/common.js';
+// comes back only in the review, once every question is answered. Answers are kept in this browser, and announced
+// (EVENTS.quizAnswered). In a workshop the page names where answers go instead (data-workshop-answers): one request
+// grades and records them; when the instructor holds the answers back, the feedback waits for their release.
+import { EVENTS, STORAGE, announce, el, load, postJson, save } from '/js/common.js';
+
+const HELD = 'Your answer is recorded. Your instructor will release the answers: the feedback shows here then.';
 
 // Says what went wrong in words a learner can act on: the server's problem detail when it sent one.
 function failure(what, error) {
@@ -60,23 +64,68 @@ function reviewItem(q) {
   return li;
 }
 
+function showHeld(box) {
+  box.className = 'feedback held';
+  box.textContent = HELD;
+}
+
 function initQuiz(root) {
   const slug = root.dataset.quiz;
   const base = `/api/v1/quizzes/${encodeURIComponent(slug)}`;
+  const workshopAnswers = root.dataset.workshopAnswers;
+  let answersHeld = root.hasAttribute('data-answers-held');
   const items = [...root.querySelectorAll('[data-question]')];
   const reviewButton = root.querySelector('[data-quiz-review]');
   const summary = root.querySelector('[data-quiz-summary]');
 
   const stored = () => load(STORAGE.quizzes)[slug] || {};
-  const remember = (id, answer, correct) => {
+  // A held answer is kept with held: true and no grade until the instructor releases the answers.
+  const remember = (id, answer, correct, held = false) => {
     const all = load(STORAGE.quizzes);
-    all[slug] = { ...all[slug], [id]: { answer, correct } };
+    all[slug] = { ...all[slug], [id]: held ? { answer, held } : { answer, correct } };
     save(STORAGE.quizzes, all);
   };
   const updateReview = () => {
     const answers = stored();
-    reviewButton.hidden = !items.every((item) => answers[item.dataset.question]);
+    reviewButton.hidden = !items.every((item) => answers[item.dataset.question] && !answers[item.dataset.question].held);
   };
+
+  // Grades through the workshop (which records the answer) or through the quiz API; resolves with the feedback,
+  // or null when the workshop holds it back.
+  async function grade(id, answer) {
+    if (!workshopAnswers) {
+      const feedback = await postJson(`${base}/questions/${encodeURIComponent(id)}/answer`, answer);
+      announce(EVENTS.quizAnswered, { quiz: slug, question: id, answer, correct: feedback.correct, recorded: false });
+      return feedback;
+    }
+    const ack = await postJson(workshopAnswers, { quiz: slug, question: id, answer });
+    const feedback = ack.held ? null : ack.feedback;
+    announce(EVENTS.quizAnswered,
+      { quiz: slug, question: id, answer, correct: feedback ? feedback.correct : null, recorded: true });
+    return feedback;
+  }
+
+  // Once the answers are released: grades the answers kept while held, through the quiz API (the workshop has
+  // them already), and shows the feedback.
+  async function gradeHeld() {
+    const mine = stored();
+    for (const item of items) {
+      const id = item.dataset.question;
+      if (!mine[id] || !mine[id].held) {
+        continue;
+      }
+      const box = item.querySelector('[data-feedback]');
+      try {
+        const feedback = await postJson(`${base}/questions/${encodeURIComponent(id)}/answer`, mine[id].answer);
+        remember(id, mine[id].answer, feedback.correct);
+        showFeedback(box, feedback);
+        item.classList.toggle('answered-right', feedback.correct);
+      } catch (e) {
+        showMessage(box, failure('Your answer could not be checked', e));
+      }
+    }
+    updateReview();
+  }
 
   for (const item of items) {
     const id = item.dataset.question;
@@ -89,7 +138,13 @@ function initQuiz(root) {
         return;
       }
       try {
-        const feedback = await postJson(`${base}/questions/${encodeURIComponent(id)}/answer`, answer);
+        const feedback = await grade(id, answer);
+        if (!feedback) {
+          remember(id, answer, null, true);
+          showHeld(box);
+          updateReview();
+          return;
+        }
         remember(id, answer, feedback.correct);
         showFeedback(box, feedback);
         item.classList.toggle('answered-right', feedback.correct);
@@ -154,12 +209,27 @@ function initQuiz(root) {
       }
     }
     const box = item.querySelector('[data-feedback]');
+    if (previous.held) {
+      showHeld(box);
+      continue;
+    }
     box.className = `feedback ${previous.correct ? 'right' : 'wrong'}`;
     box.textContent = previous.correct
       ? 'You answered this correctly.'
       : 'Your last answer was not correct: try again.';
   }
   updateReview();
+
+  document.addEventListener(EVENTS.answersReleased, (event) => {
+    const article = root.closest('[data-lesson-slug]');
+    if (event.detail.lesson === (article ? article.dataset.lessonSlug : slug) && answersHeld) {
+      answersHeld = false;
+      gradeHeld();
+    }
+  });
+  if (!answersHeld) {
+    gradeHeld(); // released while this page was closed
+  }
 }
 
 // A module runs once the page is parsed: the quizzes are there.

@@ -1,5 +1,6 @@
-// Lesson progress, kept in this browser only (localStorage): no login, nothing sent anywhere.
-import { STORAGE, forget, load, save } from '/js/common.js';
+// Lesson progress, kept in this browser (localStorage): no login. Each step is announced (EVENTS.lessonProgress)
+// for a workshop to hear; outside one nothing is sent anywhere.
+import { EVENTS, STORAGE, announce, forget, load, save } from '/js/common.js';
 
 const LABELS = { visited: 'Visited', completed: 'Completed' };
 
@@ -44,6 +45,10 @@ function showLesson(article) {
     progress[slug] = 'visited';
     save(STORAGE.progress, progress);
   }
+  announce(EVENTS.lessonProgress, { lesson: slug, state: 'visited' });
+  if (progress[slug] === 'completed') {
+    announce(EVENTS.lessonProgress, { lesson: slug, state: 'completed' });
+  }
   const button = document.querySelector('[data-complete-lesson]');
   const note = document.querySelector('[data-completed-note]');
   const render = () => {
@@ -55,6 +60,7 @@ function showLesson(article) {
     const current = load(STORAGE.progress);
     current[slug] = 'completed';
     save(STORAGE.progress, current);
+    announce(EVENTS.lessonProgress, { lesson: slug, state: 'completed' });
     render();
     note.setAttribute('tabindex', '-1');
     note.focus();

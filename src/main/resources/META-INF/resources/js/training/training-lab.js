@@ -1,7 +1,7 @@
 // The training lab: starts a run through the public API, follows its Server-Sent Events epoch by epoch, draws the
 // curves and fills the tables, then promotes the run to a served model. The settings live in the page's address,
 // so a run can be shared and repeated. The pieces are modules of their own; this one wires them together.
-import { el, fetchJson, postJson } from '/js/common.js';
+import { EVENTS, announce, el, fetchJson, postJson } from '/js/common.js';
 import { Curves } from './curves.js';
 import { Promotion } from './promotion.js';
 import { RunFollower } from './run-follower.js';
@@ -19,7 +19,11 @@ function initTrainingLab(root) {
   const promotion = new Promotion(root, () => run);
   const follower = new RunFollower({
     epoch: (epoch) => view.addEpoch(epoch, planned),
-    summary: (summary) => view.showSummary(summary),
+    summary: (summary) => {
+      // Heard live only, not when a shared address shows an old run again.
+      announce(EVENTS.trainingFinished, { run_id: summary.id, status: summary.status });
+      return view.showSummary(summary);
+    },
     reconnecting: () => view.status('Connection lost; reconnecting…'),
     resume: (id) => show(id),
     lost: () => {
