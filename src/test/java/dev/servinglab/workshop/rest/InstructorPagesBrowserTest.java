@@ -1,0 +1,124 @@
+package dev.servinglab.workshop.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.servinglab.lesson.service.LessonRepository;
+import dev.servinglab.quiz.service.Question;
+import dev.servinglab.quiz.service.QuizRepository;
+import dev.servinglab.testsupport.BrowserSupport;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@QuarkusTest
+class InstructorPagesBrowserTest {
+
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+
+    private static final String LESSON = "01-what-happens-when-you-call-a-model-api";
+    private static final int PHONE_WIDTH = 360;
+    // Generous for a loaded CI machine; the dashboard itself updates within a fraction of a second.
+    private static final LocatorAssertions.HasTextOptions SOON =
+            new LocatorAssertions.HasTextOptions().setTimeout(15_000);
+
+    @Inject
+    LessonRepository lessons;
+
+    @Inject
+    QuizRepository quizzes;
+
+    @Test
+    void anInstructorCreatesAWorkshopAndWatchesALearnerAnswerLive() {
+        Page page = browser.open("/workshops/new");
+        page.getByLabel("Title").fill("Live class");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the workshop"))
+                .press("Enter");
+        Locator joinCode = page.locator("[data-join-code]");
+        PlaywrightAssertions.assertThat(joinCode).hasText(Pattern.compile("^[A-Z0-9]{3}-[A-Z0-9]{3}$"));
+        String code = joinCode.textContent().replace("-", "");
+        PlaywrightAssertions.assertThat(page.locator("img.join-qr")).isVisible();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open the dashboard"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("[data-learner-count]")).hasText("0");
+        // The stream is followed once the first event has been drawn.
+        PlaywrightAssertions.assertThat(page.locator("[data-updated]")).hasText(Pattern.compile("^Live"), SOON);
+
+        String quiz = lessons.find(LESSON).orElseThrow().lesson().quiz();
+        Question question = quizzes.find(quiz).orElseThrow().questions().stream()
+                .filter(q -> q.kind() != Question.Kind.NUMERIC)
+                .findFirst()
+                .orElseThrow();
+        String learner = given().contentType(ContentType.JSON)
+                .body(Map.of("nickname", "Ana <b>"))
+                .post("/api/v1/workshops/" + code + "/learners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .cookie(WorkshopCookies.LEARNER);
+
+        Locator learners = page.locator("[data-learners]");
+        PlaywrightAssertions.assertThat(page.locator("[data-learner-count]")).hasText("1", SOON);
+        PlaywrightAssertions.assertThat(learners).containsText("Ana <b>");
+
+        given().contentType(ContentType.JSON)
+                .cookie(WorkshopCookies.LEARNER, learner)
+                .body(Map.of("quiz", quiz, "question", question.id(), "answer", Map.of("choices", List.of(0))))
+                .post("/api/v1/me/answers")
+                .then()
+                .statusCode(200);
+
+        Locator result = page.locator("[data-question-key='" + quiz + "/" + question.id() + "']");
+        PlaywrightAssertions.assertThat(result.locator("[data-answered]")).hasText("1", SOON);
+        PlaywrightAssertions.assertThat(result.locator("tr[data-option='0'] [data-count]"))
+                .hasText("1", SOON);
+        PlaywrightAssertions.assertThat(learners.locator("tr").first()).containsText("Ana <b>");
+
+        assertThat(browser.consoleErrors(page), empty());
+        assertThat(browser.foreignRequests(page), empty());
+        browser.assertNoSeriousAccessibilityViolations(page);
+        page.setViewportSize(PHONE_WIDTH, 800);
+        assertThat(
+                "dashboard width",
+                (int) page.evaluate("() => document.documentElement.scrollWidth"),
+                lessThanOrEqualTo(PHONE_WIDTH));
+
+        // The presenter view: a question large, its results hidden until revealed.
+        page.setViewportSize(1280, 800);
+        page.navigate("/workshops/" + code + "/present");
+        page.getByLabel("Show").selectOption(quiz + "/" + question.id());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show it"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("[data-stage-title]")).hasText(question.prompt(), SOON);
+        PlaywrightAssertions.assertThat(page.locator("[data-stage-results]")).isHidden();
+        page.locator("[data-reveal]").click();
+        PlaywrightAssertions.assertThat(page.locator("[data-stage-results]")).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("[data-stage-results] [data-answered]"))
+                .hasText("1");
+        // The choice and the reveal are the workshop's: a reload shows them again.
+        page.reload();
+        PlaywrightAssertions.assertThat(page.locator("[data-stage-results]")).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("[data-stage-title]")).hasText(question.prompt());
+        assertThat(browser.consoleErrors(page), empty());
+        browser.assertNoSeriousAccessibilityViolations(page);
+        page.setViewportSize(PHONE_WIDTH, 800);
+        assertThat(
+                "presenter width",
+                (int) page.evaluate("() => document.documentElement.scrollWidth"),
+                lessThanOrEqualTo(PHONE_WIDTH));
+    }
+}
