@@ -3,10 +3,11 @@ package dev.servinglab.workshop.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -91,11 +92,7 @@ class InstructorPagesBrowserTest {
         assertThat(browser.consoleErrors(page), empty());
         assertThat(browser.foreignRequests(page), empty());
         browser.assertNoSeriousAccessibilityViolations(page);
-        page.setViewportSize(PHONE_WIDTH, 800);
-        assertThat(
-                "dashboard width",
-                (int) page.evaluate("() => document.documentElement.scrollWidth"),
-                lessThanOrEqualTo(PHONE_WIDTH));
+        assertFitsAPhone(page, "dashboard");
 
         // The presenter view: a question large, its results hidden until revealed.
         page.setViewportSize(1280, 800);
@@ -115,10 +112,27 @@ class InstructorPagesBrowserTest {
         PlaywrightAssertions.assertThat(page.locator("[data-stage-title]")).hasText(question.prompt());
         assertThat(browser.consoleErrors(page), empty());
         browser.assertNoSeriousAccessibilityViolations(page);
+        assertFitsAPhone(page, "presenter view");
+    }
+
+    /** Checks that a page does not scroll sideways on a phone: wide tables scroll inside their own regions. */
+    private static void assertFitsAPhone(Page page, String what) {
         page.setViewportSize(PHONE_WIDTH, 800);
-        assertThat(
-                "presenter width",
-                (int) page.evaluate("() => document.documentElement.scrollWidth"),
-                lessThanOrEqualTo(PHONE_WIDTH));
+        try {
+            // Charts follow their box's width on the next frames: wait for the layout to settle.
+            page.waitForFunction(
+                    "width => document.documentElement.scrollWidth <= width",
+                    PHONE_WIDTH,
+                    new Page.WaitForFunctionOptions().setTimeout(10_000));
+        } catch (TimeoutError e) {
+            Object widest = page.evaluate(
+                    "width => [...document.querySelectorAll('body *')]"
+                            + ".filter(e => e.getBoundingClientRect().right > width && !e.closest('.table-scroll'))"
+                            + ".slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')",
+                    PHONE_WIDTH);
+            fail(what + " scrolls sideways at " + PHONE_WIDTH + " px: "
+                    + page.evaluate("() => document.documentElement.scrollWidth") + " px wide, past the edge: "
+                    + widest);
+        }
     }
 }
