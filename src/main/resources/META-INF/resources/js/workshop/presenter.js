@@ -16,7 +16,9 @@ function initPresenter(root) {
   const canvas = results.querySelector('[data-option-chart]');
   let chart = null;
   let current = null;
-  let shownTarget;
+  // What the server rendered: the picker is only moved when the workshop's choice changes from it, not while the
+  // instructor is picking.
+  let shownTarget = select.value || null;
   form.hidden = false;
 
   const say = (text) => {
@@ -41,9 +43,7 @@ function initPresenter(root) {
     link.hidden = !option;
     if (presented !== shownTarget) {
       shownTarget = presented;
-      if (select.value !== (presented || '') && document.activeElement !== select) {
-        select.value = presented || '';
-      }
+      select.value = presented || '';
       title.textContent = asked ? asked.prompt : option ? option.dataset.title : '';
       if (option) {
         link.querySelector('a').href = option.dataset.path;

@@ -11,6 +11,7 @@ import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import dev.servinglab.lesson.service.LessonRepository;
 import dev.servinglab.quiz.service.Question;
 import dev.servinglab.quiz.service.QuizRepository;
@@ -35,6 +36,8 @@ class InstructorPagesBrowserTest {
     // Generous for a loaded CI machine; the dashboard itself updates within a fraction of a second.
     private static final LocatorAssertions.HasTextOptions SOON =
             new LocatorAssertions.HasTextOptions().setTimeout(15_000);
+    private static final LocatorAssertions.ContainsTextOptions SOON_CONTAINING =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(15_000);
 
     @Inject
     LessonRepository lessons;
@@ -89,6 +92,22 @@ class InstructorPagesBrowserTest {
                 .hasText("1", SOON);
         PlaywrightAssertions.assertThat(learners.locator("tr").first()).containsText("Ana <b>");
 
+        // The controls: hold the lesson back, ask the class to follow a section.
+        Locator lessonRow = page.locator("tr[data-lesson='" + LESSON + "']");
+        lessonRow.locator("[data-toggle=released]").click();
+        PlaywrightAssertions.assertThat(lessonRow.locator("[data-released]")).hasText("held back", SOON);
+        PlaywrightAssertions.assertThat(page.locator("[data-dashboard-status]")).containsText("held back");
+        String section = lessons.find(LESSON)
+                .orElseThrow()
+                .lesson()
+                .sections()
+                .getFirst()
+                .text();
+        page.getByLabel("Section").selectOption(new SelectOption().setLabel(section));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask the class to follow"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("[data-follow-now] a")).containsText(section, SOON_CONTAINING);
+
         assertThat(browser.consoleErrors(page), empty());
         assertThat(browser.foreignRequests(page), empty());
         browser.assertNoSeriousAccessibilityViolations(page);
@@ -100,6 +119,8 @@ class InstructorPagesBrowserTest {
         page.getByLabel("Show").selectOption(quiz + "/" + question.id());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show it"))
                 .click();
+        PlaywrightAssertions.assertThat(page.locator("[data-present-status]"))
+                .containsText("Results hidden", SOON_CONTAINING);
         PlaywrightAssertions.assertThat(page.locator("[data-stage-title]")).hasText(question.prompt(), SOON);
         PlaywrightAssertions.assertThat(page.locator("[data-stage-results]")).isHidden();
         page.locator("[data-reveal]").click();
@@ -113,6 +134,15 @@ class InstructorPagesBrowserTest {
         assertThat(browser.consoleErrors(page), empty());
         browser.assertNoSeriousAccessibilityViolations(page);
         assertFitsAPhone(page, "presenter view");
+
+        // Deleting asks first, then leaves for a new workshop; the dashboard is gone.
+        page.setViewportSize(1280, 800);
+        page.navigate("/workshops/" + code);
+        page.onDialog(dialog -> dialog.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete the workshop and all its data"))
+                .click();
+        page.waitForURL("**/workshops/new");
+        given().get("/workshops/" + code + "/qr.svg").then().statusCode(404);
     }
 
     /** Checks that a page does not scroll sideways on a phone: wide tables scroll inside their own regions. */
