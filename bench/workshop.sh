@@ -59,8 +59,10 @@ done
 PID=$(pgrep -P $APP java || echo $APP)
 
 {
-  echo "workshop bench $(date '+%Y-%m-%d %H:%M'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' + local changes')"
-  echo "machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), kernel $(uname -r), $("$JAVA" -version 2>&1 | head -1)"
+  CPU=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+  MEM=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+  echo "workshop bench $(date '+%Y-%m-%d %H:%M'), commit $(git rev-parse --short HEAD)"
+  echo "machine: $(nproc) cores ($CPU), $MEM, kernel $(uname -r), $("$JAVA" -version 2>&1 | head -1)"
   echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "app: ./lab serve (pid $PID), fresh H2 database in $DATA, SERVING_LAB_WORKSHOP_JOINS_PER_MINUTE=$JOINS"
   echo "     because every simulated learner comes from 127.0.0.1 (the default, 30, is per client address)"
@@ -75,11 +77,19 @@ if command -v wrk > /dev/null; then
   rm -f "$LUA"
 fi
 
+# Other work on the machine shows in the load average: sampled through the run, so the figures can be judged.
+LOADS="$OUT/workshop-load-$STAMP.txt"
+( while sleep 10; do cut -d' ' -f1 /proc/loadavg; done ) > "$LOADS" &
+SAMPLER=$!
 set +e
 "$JAVA" "$ROOT/bench/workshop/WorkshopBench.java" --base "$BASE" --learners "$LEARNERS" --minutes "$MINUTES" \
     --seed "$SEED" --pid "$PID" --quiet-seconds "$QUIET" --probe-rate "$PROBE_RATE" 2>&1 | tee -a "$REPORT"
 STATUS=${PIPESTATUS[0]}
 set -e
-echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$REPORT"
+kill $SAMPLER 2>/dev/null
+echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg); 1-minute load every 10 s during it: $(sort -g "$LOADS" \
+    | awk '{ a[NR] = $1 } END { if (NR) printf "median %s, max %s (%d cores)", a[int((NR + 1) / 2)], a[NR], '"$(nproc)"' }')" \
+    | tee -a "$REPORT"
+rm -f "$LOADS"
 echo "figures in $REPORT, the app's log in $LOG"
 exit "$STATUS"

@@ -71,7 +71,7 @@ public class WorkshopBench {
     final AtomicLong maxRssKb = new AtomicLong();
     final List<Long> rssSamplesKb = new CopyOnWriteArrayList<>();
     final List<InputStream> openStreams = new CopyOnWriteArrayList<>();
-    volatile String probePhase = "quiet";
+    volatile String probePhase = "warm-up";
     volatile boolean probing = true;
     volatile boolean sampling = true;
 
@@ -82,6 +82,7 @@ public class WorkshopBench {
     String secret;
     long deadline;
     double pace;
+    long classStart;
     long cpuAtStart;
     long cpuAtEnd;
 
@@ -129,12 +130,17 @@ public class WorkshopBench {
         Thread sampler = Thread.ofPlatform().daemon().name("rss").start(this::sample);
         Thread probe = Thread.ofPlatform().daemon().name("probe").start(this::probe);
 
-        System.out.printf(Locale.ROOT, "quiet: predict probe at %d req/s for %d s, no class%n", probeRate, quietSeconds);
+        // The driver's own HTTP client is compiled by the JIT during its first seconds: not part of the quiet run.
+        Thread.sleep(10_000);
+        probePhase = "quiet";
+        System.out.printf(Locale.ROOT, "quiet: predict probe at %d req/s for %d s (after 10 s of its own warm-up)%n",
+                probeRate, quietSeconds);
         Thread.sleep(quietSeconds * 1000L);
 
         createWorkshop();
         Thread dashboard = Thread.ofPlatform().daemon().name("dashboard").start(this::followDashboard);
         long start = System.nanoTime();
+        classStart = start;
         deadline = start + (long) (minutes * 60e9);
         probePhase = "class";
         cpuAtStart = cpuTicks(pid);
@@ -548,6 +554,7 @@ public class WorkshopBench {
         long t1 = System.nanoTime();
         if (reply.status() / 100 == 2) {
             time("report", (t1 - t0) / 1e6);
+            time(String.format(Locale.ROOT, "slot %03d", (t1 - classStart) / 10_000_000_000L), (t1 - t0) / 1e6);
             time("report " + kind, (t1 - t0) / 1e6);
             Matcher m = Pattern.compile("^\\{\"seq\":(\\d+)").matcher(reply.body());
             if (m.find()) {
@@ -573,7 +580,7 @@ public class WorkshopBench {
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (response.statusCode() != 200) {
                     error("POST predict (probe) " + response.statusCode());
-                } else if (!"after".equals(phase)) {
+                } else if ("quiet".equals(phase) || "class".equals(phase)) {
                     time("probe " + phase, ms);
                     if ("class".equals(phase)) {
                         time(lab ? "probe class, a lab running" : "probe class, no lab running", ms);
@@ -654,7 +661,9 @@ public class WorkshopBench {
     /** Sends a request; any status but 2xx is an error, except 429 where {@code tooManyExpected}. */
     Reply call(String label, HttpRequest request, boolean tooManyExpected) {
         try {
+            long t0 = System.nanoTime();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            time("call " + label, (System.nanoTime() - t0) / 1e6);
             int status = response.statusCode();
             count(label, 1);
             if (status / 100 != 2 && !(tooManyExpected && status == 429)) {
@@ -668,7 +677,8 @@ public class WorkshopBench {
                     .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                     .findFirst()
                     .orElse(null);
-            return new Reply(status, response.body(), cookie, response.headers().firstValue("retry-after").orElse(null));
+            String retryAfter = response.headers().firstValue("retry-after").orElse(null);
+            return new Reply(status, response.body(), cookie, retryAfter);
         } catch (IOException e) {
             error(label + " " + e.getClass().getSimpleName());
             return new Reply(-1, null, null, null);
@@ -760,6 +770,13 @@ public class WorkshopBench {
             System.out.println("  " + p5099("report " + kind));
         }
         System.out.printf(Locale.ROOT, "  %.1f reports per second over the class%n", acks.size() / classSeconds);
+        System.out.println("  report POSTs by 10 s of the class (slot 000 is its first 10 s):");
+        new TreeMap<>(timings).keySet().stream().filter(k -> k.startsWith("slot ")).forEach(
+                k -> System.out.println("    " + p5099(k)));
+        System.out.println("other requests of the class, as the learner saw them:");
+        new TreeMap<>(timings).keySet().stream()
+                .filter(k -> k.startsWith("call ") && !k.startsWith("call POST me/"))
+                .forEach(k -> System.out.println("  " + p5099(k)));
 
         // Dashboard delay: a report acked with seq S at t; the first dashboard event with seq >= S at t'.
         List<long[]> evs;
@@ -813,8 +830,9 @@ public class WorkshopBench {
         System.out.println("  " + p5099("probe class, a lab running"));
         System.out.println("  the learners' latency labs, as the driver measured them:");
         System.out.println("  " + p5099("predict (lab)"));
+        long lastRssMb = rssSamplesKb.isEmpty() ? 0 : rssSamplesKb.getLast() / 1024;
         System.out.println("memory: RSS max " + maxRssKb.get() / 1024 + " MB over " + rssSamplesKb.size()
-                + " samples (1 a second), last " + (rssSamplesKb.isEmpty() ? 0 : rssSamplesKb.getLast() / 1024) + " MB");
+                + " samples (1 a second), last " + lastRssMb + " MB");
 
         if (cpuAtStart >= 0 && cpuAtEnd >= 0) {
             // /proc counts CPU time in clock ticks of 1/100 s on Linux.
