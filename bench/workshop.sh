@@ -13,7 +13,8 @@
 #   bench/workshop.sh --learners 20 --minutes 1   a smoke run
 # Options: --learners N (300)  --minutes M (5)  --port P (18190)  --seed S (42)  --quiet-seconds S (30)
 #          --probe-rate R (50 predictions a second)  --no-build  --out DIR (bench/results)
-# Needs JDK 25 (found by ./lab) and curl; wrk for the warm-up (skipped without it).
+# Needs JDK 25 (found by ./lab) and curl; wrk for the warm-up (skipped without it). The app inherits the
+# environment, so JAVA_OPTS (e.g. with -Xlog:gc) and QUARKUS_* / SERVING_LAB_* settings can be tried with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     --probe-rate) PROBE_RATE="$2"; shift 2;;
     --no-build) BUILD=0; shift;;
     --out) OUT="$2"; shift 2;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
     *) echo "workshop bench: unknown argument $1 (see --help)" >&2; exit 2;;
   esac
 done
@@ -87,8 +88,9 @@ set +e
 STATUS=${PIPESTATUS[0]}
 set -e
 kill $SAMPLER 2>/dev/null
-echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg); 1-minute load every 10 s during it: $(sort -g "$LOADS" \
-    | awk '{ a[NR] = $1 } END { if (NR) printf "median %s, max %s (%d cores)", a[int((NR + 1) / 2)], a[NR], '"$(nproc)"' }')" \
+DURING=$(sort -g "$LOADS" | awk -v cores="$(nproc)" '{ a[NR] = $1 }
+    END { if (NR) printf "median %s, max %s (%d cores)", a[int((NR + 1) / 2)], a[NR], cores }')
+echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg); 1-minute load every 10 s during it: $DURING" \
     | tee -a "$REPORT"
 rm -f "$LOADS"
 echo "figures in $REPORT, the app's log in $LOG"

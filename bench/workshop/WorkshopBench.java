@@ -169,6 +169,7 @@ public class WorkshopBench {
         instructor.join();
         double classSeconds = (System.nanoTime() - start) / 1e9;
         cpuAtEnd = cpuTicks(pid);
+        serverTimes();
         probePhase = "after";
         progress.interrupt();
         // The last reports' events leave within a dashboard interval: wait for them before counting.
@@ -622,6 +623,28 @@ public class WorkshopBench {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** Prints the server's own mean time per workshop endpoint (Micrometer), to tell its time from the driver's. */
+    void serverTimes() {
+        try {
+            Map<String, double[]> byUri = new TreeMap<>();
+            Pattern line = Pattern.compile(
+                    "^http_server_requests_seconds_(sum|count)\\{.*?method=\"(\\w+)\".*?uri=\"([^\"]+)\".*\\} (\\S+)$");
+            for (String row : get("/q/metrics").split("\n")) {
+                Matcher m = line.matcher(row);
+                if (m.find() && (m.group(3).contains("/me") || m.group(3).contains("/learners")
+                        || m.group(3).startsWith("/lessons"))) {
+                    double[] v = byUri.computeIfAbsent(m.group(2) + " " + m.group(3), k -> new double[2]);
+                    v["sum".equals(m.group(1)) ? 0 : 1] += Double.parseDouble(m.group(4));
+                }
+            }
+            System.out.println("server side (Micrometer, all statuses), mean time per request:");
+            byUri.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-44s n=%7.0f  mean %8.2f ms%n",
+                    k, v[1], v[1] == 0 ? Double.NaN : v[0] / v[1] * 1000));
+        } catch (Exception e) {
+            System.out.println("no server-side times: " + e);
         }
     }
 
