@@ -1,0 +1,1035 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Simulates a workshop class against a running Serving Lab: an instructor follows the dashboard stream while N
+ * learners join, read, answer every quiz, report exercises, run latency labs and trainings at a human pace; a
+ * probe measures POST /api/v1/predict at a steady rate before the class (quiet) and during it.
+ *
+ * <p>Run with JDK 25: {@code java bench/workshop/WorkshopBench.java --base http://127.0.0.1:18190 --learners 300
+ * --minutes 5 --pid <app pid>}. Uses java.net.http only, so that the bench needs nothing the JDK lacks.
+ * Everything random comes from {@code --seed}: the same seed gives every learner the same script (the server's
+ * timing still varies).
+ */
+public class WorkshopBench {
+
+    static final String PREDICT_BODY =
+            "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
+    static final String[] NAME_STEMS = {"Ana", "Björn", "Зоя", "Chen 陈", "Nadia", "Ola", "Łucja", "Kwame", "Aiko"};
+    static final Pattern SEQ = Pattern.compile("^data:\\s?\\{\"seq\":(\\d+)");
+
+    // Options
+    URI base;
+    int learners = 300;
+    double minutes = 5;
+    long seed = 42;
+    long pid = -1;
+    int quietSeconds = 30;
+    int probeRate = 50;
+    double trainShare = 0.5;
+
+    final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    // The probe and the streams get clients of their own, so that the class's connections never queue them.
+    final HttpClient probeClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient streamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    // What is measured
+    final Map<String, List<Double>> timings = new ConcurrentHashMap<>();
+    final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    final List<long[]> acks = Collections.synchronizedList(new ArrayList<>()); // {seq, nanoTime}
+    final List<long[]> events = Collections.synchronizedList(new ArrayList<>()); // {seq, nanoTime, bytes}
+    final AtomicInteger labsRunning = new AtomicInteger();
+    final AtomicLong maxRssKb = new AtomicLong();
+    final List<Long> rssSamplesKb = new CopyOnWriteArrayList<>();
+    final List<InputStream> openStreams = new CopyOnWriteArrayList<>();
+    volatile String probePhase = "warm-up";
+    volatile boolean probing = true;
+    volatile boolean sampling = true;
+
+    // The course, read from the app
+    final List<Lesson> lessons = new ArrayList<>();
+    final List<Exercise> exercises = new ArrayList<>();
+    String code;
+    String secret;
+    long deadline;
+    double pace;
+    long classStart;
+    long cpuAtStart;
+    long cpuAtEnd;
+
+    record Question(String id, String kind, int options, List<Integer> rightChoices, Double rightValue) {}
+
+    record Lesson(String slug, List<Question> questions) {}
+
+    record Exercise(String id, boolean rowsActual, long[][] cells) {}
+
+    record Reply(int status, String body, String cookie, String retryAfter) {}
+
+    /** Stops a learner's script when the class is over. */
+    static final class ClassOver extends RuntimeException {
+        ClassOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        WorkshopBench bench = new WorkshopBench();
+        for (int i = 0; i < args.length; i += 2) {
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--base" -> bench.base = URI.create(value);
+                case "--learners" -> bench.learners = Integer.parseInt(value);
+                case "--minutes" -> bench.minutes = Double.parseDouble(value);
+                case "--seed" -> bench.seed = Long.parseLong(value);
+                case "--pid" -> bench.pid = Long.parseLong(value);
+                case "--quiet-seconds" -> bench.quietSeconds = Integer.parseInt(value);
+                case "--probe-rate" -> bench.probeRate = Integer.parseInt(value);
+                case "--train-share" -> bench.trainShare = Double.parseDouble(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (bench.base == null) {
+            throw new IllegalArgumentException("--base is required");
+        }
+        System.exit(bench.run() ? 0 : 1);
+    }
+
+    boolean run() throws Exception {
+        // Think times are scaled to the class's length, so that a short run still goes through the whole course.
+        pace = minutes / 5.0;
+        readCourse();
+        Thread sampler = Thread.ofPlatform().daemon().name("rss").start(this::sample);
+        Thread probe = Thread.ofPlatform().daemon().name("probe").start(this::probe);
+
+        // The driver's own HTTP client is compiled by the JIT during its first seconds: not part of the quiet run.
+        Thread.sleep(10_000);
+        probePhase = "quiet";
+        System.out.printf(Locale.ROOT, "quiet: predict probe at %d req/s for %d s (after 10 s of its own warm-up)%n",
+                probeRate, quietSeconds);
+        Thread.sleep(quietSeconds * 1000L);
+
+        createWorkshop();
+        Thread dashboard = Thread.ofPlatform().daemon().name("dashboard").start(this::followDashboard);
+        long start = System.nanoTime();
+        classStart = start;
+        deadline = start + (long) (minutes * 60e9);
+        probePhase = "class";
+        cpuAtStart = cpuTicks(pid);
+        System.out.printf(Locale.ROOT, "class: %d learners for %.1f min in workshop %s (seed %d)%n",
+                learners, minutes, code, seed);
+        Thread instructor = Thread.ofVirtual().start(this::instruct);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < learners; i++) {
+            int n = i;
+            threads.add(Thread.ofVirtual().name("learner-" + n).start(() -> learner(n)));
+        }
+        Thread progress = Thread.ofPlatform().daemon().start(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.out.printf(Locale.ROOT, "  %3.0f s: %d reports acked, %d dashboard events, %d errors%n",
+                        (System.nanoTime() - start) / 1e9, acks.size(), events.size(), errorCount());
+            }
+        });
+        for (Thread t : threads) {
+            t.join(Duration.ofMillis(Math.max(1, (deadline - System.nanoTime()) / 1_000_000 + 60_000)));
+        }
+        instructor.join();
+        double classSeconds = (System.nanoTime() - start) / 1e9;
+        cpuAtEnd = cpuTicks(pid);
+        serverTimes();
+        probePhase = "after";
+        progress.interrupt();
+        // The last reports' events leave within a dashboard interval: wait for them before counting.
+        Thread.sleep(2000);
+        probing = false;
+        sampling = false;
+        for (InputStream in : openStreams) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // closing is all that is wanted
+            }
+        }
+        probe.join(2000);
+        sampler.join(2000);
+        return summarise(classSeconds);
+    }
+
+    // ---- The course -------------------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    void readCourse() throws Exception {
+        for (Object q : (List<Object>) Json.parse(get("/api/v1/quizzes"))) {
+            Map<String, Object> quiz = (Map<String, Object>) q;
+            String slug = (String) quiz.get("slug");
+            List<Map<String, Object>> questions = (List<Map<String, Object>>) quiz.get("questions");
+            Map<String, Map<String, Object>> key = answerKey(slug, questions);
+            List<Question> list = new ArrayList<>();
+            for (Map<String, Object> question : questions) {
+                String id = (String) question.get("id");
+                List<Integer> right = new ArrayList<>();
+                Double value = null;
+                Map<String, Object> reviewed = key.get(id);
+                if (reviewed != null) {
+                    List<Object> options = (List<Object>) reviewed.getOrDefault("options", List.of());
+                    for (int i = 0; i < options.size(); i++) {
+                        if (Boolean.TRUE.equals(((Map<String, Object>) options.get(i)).get("correct"))) {
+                            right.add(i);
+                        }
+                    }
+                    if (reviewed.get("answer") instanceof Double d) {
+                        value = d;
+                    }
+                }
+                list.add(new Question(id, (String) question.get("kind"),
+                        ((List<Object>) question.get("options")).size(), right, value));
+            }
+            lessons.add(new Lesson(slug, list));
+        }
+        for (Object e : (List<Object>) Json.parse(get("/api/v1/exercises"))) {
+            Map<String, Object> exercise = (Map<String, Object>) e;
+            List<Object> rows = (List<Object>) exercise.get("cells");
+            long[][] cells = new long[2][2];
+            for (int r = 0; r < 2; r++) {
+                for (int c = 0; c < 2; c++) {
+                    cells[r][c] = ((Double) ((List<Object>) rows.get(r)).get(c)).longValue();
+                }
+            }
+            exercises.add(new Exercise((String) exercise.get("id"), "Actual".equals(exercise.get("row_axis")), cells));
+        }
+        int questions = lessons.stream().mapToInt(l -> l.questions().size()).sum();
+        System.out.printf(Locale.ROOT, "course: %d lessons, %d quiz questions, %d exercises%n",
+                lessons.size(), questions, exercises.size());
+    }
+
+    /** Reads a quiz's answer key from its review (one POST with any answer), so learners can be right or wrong. */
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> answerKey(String slug, List<Map<String, Object>> questions) {
+        StringBuilder body = new StringBuilder("{\"answers\":{");
+        for (int i = 0; i < questions.size(); i++) {
+            Map<String, Object> q = questions.get(i);
+            body.append(i == 0 ? "" : ",").append(Json.quote((String) q.get("id"))).append(':')
+                    .append("numeric".equals(q.get("kind")) ? "{\"value\":0}" : "{\"choices\":[0]}");
+        }
+        body.append("}}");
+        Map<String, Map<String, Object>> key = new LinkedHashMap<>();
+        try {
+            HttpResponse<String> response = client.send(json("/api/v1/quizzes/" + slug + "/review", body.toString())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                Map<String, Object> review = (Map<String, Object>) Json.parse(response.body());
+                for (Object q : (List<Object>) review.get("questions")) {
+                    key.put((String) ((Map<String, Object>) q).get("id"), (Map<String, Object>) q);
+                }
+            }
+        } catch (Exception e) {
+            System.out.println("note: no answer key for " + slug + " (" + e + "); learners answer at random");
+        }
+        return key;
+    }
+
+    void createWorkshop() throws Exception {
+        HttpResponse<String> response = client.send(
+                json("/api/v1/workshops", "{\"title\":\"Bench class of " + learners + "\"}").build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating the workshop: " + response.statusCode() + " " + response.body());
+        }
+        Matcher m = Pattern.compile("\"code\":\"([A-Z0-9]+)\"").matcher(response.body());
+        Matcher s = Pattern.compile("\"secret\":\"([^\"]+)\"").matcher(response.body());
+        if (!m.find() || !s.find()) {
+            throw new IllegalStateException("no code or secret in " + response.body());
+        }
+        code = m.group(1);
+        secret = s.group(1);
+    }
+
+    // ---- The instructor ---------------------------------------------------------------------------------------
+
+    /** Follows the dashboard stream as the dashboard page does, timing each event's arrival. */
+    void followDashboard() {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/workshops/" + code + "/dashboard/events"))
+                .header("Authorization", "Bearer " + secret)
+                .header("Accept", "text/event-stream")
+                .build();
+        try {
+            HttpResponse<InputStream> response = streamClient.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                error("GET dashboard/events " + response.statusCode());
+                return;
+            }
+            openStreams.add(response.body());
+            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                long now = System.nanoTime();
+                Matcher m = SEQ.matcher(line);
+                if (m.find()) {
+                    events.add(new long[] {Long.parseLong(m.group(1)), now, line.length()});
+                }
+            }
+        } catch (IOException e) {
+            if (probing) {
+                error("GET dashboard/events " + e.getClass().getSimpleName());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Pushes a lesson to follow now and then, as an instructor walking the class through the course does. */
+    void instruct() {
+        Random random = new Random(seed);
+        try {
+            for (Lesson lesson : lessons) {
+                think(random, 35, 45);
+                HttpRequest.Builder put = HttpRequest.newBuilder(base.resolve("/api/v1/workshops/" + code + "/follow"))
+                        .header("Authorization", "Bearer " + secret)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"lesson\":\"" + lesson.slug() + "\",\"section\":null}"));
+                call("PUT follow", put.build(), false);
+            }
+        } catch (ClassOver over) {
+            // the class is over
+        }
+    }
+
+    // ---- A learner --------------------------------------------------------------------------------------------
+
+    void learner(int n) {
+        Random random = new Random(seed * 1_000_003L + n);
+        String nickname = NAME_STEMS[n % NAME_STEMS.length] + " " + (n + 1);
+        try {
+            // Learners arrive over the first 45 s, as a class does; at this pace most finish the course in about
+            // two thirds of the class's time and then run the class load test again and again.
+            think(random, 0, 45);
+            Reply joined = call("POST join",
+                    json("/api/v1/workshops/" + code + "/learners",
+                            "{\"nickname\":" + Json.quote(nickname) + "}").build(), false);
+            if (joined.cookie() == null) {
+                return;
+            }
+            String cookie = joined.cookie();
+            followMyEvents(cookie);
+            for (Lesson lesson : lessons) {
+                call("GET lesson page", HttpRequest.newBuilder(base.resolve("/lessons/" + lesson.slug()))
+                        .header("Cookie", cookie).build(), false);
+                call("GET me", HttpRequest.newBuilder(base.resolve("/api/v1/me")).header("Cookie", cookie)
+                        .build(), false);
+                report(cookie, "progress", "{\"lesson\":\"" + lesson.slug() + "\",\"state\":\"visited\"}");
+                think(random, 2, 6);
+                for (Question question : lesson.questions()) {
+                    think(random, 1.5, 5);
+                    boolean right = answer(cookie, lesson, question, random, random.nextDouble() < 0.7);
+                    if (!right && random.nextDouble() < 0.5) {
+                        think(random, 1, 4);
+                        answer(cookie, lesson, question, random, true);
+                    }
+                }
+                if (lesson.slug().contains("latency")) {
+                    latencyLab(cookie, random);
+                } else if (lesson.slug().contains("confusion") || lesson.slug().contains("precision")
+                        || lesson.slug().contains("pitfalls")) {
+                    think(random, 3, 8);
+                    exercise(cookie, random);
+                } else if (lesson.slug().contains("train") && random.nextDouble() < trainShare) {
+                    train(cookie, random);
+                }
+                report(cookie, "progress", "{\"lesson\":\"" + lesson.slug() + "\",\"state\":\"completed\"}");
+            }
+            // Done early: the class load test, run again and again until the instructor stops the class.
+            while (true) {
+                think(random, 15, 40);
+                latencyLab(cookie, random);
+            }
+        } catch (ClassOver over) {
+            // the class is over
+        }
+    }
+
+    /** Keeps the learner's own event stream open, as learner.js does on every page. */
+    void followMyEvents(String cookie) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/me/events"))
+                .header("Cookie", cookie)
+                .header("Accept", "text/event-stream")
+                .build();
+        streamClient.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenAccept(response -> {
+            if (response.statusCode() != 200) {
+                error("GET me/events " + response.statusCode());
+                return;
+            }
+            openStreams.add(response.body());
+            Thread.ofVirtual().start(() -> {
+                try (InputStream in = response.body()) {
+                    byte[] buffer = new byte[8192];
+                    for (int read; (read = in.read(buffer)) >= 0; ) {
+                        count("learner event bytes", read);
+                    }
+                } catch (IOException e) {
+                    if (probing) {
+                        error("GET me/events " + e.getClass().getSimpleName());
+                    }
+                }
+            });
+        });
+    }
+
+    boolean answer(String cookie, Lesson lesson, Question q, Random random, boolean wantRight) {
+        String answer;
+        boolean right;
+        if ("numeric".equals(q.kind())) {
+            right = wantRight && q.rightValue() != null;
+            double value = right ? q.rightValue() : Math.round(random.nextDouble() * 10_000) / 100.0 + 1000;
+            answer = "{\"value\":" + value + "}";
+        } else {
+            List<Integer> choices;
+            if (wantRight && !q.rightChoices().isEmpty()) {
+                choices = q.rightChoices();
+            } else if ("multiple".equals(q.kind())) {
+                choices = new ArrayList<>();
+                for (int i = 0; i < q.options(); i++) {
+                    if (random.nextBoolean()) {
+                        choices.add(i);
+                    }
+                }
+                if (choices.isEmpty()) {
+                    choices.add(random.nextInt(q.options()));
+                }
+            } else {
+                choices = List.of(random.nextInt(q.options()));
+            }
+            right = choices.equals(q.rightChoices());
+            answer = "{\"choices\":" + choices.toString().replace(" ", "") + "}";
+        }
+        report(cookie, "answers", "{\"quiz\":\"" + lesson.slug() + "\",\"question\":\"" + q.id() + "\",\"answer\":"
+                + answer + "}");
+        return right;
+    }
+
+    void exercise(String cookie, Random random) {
+        Exercise e = exercises.get(random.nextInt(exercises.size()));
+        long[][] c = e.cells();
+        // cells[0][0] is always the true positives; the off-diagonal cells swap with the axes.
+        double tp = c[0][0];
+        double fn = e.rowsActual() ? c[0][1] : c[1][0];
+        double fp = e.rowsActual() ? c[1][0] : c[0][1];
+        double tn = c[1][1];
+        double accuracy = (tp + tn) / (tp + tn + fp + fn);
+        double precision = tp / (tp + fp);
+        double recall = tp / (tp + fn);
+        double f1 = 2 * precision * recall / (precision + recall);
+        // A third of the class reads the axes the wrong way round.
+        if (random.nextDouble() < 0.33) {
+            double swap = precision;
+            precision = recall;
+            recall = swap;
+        }
+        report(cookie, "exercises", String.format(Locale.ROOT,
+                "{\"exercise\":\"%s\",\"answers\":{\"accuracy\":\"%.2f\",\"precision\":\"%.2f\",\"recall\":\"%.2f\","
+                        + "\"f1\":\"%.2f\"}}", e.id(), accuracy, precision, recall, f1));
+    }
+
+    /** Runs the latency lab as the browser does: a few hundred predictions, 1 to 4 at a time, then reports them. */
+    void latencyLab(String cookie, Random random) {
+        int total = 200 + random.nextInt(301);
+        int concurrency = 1 + random.nextInt(4);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        labsRunning.incrementAndGet();
+        long started = System.nanoTime();
+        try {
+            List<Thread> workers = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                workers.add(Thread.ofVirtual().start(() -> {
+                    while (next.getAndIncrement() < total) {
+                        long t0 = System.nanoTime();
+                        Reply reply = call("POST predict (lab)", predict().build(), false);
+                        if (reply.status() == 200) {
+                            double ms = (System.nanoTime() - t0) / 1e6;
+                            latencies.add(ms);
+                            time("predict (lab)", ms);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            labsRunning.decrementAndGet();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        StringBuilder body = new StringBuilder("{\"latencies_ms\":[");
+        synchronized (latencies) {
+            for (int i = 0; i < latencies.size(); i++) {
+                body.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", latencies.get(i)));
+            }
+        }
+        body.append(String.format(Locale.ROOT, "],\"errors\":%d,\"concurrency\":%d,\"seconds\":%.3f}",
+                failed.get(), concurrency, seconds));
+        report(cookie, "latency-runs", body.toString());
+    }
+
+    /** Trains a small model; 429 (the server's training limit) is expected and tried again later. */
+    void train(String cookie, Random random) {
+        String body = String.format(Locale.ROOT,
+                "{\"dataset\":\"iris\",\"epochs\":%d,\"hidden_units\":%d,\"learning_rate\":%.2f,\"pace_ms\":0}",
+                20 + random.nextInt(41), 4 + random.nextInt(13), 0.01 + random.nextInt(10) / 100.0);
+        String id = null;
+        while (id == null) {
+            Reply reply = call("POST trainings", json("/api/v1/trainings", body).build(), true);
+            if (reply.status() == 201) {
+                Matcher m = Pattern.compile("\"id\":\"([0-9a-f]+)\"").matcher(reply.body());
+                if (!m.find()) {
+                    error("POST trainings: no id");
+                    return;
+                }
+                id = m.group(1);
+            } else if (reply.status() == 429) {
+                count("training 429 (expected, retried)", 1);
+                think(random, 3, 10);
+            } else {
+                return;
+            }
+        }
+        String status = "running";
+        while ("running".equals(status)) {
+            sleepUntilOver(500);
+            Reply reply = call("GET training", HttpRequest.newBuilder(base.resolve("/api/v1/trainings/" + id))
+                    .build(), false);
+            Matcher m = Pattern.compile("\"status\":\"([a-z_]+)\"").matcher(reply.body() == null ? "" : reply.body());
+            if (reply.status() != 200 || !m.find()) {
+                return;
+            }
+            status = m.group(1);
+        }
+        count("trainings " + status, 1);
+        if ("completed".equals(status)) {
+            report(cookie, "trainings", "{\"run_id\":\"" + id + "\"}");
+        }
+    }
+
+    void report(String cookie, String kind, String body) {
+        HttpRequest request = json("/api/v1/me/" + kind, body).header("Cookie", cookie).build();
+        long t0 = System.nanoTime();
+        Reply reply = call("POST me/" + kind, request, false);
+        long t1 = System.nanoTime();
+        if (reply.status() / 100 == 2) {
+            time("report", (t1 - t0) / 1e6);
+            time(String.format(Locale.ROOT, "slot %03d", (t1 - classStart) / 10_000_000_000L), (t1 - t0) / 1e6);
+            time("report " + kind, (t1 - t0) / 1e6);
+            Matcher m = Pattern.compile("^\\{\"seq\":(\\d+)").matcher(reply.body());
+            if (m.find()) {
+                acks.add(new long[] {Long.parseLong(m.group(1)), t1});
+            }
+        }
+    }
+
+    // ---- The predict probe and the memory ---------------------------------------------------------------------
+
+    /** Sends one prediction at a steady rate and files its latency under the phase it was sent in. */
+    void probe() {
+        long period = 1_000_000_000L / probeRate;
+        long next = System.nanoTime();
+        while (probing) {
+            next += period;
+            String phase = probePhase;
+            boolean lab = labsRunning.get() > 0;
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<Void> response =
+                        probeClient.send(predict().build(), HttpResponse.BodyHandlers.discarding());
+                double ms = (System.nanoTime() - t0) / 1e6;
+                if (response.statusCode() != 200) {
+                    error("POST predict (probe) " + response.statusCode());
+                } else if ("quiet".equals(phase) || "class".equals(phase)) {
+                    time("probe " + phase, ms);
+                    if ("class".equals(phase)) {
+                        time(lab ? "probe class, a lab running" : "probe class, no lab running", ms);
+                    }
+                }
+            } catch (IOException e) {
+                error("POST predict (probe) " + e.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                return;
+            }
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(Duration.ofNanos(wait));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            } else {
+                next = System.nanoTime(); // fell behind: no catching up in a burst
+            }
+        }
+    }
+
+    /** Samples the app's resident memory once a second. */
+    void sample() {
+        Path status = Path.of("/proc/" + pid + "/status");
+        while (sampling && pid > 0) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                        rssSamplesKb.add(kb);
+                        maxRssKb.accumulateAndGet(kb, Math::max);
+                    }
+                }
+                Thread.sleep(1000);
+            } catch (IOException | NumberFormatException e) {
+                return;
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Prints the server's own mean time per workshop endpoint (Micrometer), to tell its time from the driver's. */
+    void serverTimes() {
+        try {
+            Map<String, double[]> byUri = new TreeMap<>();
+            Pattern line = Pattern.compile(
+                    "^http_server_requests_seconds_(sum|count)\\{.*?method=\"(\\w+)\".*?uri=\"([^\"]+)\".*\\} (\\S+)$");
+            for (String row : get("/q/metrics").split("\n")) {
+                Matcher m = line.matcher(row);
+                if (m.find() && (m.group(3).contains("/me") || m.group(3).contains("/learners")
+                        || m.group(3).startsWith("/lessons"))) {
+                    double[] v = byUri.computeIfAbsent(m.group(2) + " " + m.group(3), k -> new double[2]);
+                    v["sum".equals(m.group(1)) ? 0 : 1] += Double.parseDouble(m.group(4));
+                }
+            }
+            System.out.println("server side (Micrometer, all statuses), mean time per request:");
+            byUri.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-44s n=%7.0f  mean %8.2f ms%n",
+                    k, v[1], v[1] == 0 ? Double.NaN : v[0] / v[1] * 1000));
+        } catch (Exception e) {
+            System.out.println("no server-side times: " + e);
+        }
+    }
+
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    // ---- HTTP -------------------------------------------------------------------------------------------------
+
+    HttpRequest.Builder json(String path, String body) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    HttpRequest.Builder predict() {
+        return json("/api/v1/predict", PREDICT_BODY);
+    }
+
+    String get(String path) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** Sends a request; any status but 2xx is an error, except 429 where {@code tooManyExpected}. */
+    Reply call(String label, HttpRequest request, boolean tooManyExpected) {
+        try {
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            time("call " + label, (System.nanoTime() - t0) / 1e6);
+            int status = response.statusCode();
+            count(label, 1);
+            if (status / 100 != 2 && !(tooManyExpected && status == 429)) {
+                error(label + " " + status);
+                if (errorCount() <= 5) {
+                    System.out.println("  error: " + label + " " + status + " " + response.body());
+                }
+            }
+            String cookie = response.headers().allValues("set-cookie").stream()
+                    .filter(c -> c.startsWith("serving-lab-learner="))
+                    .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                    .findFirst()
+                    .orElse(null);
+            String retryAfter = response.headers().firstValue("retry-after").orElse(null);
+            return new Reply(status, response.body(), cookie, retryAfter);
+        } catch (IOException e) {
+            error(label + " " + e.getClass().getSimpleName());
+            return new Reply(-1, null, null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClassOver();
+        }
+    }
+
+    // ---- Time -------------------------------------------------------------------------------------------------
+
+    /** Waits a human's while (scaled to the class's length), or ends the script when the class is over first. */
+    void think(Random random, double lowSeconds, double highSeconds) {
+        double seconds = (lowSeconds + random.nextDouble() * (highSeconds - lowSeconds)) * pace;
+        sleepUntilOver((long) (seconds * 1000));
+    }
+
+    void sleepUntilOver(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000L;
+        if (until >= deadline) {
+            sleepNanos(deadline - System.nanoTime());
+            throw new ClassOver();
+        }
+        sleepNanos(millis * 1_000_000L);
+    }
+
+    static void sleepNanos(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos(nanos));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClassOver();
+        }
+    }
+
+    // ---- Figures ----------------------------------------------------------------------------------------------
+
+    void time(String key, double ms) {
+        timings.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(ms);
+    }
+
+    void error(String key) {
+        errors.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    void count(String key, long n) {
+        counts.computeIfAbsent(key, k -> new LongAdder()).add(n);
+    }
+
+    long errorCount() {
+        return errors.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    static double percentile(List<Double> values, double p) {
+        if (values == null || values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted;
+        synchronized (values) {
+            sorted = new ArrayList<>(values);
+        }
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    String p5099(String key) {
+        List<Double> values = timings.get(key);
+        return String.format(Locale.ROOT, "%-30s n=%7d  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms", key,
+                values == null ? 0 : values.size(), percentile(values, 50), percentile(values, 99),
+                percentile(values, 100));
+    }
+
+    boolean summarise(double classSeconds) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "== workshop bench: %d learners, %.1f s of class, seed %d ==%n",
+                learners, classSeconds, seed);
+        System.out.println("requests (all from 127.0.0.1; the join limit was raised for that):");
+        new TreeMap<>(counts).forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-36s %9d%n", k, v.sum()));
+        System.out.println("errors (non-2xx but the expected 429 on trainings, or no answer): " + errorCount());
+        new TreeMap<>(errors).forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-36s %9d%n", k, v.sum()));
+
+        System.out.println("report POSTs (/api/v1/me/...), as the learner saw them:");
+        System.out.println("  " + p5099("report"));
+        for (String kind : List.of("progress", "answers", "exercises", "latency-runs", "trainings")) {
+            System.out.println("  " + p5099("report " + kind));
+        }
+        System.out.printf(Locale.ROOT, "  %.1f reports per second over the class%n", acks.size() / classSeconds);
+        System.out.println("  report POSTs by 10 s of the class (slot 000 is its first 10 s):");
+        new TreeMap<>(timings).keySet().stream().filter(k -> k.startsWith("slot ")).forEach(
+                k -> System.out.println("    " + p5099(k)));
+        System.out.println("other requests of the class, as the learner saw them:");
+        new TreeMap<>(timings).keySet().stream()
+                .filter(k -> k.startsWith("call ") && !k.startsWith("call POST me/"))
+                .forEach(k -> System.out.println("  " + p5099(k)));
+
+        // Dashboard delay: a report acked with seq S at t; the first dashboard event with seq >= S at t'.
+        List<long[]> evs;
+        synchronized (events) {
+            evs = new ArrayList<>(events);
+        }
+        long[] maxSeq = new long[evs.size()];
+        long[] at = new long[evs.size()];
+        long bytes = 0;
+        long biggest = 0;
+        for (int i = 0; i < evs.size(); i++) {
+            maxSeq[i] = Math.max(i == 0 ? Long.MIN_VALUE : maxSeq[i - 1], evs.get(i)[0]);
+            at[i] = evs.get(i)[1];
+            bytes += evs.get(i)[2];
+            biggest = Math.max(biggest, evs.get(i)[2]);
+        }
+        List<Double> delays = new ArrayList<>();
+        int missing = 0;
+        synchronized (acks) {
+            for (long[] ack : acks) {
+                int lo = 0;
+                int hi = evs.size();
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (maxSeq[mid] >= ack[0]) {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+                if (lo == evs.size()) {
+                    missing++;
+                } else {
+                    delays.add(Math.max(0, at[lo] - ack[1]) / 1e6);
+                }
+            }
+        }
+        timings.put("dashboard delay", delays);
+        System.out.printf(Locale.ROOT,
+                "dashboard stream: %d events, %.1f per second, %.0f KB each on average, %.0f KB the largest, %.1f MB"
+                        + " in all%n",
+                evs.size(), evs.size() / classSeconds, evs.isEmpty() ? 0.0 : bytes / 1024.0 / evs.size(),
+                biggest / 1024.0, bytes / 1048576.0);
+        System.out.println("  " + p5099("dashboard delay"));
+        System.out.println("  reports never seen on the dashboard: " + missing);
+
+        System.out.println("POST /api/v1/predict, the probe at " + probeRate + " req/s on its own connection:");
+        System.out.println("  " + p5099("probe quiet"));
+        System.out.println("  " + p5099("probe class"));
+        System.out.println("  " + p5099("probe class, no lab running"));
+        System.out.println("  " + p5099("probe class, a lab running"));
+        System.out.println("  the learners' latency labs, as the driver measured them:");
+        System.out.println("  " + p5099("predict (lab)"));
+        long lastRssMb = rssSamplesKb.isEmpty() ? 0 : rssSamplesKb.getLast() / 1024;
+        System.out.println("memory: RSS max " + maxRssKb.get() / 1024 + " MB over " + rssSamplesKb.size()
+                + " samples (1 a second), last " + lastRssMb + " MB");
+
+        if (cpuAtStart >= 0 && cpuAtEnd >= 0) {
+            // /proc counts CPU time in clock ticks of 1/100 s on Linux.
+            System.out.printf(Locale.ROOT, "app CPU over the class: %.0f s, %.2f cores on average%n",
+                    (cpuAtEnd - cpuAtStart) / 100.0, (cpuAtEnd - cpuAtStart) / 100.0 / classSeconds);
+        }
+        double reportP99 = percentile(timings.get("report"), 99);
+        double delayP99 = percentile(delays, 99);
+        double ratio = percentile(timings.get("probe class"), 99) / percentile(timings.get("probe quiet"), 99);
+        double ratioNoLab = percentile(timings.get("probe class, no lab running"), 99)
+                / percentile(timings.get("probe quiet"), 99);
+        long rssMb = maxRssKb.get() / 1024;
+        System.out.println("goals:");
+        boolean ok = goal("errors", errorCount() + "", "0", errorCount() == 0);
+        ok &= goal("report POST p99", fmt(reportP99) + " ms", "<= 50 ms", reportP99 <= 50);
+        ok &= goal("dashboard delay p99", fmt(delayP99) + " ms", "<= 1000 ms", delayP99 <= 1000 && missing == 0);
+        ok &= goal("RSS max", rssMb + " MB", "<= 400 MB", pid > 0 && rssMb <= 400);
+        ok &= goal("predict p99 during / quiet", fmt(ratio) + "x", "<= 1.5x", ratio <= 1.5);
+        System.out.printf(Locale.ROOT, "  (predict p99 during the class while no latency lab ran / quiet: %sx)%n",
+                fmt(ratioNoLab));
+        return ok;
+    }
+
+    static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static boolean goal(String name, String measured, String goal, boolean met) {
+        System.out.printf(Locale.ROOT, "  %-28s %12s  (goal %s)  %s%n", name, measured, goal, met ? "met" : "MISSED");
+        return met;
+    }
+
+    // ---- JSON -------------------------------------------------------------------------------------------------
+
+    /** Reads JSON into maps, lists, strings, doubles, booleans and nulls: just enough for the course's shape. */
+    static final class Json {
+        private final String text;
+        private int at;
+
+        private Json(String text) {
+            this.text = text;
+        }
+
+        static Object parse(String text) {
+            Json json = new Json(text);
+            Object value = json.value();
+            json.space();
+            if (json.at != text.length()) {
+                throw new IllegalArgumentException("trailing text at " + json.at);
+            }
+            return value;
+        }
+
+        static String quote(String s) {
+            StringBuilder out = new StringBuilder("\"");
+            for (char c : s.toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    default -> {
+                        if (c < 0x20) {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            return out.append('"').toString();
+        }
+
+        private void space() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+
+        private Object value() {
+            space();
+            char c = text.charAt(at);
+            switch (c) {
+                case '{' -> {
+                    at++;
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    space();
+                    if (text.charAt(at) == '}') {
+                        at++;
+                        return map;
+                    }
+                    while (true) {
+                        space();
+                        String key = string();
+                        space();
+                        expect(':');
+                        map.put(key, value());
+                        space();
+                        if (text.charAt(at++) == '}') {
+                            return map;
+                        }
+                    }
+                }
+                case '[' -> {
+                    at++;
+                    List<Object> list = new ArrayList<>();
+                    space();
+                    if (text.charAt(at) == ']') {
+                        at++;
+                        return list;
+                    }
+                    while (true) {
+                        list.add(value());
+                        space();
+                        if (text.charAt(at++) == ']') {
+                            return list;
+                        }
+                    }
+                }
+                case '"' -> {
+                    return string();
+                }
+                default -> {
+                    if (text.startsWith("true", at)) {
+                        at += 4;
+                        return Boolean.TRUE;
+                    }
+                    if (text.startsWith("false", at)) {
+                        at += 5;
+                        return Boolean.FALSE;
+                    }
+                    if (text.startsWith("null", at)) {
+                        at += 4;
+                        return null;
+                    }
+                    int start = at;
+                    while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+                        at++;
+                    }
+                    return Double.parseDouble(text.substring(start, at));
+                }
+            }
+        }
+
+        private void expect(char c) {
+            if (text.charAt(at++) != c) {
+                throw new IllegalArgumentException("expected " + c + " at " + (at - 1));
+            }
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder out = new StringBuilder();
+            while (true) {
+                char c = text.charAt(at++);
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c == '\\') {
+                    char e = text.charAt(at++);
+                    switch (e) {
+                        case 'n' -> out.append('\n');
+                        case 't' -> out.append('\t');
+                        case 'r' -> out.append('\r');
+                        case 'b' -> out.append('\b');
+                        case 'f' -> out.append('\f');
+                        case 'u' -> {
+                            out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                            at += 4;
+                        }
+                        default -> out.append(e);
+                    }
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+    }
+}
