@@ -32,6 +32,7 @@ public class ClassStreams {
     private static final long CLOCK_TICKS = 20;
 
     private final WorkshopService workshops;
+    private final WorkshopDirectory directory;
     private final ClassHistory history;
     private final ObjectMapper json;
     private final Map<Long, ClassTally> tallies = new ConcurrentHashMap<>();
@@ -42,8 +43,14 @@ public class ClassStreams {
     private final ScheduledExecutorService ticker;
     private long ticks;
 
-    ClassStreams(WorkshopService workshops, ClassHistory history, ObjectMapper json, WorkshopConfig config) {
+    ClassStreams(
+            WorkshopService workshops,
+            WorkshopDirectory directory,
+            ClassHistory history,
+            ObjectMapper json,
+            WorkshopConfig config) {
         this.workshops = workshops;
+        this.directory = directory;
         this.history = history;
         this.json = json;
         this.ticker = Executors.newSingleThreadScheduledExecutor(
@@ -73,7 +80,7 @@ public class ClassStreams {
 
     /** Returns the dashboard of a workshop now. */
     public DashboardView dashboard(long workshopId) {
-        WorkshopView workshop = workshops.findById(workshopId).orElseThrow();
+        WorkshopView workshop = directory.workshop(workshopId).orElseThrow();
         return tally(workshopId).view(workshop, workshops.quizzes(workshop), Instant.now());
     }
 
@@ -89,7 +96,7 @@ public class ClassStreams {
     /** Streams a workshop's state to a learner: at once, then whenever the instructor changes it. */
     public void watchAsLearner(long workshopId, StreamSubscriber subscriber) {
         learners.computeIfAbsent(workshopId, id -> new CopyOnWriteArraySet<>()).add(subscriber);
-        workshops.findById(workshopId).ifPresent(view -> send(subscriber, "workshop", view));
+        directory.workshop(workshopId).ifPresent(view -> send(subscriber, "workshop", view));
     }
 
     private ClassTally tally(long workshopId) {
@@ -125,8 +132,9 @@ public class ClassStreams {
             changed.remove(id);
             Set<StreamSubscriber> watching = learners.getOrDefault(id, Set.of());
             if (!watching.isEmpty()) {
-                Optional<WorkshopView> view = workshops.findById(id);
-                view.ifPresent(v -> watching.forEach(s -> send(s, "workshop", v)));
+                // Written once for the whole class, not once per learner.
+                Optional<String> data = directory.workshop(id).map(this::write);
+                data.ifPresent(d -> watching.forEach(s -> s.send("workshop", d)));
             }
         }
         for (Long id : Set.copyOf(reported)) {

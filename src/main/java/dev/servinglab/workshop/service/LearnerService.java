@@ -27,12 +27,15 @@ public class LearnerService {
     public static final String COMPLETED = "completed";
 
     private final WorkshopService workshops;
+    private final WorkshopDirectory directory;
     private final Event<ClassEvent> events;
     private final WorkshopConfig config;
     private final RateLimiter joins;
 
-    LearnerService(WorkshopService workshops, Event<ClassEvent> events, WorkshopConfig config) {
+    LearnerService(
+            WorkshopService workshops, WorkshopDirectory directory, Event<ClassEvent> events, WorkshopConfig config) {
         this.workshops = workshops;
+        this.directory = directory;
         this.events = events;
         this.config = config;
         this.joins = new RateLimiter(config.joinsPerMinute());
@@ -109,15 +112,13 @@ public class LearnerService {
     }
 
     /** Shows the learner a token belongs to; 401 when it belongs to none. */
-    @Transactional
     public Me me(String token) {
-        return me(require(token));
+        return find(token).orElseThrow(LearnerService::notInOne);
     }
 
     /** Returns the id of the workshop a token's learner is in; 401 when it belongs to none. */
-    @Transactional
     public long workshopId(String token) {
-        return require(token).workshop.id;
+        return directory.learner(token).orElseThrow(LearnerService::notInOne).workshopId();
     }
 
     /** Leaves the workshop: the browser stops reporting; rejoining from it picks the learner up again. */
@@ -141,25 +142,38 @@ public class LearnerService {
 
     /** Returns the learner a token belongs to; 401 when it belongs to none. */
     static Learner require(String token) {
-        return learner(token)
-                .orElseThrow(() -> AccessDeniedException.unauthenticated(
-                        "This browser is not in a workshop: join one with its code at /join."));
-    }
-
-    /** Returns the active learner a token belongs to, in an open workshop: whom a report may come from. */
-    static Learner reporting(String token) {
-        Learner learner = require(token);
-        if (!learner.active()) {
-            throw AccessDeniedException.forbidden("You left this workshop: rejoin it to report again.");
-        }
-        WorkshopService.requireOpen(learner.workshop);
-        return learner;
+        return learner(token).orElseThrow(LearnerService::notInOne);
     }
 
     /** Finds the workshop a token's learner is in, for the pages; empty when the token belongs to none. */
-    @Transactional
     public Optional<Me> find(String token) {
-        return learner(token).map(this::me);
+        return directory
+                .learner(token)
+                .flatMap(ref -> directory
+                        .workshop(ref.workshopId())
+                        .map(workshop -> new Me(ref.nickname(), ref.active(), workshop)));
+    }
+
+    /**
+     * Returns the active learner a token belongs to, in an open workshop: whom a report may come from; 401, 403 or
+     * 409 otherwise.
+     */
+    WorkshopDirectory.LearnerRef reporting(String token) {
+        WorkshopDirectory.LearnerRef learner = directory.learner(token).orElseThrow(LearnerService::notInOne);
+        if (!learner.active()) {
+            throw AccessDeniedException.forbidden("You left this workshop: rejoin it to report again.");
+        }
+        WorkshopView workshop = directory.workshop(learner.workshopId()).orElseThrow(LearnerService::notInOne);
+        if (workshop.closed()) {
+            throw new ConflictException(
+                    "Workshop " + workshop.displayCode() + " is closed: it takes no more joins or reports.");
+        }
+        return learner;
+    }
+
+    private static AccessDeniedException notInOne() {
+        return AccessDeniedException.unauthenticated(
+                "This browser is not in a workshop: join one with its code at /join.");
     }
 
     private Me me(Learner learner) {

@@ -27,10 +27,13 @@ import dev.servinglab.workshop.data.LatencyRun;
 import dev.servinglab.workshop.data.Learner;
 import dev.servinglab.workshop.data.LessonProgress;
 import dev.servinglab.workshop.data.QuizAnswer;
+import dev.servinglab.workshop.data.Report;
 import dev.servinglab.workshop.data.TrainingResult;
-import dev.servinglab.workshop.data.WorkshopLesson;
+import dev.servinglab.workshop.data.Workshop;
+import dev.servinglab.workshop.service.WorkshopDirectory.LearnerRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +50,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class ReportService {
 
+    private final LearnerService learners;
+    private final WorkshopDirectory directory;
     private final QuizRepository quizzes;
     private final TrainingService trainings;
     private final ObjectMapper json;
@@ -55,11 +60,15 @@ public class ReportService {
     private final int maxLatencies;
 
     ReportService(
+            LearnerService learners,
+            WorkshopDirectory directory,
             QuizRepository quizzes,
             TrainingService trainings,
             ObjectMapper json,
             Event<ClassEvent> events,
             WorkshopConfig config) {
+        this.learners = learners;
+        this.directory = directory;
         this.quizzes = quizzes;
         this.trainings = trainings;
         this.json = json;
@@ -90,13 +99,14 @@ public class ReportService {
     /** Records that a learner visited or completed a lesson in play. */
     @Transactional
     public Ack progress(String token, String lesson, String state) {
-        Learner learner = reporter(token);
+        LearnerRef learner = reporter(token);
         inPlay(learner, lesson, "lesson");
         if (!LearnerService.VISITED.equals(state) && !LearnerService.COMPLETED.equals(state)) {
             throw new InvalidInputException(
                     "state", "enum", "must be " + LearnerService.VISITED + " or " + LearnerService.COMPLETED);
         }
-        long known = LessonProgress.count("learner.id = ?1 and lesson = ?2 and state = ?3", learner.id, lesson, state);
+        long known =
+                LessonProgress.count("learner.id = ?1 and lesson = ?2 and state = ?3", learner.id(), lesson, state);
         if (known > 0) {
             return new Ack(0, false);
         }
@@ -105,15 +115,15 @@ public class ReportService {
         progress.lesson = lesson;
         progress.state = state;
         progress.persist();
-        events.fire(new ClassEvent.ProgressReported(learner.workshop.id, progress.id, learner.id, lesson, state));
+        events.fire(new ClassEvent.ProgressReported(learner.workshopId(), progress.id, learner.id(), lesson, state));
         return new Ack(progress.id, true);
     }
 
     /** Grades and records a learner's answer to a question of a lesson in play. */
     @Transactional
     public AnswerAck answer(String token, String quizSlug, String questionId, Answer answer) {
-        Learner learner = reporter(token);
-        WorkshopLesson lesson = inPlay(learner, quizSlug, "quiz");
+        LearnerRef learner = reporter(token);
+        WorkshopView.LessonInPlay lesson = inPlay(learner, quizSlug, "quiz");
         Quiz quiz = quizzes.find(quizSlug)
                 .orElseThrow(() -> new InvalidInputException("quiz", "enum", "must be a quiz of a lesson in play"));
         Question question = quiz.question(questionId)
@@ -127,15 +137,15 @@ public class ReportService {
         row.correct = feedback.correct();
         row.persist();
         events.fire(new ClassEvent.AnswerReported(
-                learner.workshop.id, row.id, learner.id, quizSlug, questionId, answer, row.correct, row.reportedAt));
-        boolean held = !lesson.answersReleased;
+                learner.workshopId(), row.id, learner.id(), quizSlug, questionId, answer, row.correct, row.reportedAt));
+        boolean held = !lesson.answersReleased();
         return new AnswerAck(row.id, held, held ? null : feedback);
     }
 
     /** Grades and records a learner's attempt at an exercise. */
     @Transactional
     public Ack exercise(String token, String exerciseId, ExerciseAnswers answers) {
-        Learner learner = reporter(token);
+        LearnerRef learner = reporter(token);
         Exercise exercise = ExerciseGenerator.find(exerciseId)
                 .orElseThrow(() -> new InvalidInputException("exercise", "exists", "must be an exercise's id"));
         ExerciseResult row = new ExerciseResult();
@@ -143,14 +153,15 @@ public class ReportService {
         row.exercise = exercise.id();
         row.solved = ExerciseGrader.grade(exercise, answers).solved();
         row.persist();
-        events.fire(new ClassEvent.ExerciseReported(learner.workshop.id, row.id, learner.id, row.exercise, row.solved));
+        events.fire(
+                new ClassEvent.ExerciseReported(learner.workshopId(), row.id, learner.id(), row.exercise, row.solved));
         return new Ack(row.id, true);
     }
 
     /** Records a learner's finished training run, as the training lab recorded it. */
     @Transactional
     public Ack training(String token, String runId) {
-        Learner learner = reporter(token);
+        LearnerRef learner = reporter(token);
         TrainingRun run = trainings
                 .find(runId)
                 .orElseThrow(() -> new ResourceNotFoundException(
@@ -159,7 +170,7 @@ public class ReportService {
         if (summary == null) {
             throw new ConflictException("Run " + runId + " is still training: report it once it has finished.");
         }
-        TrainingResult known = TrainingResult.find("workshop.id = ?1 and runId = ?2", learner.workshop.id, runId)
+        TrainingResult known = TrainingResult.find("workshop.id = ?1 and runId = ?2", learner.workshopId(), runId)
                 .firstResult();
         if (known != null) {
             return new Ack(known.id, false);
@@ -182,9 +193,9 @@ public class ReportService {
         row.curves = write(history.stream().map(Curve::of).toList());
         row.persist();
         events.fire(new ClassEvent.TrainingReported(
-                learner.workshop.id,
+                learner.workshopId(),
                 row.id,
-                learner.id,
+                learner.id(),
                 runId,
                 row.dataset,
                 hyperparameters,
@@ -209,7 +220,7 @@ public class ReportService {
      */
     @Transactional
     public Ack latency(String token, List<Double> latenciesMs, int errors, int concurrency, double seconds) {
-        Learner learner = reporter(token);
+        LearnerRef learner = reporter(token);
         if (latenciesMs.size() > maxLatencies) {
             throw new InvalidInputException(
                     "latencies_ms", "maxItems", "may hold at most " + maxLatencies + " latencies (one run)");
@@ -224,13 +235,13 @@ public class ReportService {
         row.buckets = write(buckets);
         row.persist();
         events.fire(new ClassEvent.LatencyReported(
-                learner.workshop.id, row.id, learner.id, row.requests, errors, seconds, buckets, row.reportedAt));
+                learner.workshopId(), row.id, learner.id(), row.requests, errors, seconds, buckets, row.reportedAt));
         return new Ack(row.id, true);
     }
 
-    private Learner reporter(String token) {
-        Learner learner = LearnerService.reporting(token);
-        OptionalLong wait = reports.acquire(Long.toString(learner.id));
+    private LearnerRef reporter(String token) {
+        LearnerRef learner = learners.reporting(token);
+        OptionalLong wait = reports.acquire(Long.toString(learner.id()));
         if (wait.isPresent()) {
             throw new TooManyRequestsException(
                     "Too many reports from you; try again in " + wait.getAsLong() + " s.", wait.getAsLong());
@@ -238,16 +249,22 @@ public class ReportService {
         return learner;
     }
 
-    private static WorkshopLesson inPlay(Learner learner, String lesson, String field) {
-        return learner.workshop
-                .lesson(lesson)
-                .orElseThrow(
-                        () -> new InvalidInputException(field, "enum", "must be a lesson in play in your workshop"));
+    private WorkshopView.LessonInPlay inPlay(LearnerRef learner, String lesson, String field) {
+        WorkshopView.LessonInPlay inPlay = directory
+                .workshop(learner.workshopId())
+                .map(workshop -> workshop.lesson(lesson))
+                .orElse(null);
+        if (inPlay == null) {
+            throw new InvalidInputException(field, "enum", "must be a lesson in play in your workshop");
+        }
+        return inPlay;
     }
 
-    private static void fill(dev.servinglab.workshop.data.Report report, Learner learner) {
-        report.workshop = learner.workshop;
-        report.learner = learner;
+    /** Points a report at its workshop and learner by reference: no query to load what is known already. */
+    private static void fill(Report report, LearnerRef learner) {
+        EntityManager entities = Report.getEntityManager();
+        report.workshop = entities.getReference(Workshop.class, learner.workshopId());
+        report.learner = entities.getReference(Learner.class, learner.id());
         report.reportedAt = Instant.now();
     }
 
