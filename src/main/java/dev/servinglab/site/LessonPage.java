@@ -15,6 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,7 +38,8 @@ public class LessonPage {
                 Lesson next,
                 List<Lesson> lessons,
                 QuizView quiz,
-                LessonInWorkshop workshop);
+                LessonInWorkshop workshop,
+                boolean projector);
 
         static native TemplateInstance notFound(String path, List<Lesson> lessons);
     }
@@ -72,6 +74,9 @@ public class LessonPage {
         }
     }
 
+    /** The {@code view} that shows a lesson large for a projector: what the presenter view opens. */
+    public static final String PROJECTOR = "projector";
+
     private final LessonRepository repository;
     private final QuizRepository quizzes;
     private final LearnerService learners;
@@ -92,7 +97,9 @@ public class LessonPage {
     @Path("/lessons/{slug}")
     @Operation(hidden = true)
     public RestResponse<TemplateInstance> lesson(
-            @PathParam("slug") String slug, @CookieParam(WorkshopCookies.LEARNER) String token) {
+            @PathParam("slug") String slug,
+            @CookieParam(WorkshopCookies.LEARNER) String token,
+            @QueryParam("view") String view) {
         return repository
                 .find(slug)
                 .map(found -> RestResponse.ok(Templates.lesson(
@@ -101,7 +108,8 @@ public class LessonPage {
                         found.next(),
                         repository.lessons(),
                         quiz(found.lesson()),
-                        workshop(token, slug))))
+                        workshop(token, slug),
+                        PROJECTOR.equals(view))))
                 .orElseGet(() -> RestResponse.status(
                         RestResponse.Status.NOT_FOUND, Templates.notFound("/lessons/" + slug, repository.lessons())));
     }

@@ -383,7 +383,7 @@ public class InstructorPages {
                         .map(TocEntry::text)
                         .findFirst()
                         .orElse(lesson.title());
-                String path = lesson.path() + (anchor == null ? "" : "#" + anchor);
+                String path = lesson.path() + "?view=projector" + (anchor == null ? "" : "#" + anchor);
                 return new Presented(target, heading, path, null, revealed);
             }
         }
