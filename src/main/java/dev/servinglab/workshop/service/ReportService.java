@@ -34,7 +34,6 @@ import dev.servinglab.workshop.service.WorkshopDirectory.LearnerRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Stores what a learner reports to their workshop: lesson progress, quiz answers, exercise attempts, finished
  * training runs and latency-lab runs. Whatever can be checked is taken from the server's own record, never from
  * the browser's word: answers and exercises are graded here, training runs are read from the training lab.
- * A report is acknowledged only once it is committed.
+ * A report is acknowledged only once it is committed, in a batch with the others that came meanwhile
+ * ({@link ReportWriter}).
  */
 @ApplicationScoped
 public class ReportService {
@@ -57,6 +57,7 @@ public class ReportService {
     private final ObjectMapper json;
     private final Event<ClassEvent> events;
     private final RateLimiter reports;
+    private final ReportWriter writer;
     private final int maxLatencies;
 
     ReportService(
@@ -66,7 +67,9 @@ public class ReportService {
             TrainingService trainings,
             ObjectMapper json,
             Event<ClassEvent> events,
+            ReportWriter writer,
             WorkshopConfig config) {
+        this.writer = writer;
         this.learners = learners;
         this.directory = directory;
         this.quizzes = quizzes;
@@ -96,8 +99,7 @@ public class ReportService {
     @Schema(name = "WorkshopAnswerAck")
     public record AnswerAck(long seq, boolean held, Feedback feedback) {}
 
-    /** Records that a learner visited or completed a lesson in play. */
-    @Transactional
+    /** Records that a learner visited or completed a lesson in play; a step already recorded is not again. */
     public Ack progress(String token, String lesson, String state) {
         LearnerRef learner = reporter(token);
         inPlay(learner, lesson, "lesson");
@@ -105,22 +107,25 @@ public class ReportService {
             throw new InvalidInputException(
                     "state", "enum", "must be " + LearnerService.VISITED + " or " + LearnerService.COMPLETED);
         }
-        long known =
-                LessonProgress.count("learner.id = ?1 and lesson = ?2 and state = ?3", learner.id(), lesson, state);
-        if (known > 0) {
-            return new Ack(0, false);
-        }
-        LessonProgress progress = new LessonProgress();
-        fill(progress, learner);
-        progress.lesson = lesson;
-        progress.state = state;
-        progress.persist();
-        events.fire(new ClassEvent.ProgressReported(learner.workshopId(), progress.id, learner.id(), lesson, state));
-        return new Ack(progress.id, true);
+        return writer.store(() -> {
+            // Asked in the writer's transaction: the one writer sees every earlier report, so none is stored twice.
+            long known =
+                    LessonProgress.count("learner.id = ?1 and lesson = ?2 and state = ?3", learner.id(), lesson, state);
+            if (known > 0) {
+                return new Ack(0, false);
+            }
+            LessonProgress progress = new LessonProgress();
+            fill(progress, learner);
+            progress.lesson = lesson;
+            progress.state = state;
+            progress.persist();
+            events.fire(
+                    new ClassEvent.ProgressReported(learner.workshopId(), progress.id, learner.id(), lesson, state));
+            return new Ack(progress.id, true);
+        });
     }
 
     /** Grades and records a learner's answer to a question of a lesson in play. */
-    @Transactional
     public AnswerAck answer(String token, String quizSlug, String questionId, Answer answer) {
         LearnerRef learner = reporter(token);
         WorkshopView.LessonInPlay lesson = inPlay(learner, quizSlug, "quiz");
@@ -129,37 +134,49 @@ public class ReportService {
         Question question = quiz.question(questionId)
                 .orElseThrow(() -> new InvalidInputException("question", "enum", "must be a question of " + quizSlug));
         Feedback feedback = QuizGrader.grade(quiz, question, answer);
-        QuizAnswer row = new QuizAnswer();
-        fill(row, learner);
-        row.quiz = quizSlug;
-        row.question = questionId;
-        row.answer = write(answer);
-        row.correct = feedback.correct();
-        row.persist();
-        events.fire(new ClassEvent.AnswerReported(
-                learner.workshopId(), row.id, learner.id(), quizSlug, questionId, answer, row.correct, row.reportedAt));
+        String written = write(answer);
+        long seq = writer.store(() -> {
+            QuizAnswer row = new QuizAnswer();
+            fill(row, learner);
+            row.quiz = quizSlug;
+            row.question = questionId;
+            row.answer = written;
+            row.correct = feedback.correct();
+            row.persist();
+            events.fire(new ClassEvent.AnswerReported(
+                    learner.workshopId(),
+                    row.id,
+                    learner.id(),
+                    quizSlug,
+                    questionId,
+                    answer,
+                    row.correct,
+                    row.reportedAt));
+            return row.id;
+        });
         boolean held = !lesson.answersReleased();
-        return new AnswerAck(row.id, held, held ? null : feedback);
+        return new AnswerAck(seq, held, held ? null : feedback);
     }
 
     /** Grades and records a learner's attempt at an exercise. */
-    @Transactional
     public Ack exercise(String token, String exerciseId, ExerciseAnswers answers) {
         LearnerRef learner = reporter(token);
         Exercise exercise = ExerciseGenerator.find(exerciseId)
                 .orElseThrow(() -> new InvalidInputException("exercise", "exists", "must be an exercise's id"));
-        ExerciseResult row = new ExerciseResult();
-        fill(row, learner);
-        row.exercise = exercise.id();
-        row.solved = ExerciseGrader.grade(exercise, answers).solved();
-        row.persist();
-        events.fire(
-                new ClassEvent.ExerciseReported(learner.workshopId(), row.id, learner.id(), row.exercise, row.solved));
-        return new Ack(row.id, true);
+        boolean solved = ExerciseGrader.grade(exercise, answers).solved();
+        return writer.store(() -> {
+            ExerciseResult row = new ExerciseResult();
+            fill(row, learner);
+            row.exercise = exercise.id();
+            row.solved = solved;
+            row.persist();
+            events.fire(new ClassEvent.ExerciseReported(
+                    learner.workshopId(), row.id, learner.id(), row.exercise, row.solved));
+            return new Ack(row.id, true);
+        });
     }
 
-    /** Records a learner's finished training run, as the training lab recorded it. */
-    @Transactional
+    /** Records a learner's finished training run, as the training lab recorded it; a run reported twice once. */
     public Ack training(String token, String runId) {
         LearnerRef learner = reporter(token);
         TrainingRun run = trainings
@@ -170,40 +187,45 @@ public class ReportService {
         if (summary == null) {
             throw new ConflictException("Run " + runId + " is still training: report it once it has finished.");
         }
-        TrainingResult known = TrainingResult.find("workshop.id = ?1 and runId = ?2", learner.workshopId(), runId)
-                .firstResult();
-        if (known != null) {
-            return new Ack(known.id, false);
-        }
         List<TrainingEpoch> history = run.history();
         Map<String, Object> hyperparameters = json.convertValue(run.options(), new TypeReference<>() {});
-        TrainingResult row = new TrainingResult();
-        fill(row, learner);
-        row.runId = runId;
-        row.dataset = run.options().dataset();
-        row.hyperparameters = write(hyperparameters);
-        row.epochs = summary.epochsRun();
-        row.stop = summary.stop().keyword();
-        row.validationLoss =
+        String writtenHyperparameters = write(hyperparameters);
+        String curves = write(history.stream().map(Curve::of).toList());
+        Double validationLoss =
                 history.stream().mapToDouble(TrainingEpoch::validationLoss).filter(Double::isFinite).min().stream()
                         .boxed()
                         .findFirst()
                         .orElse(null);
-        row.testAccuracy = summary.test() == null ? null : summary.test().accuracy();
-        row.curves = write(history.stream().map(Curve::of).toList());
-        row.persist();
-        events.fire(new ClassEvent.TrainingReported(
-                learner.workshopId(),
-                row.id,
-                learner.id(),
-                runId,
-                row.dataset,
-                hyperparameters,
-                row.epochs,
-                row.stop,
-                row.validationLoss,
-                row.testAccuracy));
-        return new Ack(row.id, true);
+        return writer.store(() -> {
+            TrainingResult known = TrainingResult.find("workshop.id = ?1 and runId = ?2", learner.workshopId(), runId)
+                    .firstResult();
+            if (known != null) {
+                return new Ack(known.id, false);
+            }
+            TrainingResult row = new TrainingResult();
+            fill(row, learner);
+            row.runId = runId;
+            row.dataset = run.options().dataset();
+            row.hyperparameters = writtenHyperparameters;
+            row.epochs = summary.epochsRun();
+            row.stop = summary.stop().keyword();
+            row.validationLoss = validationLoss;
+            row.testAccuracy = summary.test() == null ? null : summary.test().accuracy();
+            row.curves = curves;
+            row.persist();
+            events.fire(new ClassEvent.TrainingReported(
+                    learner.workshopId(),
+                    row.id,
+                    learner.id(),
+                    runId,
+                    row.dataset,
+                    hyperparameters,
+                    row.epochs,
+                    row.stop,
+                    row.validationLoss,
+                    row.testAccuracy));
+            return new Ack(row.id, true);
+        });
     }
 
     /** Holds one epoch of a reported run's curves. */
@@ -218,7 +240,6 @@ public class ReportService {
      *
      * @param latenciesMs the latency of every answered request, in milliseconds
      */
-    @Transactional
     public Ack latency(String token, List<Double> latenciesMs, int errors, int concurrency, double seconds) {
         LearnerRef learner = reporter(token);
         if (latenciesMs.size() > maxLatencies) {
@@ -226,17 +247,27 @@ public class ReportService {
                     "latencies_ms", "maxItems", "may hold at most " + maxLatencies + " latencies (one run)");
         }
         long[] buckets = LatencyBuckets.count(latenciesMs);
-        LatencyRun row = new LatencyRun();
-        fill(row, learner);
-        row.requests = latenciesMs.size() + errors;
-        row.errors = errors;
-        row.concurrency = concurrency;
-        row.seconds = seconds;
-        row.buckets = write(buckets);
-        row.persist();
-        events.fire(new ClassEvent.LatencyReported(
-                learner.workshopId(), row.id, learner.id(), row.requests, errors, seconds, buckets, row.reportedAt));
-        return new Ack(row.id, true);
+        String writtenBuckets = write(buckets);
+        return writer.store(() -> {
+            LatencyRun row = new LatencyRun();
+            fill(row, learner);
+            row.requests = latenciesMs.size() + errors;
+            row.errors = errors;
+            row.concurrency = concurrency;
+            row.seconds = seconds;
+            row.buckets = writtenBuckets;
+            row.persist();
+            events.fire(new ClassEvent.LatencyReported(
+                    learner.workshopId(),
+                    row.id,
+                    learner.id(),
+                    row.requests,
+                    errors,
+                    seconds,
+                    buckets,
+                    row.reportedAt));
+            return new Ack(row.id, true);
+        });
     }
 
     private LearnerRef reporter(String token) {

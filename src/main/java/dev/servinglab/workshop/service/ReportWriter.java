@@ -1,0 +1,136 @@
+package dev.servinglab.workshop.service;
+
+import dev.servinglab.web.problem.TooManyRequestsException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores reports in batches, one transaction for all the reports that arrived while the last one committed (group
+ * commit), and answers each report once its batch has committed. A class of hundreds answering at once then costs
+ * the database a few commits a second instead of one per answer: with the embedded H2 every commit writes to the
+ * file before it returns, and commits are taken one at a time, so one per report would queue the class behind
+ * the file. Nothing is acknowledged before it is on disk.
+ */
+@ApplicationScoped
+public class ReportWriter {
+
+    private static final Logger LOG = Logger.getLogger(ReportWriter.class);
+    /** Reports waiting at most; beyond it the server says it is busy (429) instead of queueing without end. */
+    private static final int MAX_WAITING = 5_000;
+    /** Reports in one transaction at most. */
+    private static final int MAX_BATCH = 500;
+    /** How long a report waits for its batch before the learner is asked to send it again. */
+    private static final long WAIT_SECONDS = 10;
+
+    private record Pending<T>(Supplier<T> write, CompletableFuture<T> done) {}
+
+    private final BlockingQueue<Pending<?>> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
+    private final Thread writer;
+    private volatile boolean stopping;
+
+    ReportWriter() {
+        writer = Thread.ofPlatform().name("workshop-report-writer").daemon().start(this::writeAll);
+    }
+
+    /**
+     * Runs a write (persist one report, fire its event) in the next batch's transaction and returns its result once
+     * the batch has committed.
+     *
+     * @throws TooManyRequestsException when the server is too busy to store it in time
+     * @throws RuntimeException         what the write threw: it was not stored
+     */
+    public <T> T store(Supplier<T> write) {
+        Pending<T> pending = new Pending<>(write, new CompletableFuture<>());
+        if (stopping || !waiting.offer(pending)) {
+            throw busy();
+        }
+        try {
+            return pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw busy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+    }
+
+    private static TooManyRequestsException busy() {
+        return new TooManyRequestsException("The server is busy storing the class's reports; send it again.", 1);
+    }
+
+    private void writeAll() {
+        while (!stopping || !waiting.isEmpty()) {
+            try {
+                Pending<?> first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Pending<?>> batch = new ArrayList<>();
+                batch.add(first);
+                waiting.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                // The writer goes on: a thread that died here would leave every later report waiting.
+                LOG.error("The report writer met an error it could not give to a report", e);
+            }
+        }
+    }
+
+    private static void write(List<Pending<?>> batch) {
+        // The results are completed only after the commit, so nobody hears "stored" of a rolled-back report.
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                completions.clear();
+                for (Pending<?> pending : batch) {
+                    completions.add(prepare(pending));
+                }
+            });
+            completions.forEach(Runnable::run);
+        } catch (RuntimeException | Error e) {
+            // One bad report must not cost the others theirs: each alone, in its own transaction.
+            for (Pending<?> pending : batch) {
+                try {
+                    Runnable completion = QuarkusTransaction.requiringNew().call(() -> prepare(pending));
+                    completion.run();
+                } catch (RuntimeException | Error alone) {
+                    pending.done().completeExceptionally(alone);
+                }
+            }
+        }
+    }
+
+    private static <T> Runnable prepare(Pending<T> pending) {
+        T result = pending.write().get();
+        return () -> pending.done().complete(result);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        // Reports already accepted are written before the app exits; new ones are refused.
+        stopping = true;
+        writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    }
+}
