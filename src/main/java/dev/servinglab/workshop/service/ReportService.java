@@ -31,6 +31,7 @@ import dev.servinglab.workshop.data.Report;
 import dev.servinglab.workshop.data.TrainingResult;
 import dev.servinglab.workshop.data.Workshop;
 import dev.servinglab.workshop.service.WorkshopDirectory.LearnerRef;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -38,7 +39,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Stores what a learner reports to their workshop: lesson progress, quiz answers, exercise attempts, finished
@@ -107,13 +111,11 @@ public class ReportService {
             throw new InvalidInputException(
                     "state", "enum", "must be " + LearnerService.VISITED + " or " + LearnerService.COMPLETED);
         }
-        return writer.store(() -> {
-            // Asked in the writer's transaction: the one writer sees every earlier report, so none is stored twice.
-            long known =
-                    LessonProgress.count("learner.id = ?1 and lesson = ?2 and state = ?3", learner.id(), lesson, state);
-            if (known > 0) {
-                return new Ack(0, false);
-            }
+        if (recorded(() ->
+                LessonProgress.count("learner.id = ?1 and lesson = ?2 and state = ?3", learner.id(), lesson, state))) {
+            return new Ack(0, false);
+        }
+        return once(() -> writer.store(() -> {
             LessonProgress progress = new LessonProgress();
             fill(progress, learner);
             progress.lesson = lesson;
@@ -122,7 +124,7 @@ public class ReportService {
             events.fire(
                     new ClassEvent.ProgressReported(learner.workshopId(), progress.id, learner.id(), lesson, state));
             return new Ack(progress.id, true);
-        });
+        }));
     }
 
     /** Grades and records a learner's answer to a question of a lesson in play. */
@@ -196,12 +198,10 @@ public class ReportService {
                         .boxed()
                         .findFirst()
                         .orElse(null);
-        return writer.store(() -> {
-            TrainingResult known = TrainingResult.find("workshop.id = ?1 and runId = ?2", learner.workshopId(), runId)
-                    .firstResult();
-            if (known != null) {
-                return new Ack(known.id, false);
-            }
+        if (recorded(() -> TrainingResult.count("workshop.id = ?1 and runId = ?2", learner.workshopId(), runId))) {
+            return new Ack(0, false);
+        }
+        return once(() -> writer.store(() -> {
             TrainingResult row = new TrainingResult();
             fill(row, learner);
             row.runId = runId;
@@ -225,7 +225,7 @@ public class ReportService {
                     row.validationLoss,
                     row.testAccuracy));
             return new Ack(row.id, true);
-        });
+        }));
     }
 
     /** Holds one epoch of a reported run's curves. */
@@ -268,6 +268,29 @@ public class ReportService {
                     row.reportedAt));
             return new Ack(row.id, true);
         });
+    }
+
+    /** Asks whether a report was stored already, in a read of its own: the writer's batch must not query. */
+    private static boolean recorded(LongSupplier count) {
+        return QuarkusTransaction.joiningExisting().call(count::getAsLong) > 0;
+    }
+
+    /**
+     * Stores a report that may be stored once only: when a twin sent at the same moment was stored first, the
+     * database's unique constraint refuses this one, and it is acknowledged as not recorded.
+     */
+    private static Ack once(Supplier<Ack> store) {
+        try {
+            return store.get();
+        } catch (RuntimeException e) {
+            // The commit wraps the refusal in the transaction's own exceptions: look for it among the causes.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConstraintViolationException) {
+                    return new Ack(0, false);
+                }
+            }
+            throw e;
+        }
     }
 
     private LearnerRef reporter(String token) {

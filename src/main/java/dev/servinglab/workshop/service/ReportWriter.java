@@ -3,6 +3,7 @@ package dev.servinglab.workshop.service;
 import dev.servinglab.web.problem.TooManyRequestsException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
  * commit), and answers each report once its batch has committed. A class of hundreds answering at once then costs
  * the database a few commits a second instead of one per answer: with the embedded H2 every commit writes to the
  * file before it returns, and commits are taken one at a time, so one per report would queue the class behind
- * the file. Nothing is acknowledged before it is on disk.
+ * the file. Nothing is acknowledged before it is on disk. A write must not query the database: a query would
+ * flush the whole batch so far, once per report.
  */
 @ApplicationScoped
 public class ReportWriter {
@@ -37,10 +39,12 @@ public class ReportWriter {
     private record Pending<T>(Supplier<T> write, CompletableFuture<T> done) {}
 
     private final BlockingQueue<Pending<?>> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
-    private final Thread writer;
+    private Thread writer;
     private volatile boolean stopping;
 
-    ReportWriter() {
+    /** Starts the writer; not in the constructor, which the bean's client proxy runs too. */
+    @PostConstruct
+    void start() {
         writer = Thread.ofPlatform().name("workshop-report-writer").daemon().start(this::writeAll);
     }
 

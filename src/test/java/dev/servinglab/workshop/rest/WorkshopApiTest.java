@@ -413,4 +413,29 @@ class WorkshopApiTest {
                 .statusCode(404)
                 .body("detail", notNullValue());
     }
+
+    @Test
+    void aStepReportedManyTimesAtOnceIsRecordedOnce() {
+        Workshops.Created workshop = Workshops.create("{\"title\":\"t\"}");
+        Workshops.Joined ana = Workshops.join(workshop.code(), "Ana");
+        String body = "{\"lesson\":\"" + firstQuiz().slug() + "\",\"state\":\"completed\"}";
+        List<Boolean> recorded = IntStream.range(0, 8)
+                .parallel()
+                .mapToObj(i -> ana.learner()
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/v1/me/progress")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getBoolean("recorded"))
+                .toList();
+        assertThat(recorded.stream().filter(Boolean::booleanValue).count(), equalTo(1L));
+        workshop.instructor()
+                .when()
+                .get("/api/v1/workshops/" + workshop.code() + "/dashboard")
+                .then()
+                .body("lessons.find { it.lesson == '" + firstQuiz().slug() + "' }.completed", equalTo(1));
+    }
 }
