@@ -9,7 +9,6 @@ import dev.servinglab.workshop.data.Learner;
 import dev.servinglab.workshop.data.Workshop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,14 +27,20 @@ public class LearnerService {
 
     private final WorkshopService workshops;
     private final WorkshopDirectory directory;
+    private final ReportWriter writer;
     private final Event<ClassEvent> events;
     private final WorkshopConfig config;
     private final RateLimiter joins;
 
     LearnerService(
-            WorkshopService workshops, WorkshopDirectory directory, Event<ClassEvent> events, WorkshopConfig config) {
+            WorkshopService workshops,
+            WorkshopDirectory directory,
+            ReportWriter writer,
+            Event<ClassEvent> events,
+            WorkshopConfig config) {
         this.workshops = workshops;
         this.directory = directory;
+        this.writer = writer;
         this.events = events;
         this.config = config;
         this.joins = new RateLimiter(config.joinsPerMinute());
@@ -67,7 +72,6 @@ public class LearnerService {
      * @param token         the token the browser holds, or null
      * @param client        the client's address, to limit guessing codes
      */
-    @Transactional
     public Joined join(String typedCode, String typedNickname, String token, String client) {
         OptionalLong wait = joins.acquire(client);
         if (wait.isPresent()) {
@@ -75,6 +79,11 @@ public class LearnerService {
                     "Too many join attempts from this address; try again in " + wait.getAsLong() + " s.",
                     wait.getAsLong());
         }
+        // Written by the one report writer, as reports are: one thread taking H2's commits, not one per request.
+        return writer.store(() -> joinNow(typedCode, typedNickname, token));
+    }
+
+    private Joined joinNow(String typedCode, String typedNickname, String token) {
         Workshop workshop = JoinCodes.read(typedCode)
                 .flatMap(Workshop::findByCode)
                 .orElseThrow(() -> new InvalidInputException(
@@ -122,14 +131,15 @@ public class LearnerService {
     }
 
     /** Leaves the workshop: the browser stops reporting; rejoining from it picks the learner up again. */
-    @Transactional
     public Me leave(String token) {
-        Learner learner = require(token);
-        if (learner.leftAt == null) {
-            learner.leftAt = Instant.now();
-            events.fire(changed(learner));
-        }
-        return me(learner);
+        return writer.store(() -> {
+            Learner learner = require(token);
+            if (learner.leftAt == null) {
+                learner.leftAt = Instant.now();
+                events.fire(changed(learner));
+            }
+            return me(learner);
+        });
     }
 
     /** Returns the learner a token belongs to, if any. */

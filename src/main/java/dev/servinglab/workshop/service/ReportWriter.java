@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
  * commit), and answers each report once its batch has committed. A class of hundreds answering at once then costs
  * the database a few commits a second instead of one per answer: with the embedded H2 every commit writes to the
  * file before it returns, and commits are taken one at a time, so one per report would queue the class behind
- * the file. Nothing is acknowledged before it is on disk. A write must not query the database: a query would
- * flush the whole batch so far, once per report.
+ * the file. Nothing is acknowledged before it is on disk. Joins and leaves go through it as well, so that one
+ * thread takes H2's commits. A report's write must not query the database: a query flushes the whole batch so far
+ * (a join may: joins are few).
  */
 @ApplicationScoped
 public class ReportWriter {
