@@ -59,3 +59,21 @@ export function createChart(canvas, config) {
   DARK.addEventListener('change', repaint);
   return chart;
 }
+
+// Draws a bar chart of counts (a histogram, the options chosen), one unlabelled data set with whole-number heights:
+// the shape every count chart of the pages has. Returns null when Chart.js did not load, as createChart does.
+export function createCountChart(canvas, { label, x, y }) {
+  return createChart(canvas, {
+    type: 'bar',
+    data: { labels: [], datasets: [{ label, data: [] }] },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: {
+        x: { title: { display: true, text: x } },
+        y: { title: { display: true, text: y }, ticks: { precision: 0 }, beginAtZero: true }
+      },
+      plugins: { legend: { display: false } }
+    }
+  });
+}

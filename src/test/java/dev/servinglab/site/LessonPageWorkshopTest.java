@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import dev.servinglab.workshop.Workshops;
 import dev.servinglab.workshop.rest.WorkshopCookies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -19,11 +19,11 @@ class LessonPageWorkshopTest {
 
     @Test
     void aHeldLessonShowsTheNoticeToTheWorkshopsLearnersAndTheLessonToAnyoneElse() {
-        JsonPath created = create("{\"title\": \"Held\", \"lessons\": [\"" + LESSON + "\"], \"hold_lessons\": true, "
-                + "\"hold_answers\": true}");
-        String code = created.getString("workshop.code");
-        String secret = created.getString("secret");
-        String token = join(code, "Dee");
+        Workshops.Created created = Workshops.create("{\"title\": \"Held\", \"lessons\": [\"" + LESSON
+                + "\"], \"hold_lessons\": true, " + "\"hold_answers\": true}");
+        String code = created.code();
+        String secret = created.secret();
+        String token = Workshops.join(code, "Dee").token();
 
         given().cookie(WorkshopCookies.LEARNER, token)
                 .when()
@@ -75,10 +75,10 @@ class LessonPageWorkshopTest {
 
     @Test
     void aLessonOutsideTheWorkshopIsShownAsUsual() {
-        String code = create("{\"title\": \"Other\", \"lessons\": [\"02-the-predict-api-hands-on\"], "
+        String code = Workshops.create("{\"title\": \"Other\", \"lessons\": [\"02-the-predict-api-hands-on\"], "
                         + "\"hold_lessons\": true}")
-                .getString("workshop.code");
-        String token = join(code, "Eve");
+                .code();
+        String token = Workshops.join(code, "Eve").token();
         given().cookie(WorkshopCookies.LEARNER, token)
                 .when()
                 .get(PATH)
@@ -87,27 +87,5 @@ class LessonPageWorkshopTest {
                 .body(not(containsString(HELD)))
                 .body(not(containsString("data-workshop-answers")))
                 .body(containsString("class=\"lesson-body\""));
-    }
-
-    private static JsonPath create(String body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/workshops")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
-    }
-
-    private static String join(String code, String nickname) {
-        return given().contentType(ContentType.JSON)
-                .body("{\"nickname\": \"" + nickname + "\"}")
-                .when()
-                .post("/api/v1/workshops/" + code + "/learners")
-                .then()
-                .statusCode(201)
-                .extract()
-                .cookie(WorkshopCookies.LEARNER);
     }
 }

@@ -2,7 +2,7 @@
 // a histogram (Chart.js, with its numbers in a table beside it), and sets them beside the time the server itself
 // spent in each stage, from one traced request. The request body comes from the page (the example flower).
 import { EVENTS, announce, el, postJson } from '/js/common.js';
-import { createChart } from '/js/charts.js';
+import { createCountChart } from '/js/charts.js';
 import { dp2, micros, millis, whole } from '/js/format.js';
 
 const BINS = 12;
@@ -28,19 +28,7 @@ function histogram(sorted) {
 
 // Draws the histogram, or returns null without Chart.js: the data table still shows every number.
 function makeChart(canvas) {
-  return createChart(canvas, {
-    type: 'bar',
-    data: { labels: [], datasets: [{ label: 'Requests', data: [] }] },
-    options: {
-      animation: false,
-      maintainAspectRatio: false,
-      scales: {
-        x: { title: { display: true, text: 'Latency (ms)' } },
-        y: { title: { display: true, text: 'Requests' }, ticks: { precision: 0 }, beginAtZero: true }
-      },
-      plugins: { legend: { display: false } }
-    }
-  });
+  return createCountChart(canvas, { label: 'Requests', x: 'Latency (ms)', y: 'Requests' });
 }
 
 function row(header, value) {

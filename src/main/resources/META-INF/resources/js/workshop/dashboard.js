@@ -3,7 +3,7 @@
 // instructor's controls (release, follow me, close, delete) through the workshop API. The presenter view imports
 // the stream and the question results from here.
 import { el, fetchJson } from '/js/common.js';
-import { createChart } from '/js/charts.js';
+import { createChart, createCountChart } from '/js/charts.js';
 import { dp2, dp3, millis, percent } from '/js/format.js';
 import { Curves } from '/js/training/curves.js';
 
@@ -90,19 +90,7 @@ export function followDashboard(code, onDashboard, onState) {
 
 // Draws a bar chart of how many chose each option, or returns null without Chart.js.
 export function optionChart(canvas) {
-  return createChart(canvas, {
-    type: 'bar',
-    data: { labels: [], datasets: [{ label: 'Learners', data: [] }] },
-    options: {
-      animation: false,
-      maintainAspectRatio: false,
-      scales: {
-        x: { title: { display: true, text: 'Option' } },
-        y: { title: { display: true, text: 'Learners' }, ticks: { precision: 0 }, beginAtZero: true }
-      },
-      plugins: { legend: { display: false } }
-    }
-  });
+  return createCountChart(canvas, { label: 'Learners', x: 'Option', y: 'Learners' });
 }
 
 // Puts a question's option counts in its chart.
@@ -249,19 +237,8 @@ function initDashboard(root) {
     root.querySelector('[data-load-slots]').replaceChildren(...load.timeline.map((slot) =>
       row(clock(slot.ends_at), dp2(slot.requests_per_second), ms(slot.p50_ms), ms(slot.p99_ms))));
 
-    const histogram = chartOnce('[data-load-histogram]', (canvas) => createChart(canvas, {
-      type: 'bar',
-      data: { labels: [], datasets: [{ label: 'Requests', data: [] }] },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        scales: {
-          x: { title: { display: true, text: 'Latency up to (ms)' } },
-          y: { title: { display: true, text: 'Requests' }, ticks: { precision: 0 }, beginAtZero: true }
-        },
-        plugins: { legend: { display: false } }
-      }
-    }));
+    const histogram = chartOnce('[data-load-histogram]', (canvas) =>
+      createCountChart(canvas, { label: 'Requests', x: 'Latency up to (ms)', y: 'Requests' }));
     if (histogram) {
       histogram.data.labels = load.histogram.map((bucket) => bound(bucket.to_ms));
       histogram.data.datasets[0].data = load.histogram.map((bucket) => bucket.count);
