@@ -74,9 +74,6 @@ public class LessonPage {
         }
     }
 
-    /** The {@code view} that shows a lesson large for a projector: what the presenter view opens. */
-    public static final String PROJECTOR = "projector";
-
     private final LessonRepository repository;
     private final QuizRepository quizzes;
     private final LearnerService learners;
@@ -109,7 +106,7 @@ public class LessonPage {
                         repository.lessons(),
                         quiz(found.lesson()),
                         workshop(token, slug),
-                        PROJECTOR.equals(view))))
+                        Lesson.PROJECTOR_VIEW.equals(view))))
                 .orElseGet(() -> RestResponse.status(
                         RestResponse.Status.NOT_FOUND, Templates.notFound("/lessons/" + slug, repository.lessons())));
     }

@@ -34,6 +34,14 @@ public record Lesson(
         return "/lessons/" + slug;
     }
 
+    /** The {@code view} that shows a lesson alone and large, for a projector. */
+    public static final String PROJECTOR_VIEW = "projector";
+
+    /** Returns the lesson's page for a projector: the lesson alone, large, its widgets working. */
+    public String projectorPath() {
+        return path() + "?view=" + PROJECTOR_VIEW;
+    }
+
     /** Returns its level-2 sections only. */
     public List<TocEntry> sections() {
         return headings.stream().filter(h -> h.level() == 2).toList();

@@ -11,7 +11,9 @@ import dev.servinglab.web.problem.ResourceNotFoundException;
 import dev.servinglab.workshop.WorkshopConfig;
 import dev.servinglab.workshop.service.ClassStreams;
 import dev.servinglab.workshop.service.DashboardView;
+import dev.servinglab.workshop.service.JoinCodes;
 import dev.servinglab.workshop.service.JoinQrCode;
+import dev.servinglab.workshop.service.PresenterTarget;
 import dev.servinglab.workshop.service.WorkshopService;
 import dev.servinglab.workshop.service.WorkshopView;
 import io.quarkus.qute.CheckedTemplate;
@@ -128,10 +130,11 @@ public class InstructorPages {
      * @param slug     the lesson's slug
      * @param number   its number
      * @param title    its title
-     * @param path     its page
+     * @param projectorPath its page for the projector
      * @param sections its sections and subsections
      */
-    public record LessonSections(String slug, int number, String title, String path, List<TocEntry> sections) {}
+    public record LessonSections(
+            String slug, int number, String title, String projectorPath, List<TocEntry> sections) {}
 
     /**
      * Holds one lesson in play on the dashboard: what is released and how far the class got.
@@ -203,9 +206,8 @@ public class InstructorPages {
         if (ticked.isEmpty()) {
             // The API reads no lessons as every lesson; a form with every box unticked means a mistake instead. The
             // service is not asked then, so the title is checked here too, that both problems show at once.
-            String trimmed = typed.title().strip();
-            if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > WorkshopService.MAX_TITLE) {
-                errors.put("title", "Must be 1 to " + WorkshopService.MAX_TITLE + " characters.");
+            if (!WorkshopService.fitsTitle(typed.title())) {
+                errors.put("title", sentence(WorkshopService.TITLE_RULE));
             }
             errors.put("lessons", "Tick at least one lesson.");
         }
@@ -258,9 +260,7 @@ public class InstructorPages {
     @Path("/{code}/instructor")
     @Operation(hidden = true)
     public Response instructor(@PathParam("code") String code, @QueryParam("key") String key) {
-        WorkshopView workshop;
         try {
-            workshop = workshops.find(code);
             workshops.authorise(code, key);
         } catch (ResourceNotFoundException e) {
             return missing(code);
@@ -268,9 +268,11 @@ public class InstructorPages {
             // A wrong or missing key is refused alike here: the link either carries the secret or is not the link.
             return denied(code, 403, "This link does not carry the instructor's secret of workshop " + code + ".");
         }
-        return Response.seeOther(URI.create("/workshops/" + workshop.code()))
+        // Authorised, so the code is one as typed: read it as stored.
+        String stored = JoinCodes.read(code).orElseThrow();
+        return Response.seeOther(URI.create("/workshops/" + stored))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .cookie(WorkshopCookies.instructor(workshop.code(), key, config))
+                .cookie(WorkshopCookies.instructor(stored, key, config))
                 .build();
     }
 
@@ -342,7 +344,7 @@ public class InstructorPages {
             lessonRepository.find(inPlay.slug()).ifPresent(position -> {
                 Lesson lesson = position.lesson();
                 result.add(new LessonSections(
-                        lesson.slug(), lesson.number(), lesson.title(), lesson.path(), lesson.headings()));
+                        lesson.slug(), lesson.number(), lesson.title(), lesson.projectorPath(), lesson.headings()));
             });
         }
         return result;
@@ -365,17 +367,17 @@ public class InstructorPages {
         if (target == null) {
             return null;
         }
-        int slash = target.indexOf('/');
-        if (slash > 0) {
+        PresenterTarget parsed = PresenterTarget.parse(target);
+        if (parsed.isQuestion()) {
             return dashboard.questions().stream()
-                    .filter(q -> target.equals(q.quiz() + "/" + q.question()))
+                    .filter(q ->
+                            q.quiz().equals(parsed.lesson()) && q.question().equals(parsed.question()))
                     .findFirst()
                     .map(q -> new Presented(target, q.prompt(), null, q, revealed))
                     .orElse(null);
         }
-        int hash = target.indexOf('#');
-        String slug = hash > 0 ? target.substring(0, hash) : target;
-        String anchor = hash > 0 ? target.substring(hash + 1) : null;
+        String slug = parsed.lesson();
+        String anchor = parsed.section();
         for (LessonSections lesson : sections) {
             if (lesson.slug().equals(slug)) {
                 String heading = lesson.sections().stream()
@@ -383,7 +385,7 @@ public class InstructorPages {
                         .map(TocEntry::text)
                         .findFirst()
                         .orElse(lesson.title());
-                String path = lesson.path() + "?view=projector" + (anchor == null ? "" : "#" + anchor);
+                String path = lesson.projectorPath() + (anchor == null ? "" : "#" + anchor);
                 return new Presented(target, heading, path, null, revealed);
             }
         }

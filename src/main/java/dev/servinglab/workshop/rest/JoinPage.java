@@ -124,7 +124,7 @@ public class JoinPage {
             @FormParam("nickname") String nickname,
             @CookieParam(WorkshopCookies.LEARNER) String token,
             @Context HttpServerRequest http) {
-        JoinForm typed = JoinForm.typed(clip(code, CODE_MAX_LENGTH), clip(nickname, 8 * Nicknames.MAX_LENGTH));
+        JoinForm typed = JoinForm.typed(clip(code, CODE_MAX_LENGTH), clip(nickname, Nicknames.MAX_TYPED_LENGTH));
         try {
             LearnerService.Joined joined =
                     learners.join(code, nickname == null ? "" : nickname, token, JoinResource.client(http));

@@ -88,7 +88,9 @@ public class LearnerService {
                 .flatMap(Workshop::findByCode)
                 .orElseThrow(() -> new InvalidInputException(
                         "code", "exists", "is not the code of a workshop: check it with your instructor"));
-        WorkshopService.requireOpen(workshop);
+        if (workshop.closed()) {
+            throw WorkshopService.closed(JoinCodes.display(workshop.code));
+        }
 
         Optional<Learner> mine = learner(token).filter(l -> l.workshop.id.equals(workshop.id));
         if (mine.isPresent()) {
@@ -142,16 +144,13 @@ public class LearnerService {
         });
     }
 
-    /** Returns the learner a token belongs to, if any. */
-    static Optional<Learner> learner(String token) {
-        if (token == null || token.isEmpty() || token.length() > 64) {
-            return Optional.empty();
-        }
-        return Learner.findByTokenHash(Secrets.hash(token));
+    /** Returns the learner a token belongs to, if any, loaded to be changed. */
+    private Optional<Learner> learner(String token) {
+        return directory.learner(token).map(ref -> Learner.findById(ref.id()));
     }
 
-    /** Returns the learner a token belongs to; 401 when it belongs to none. */
-    static Learner require(String token) {
+    /** Returns the learner a token belongs to, loaded to be changed; 401 when it belongs to none. */
+    private Learner require(String token) {
         return learner(token).orElseThrow(LearnerService::notInOne);
     }
 
@@ -175,8 +174,7 @@ public class LearnerService {
         }
         WorkshopView workshop = directory.workshop(learner.workshopId()).orElseThrow(LearnerService::notInOne);
         if (workshop.closed()) {
-            throw new ConflictException(
-                    "Workshop " + workshop.displayCode() + " is closed: it takes no more joins or reports.");
+            throw WorkshopService.closed(workshop.displayCode());
         }
         return learner;
     }

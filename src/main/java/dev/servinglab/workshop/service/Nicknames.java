@@ -12,6 +12,8 @@ public final class Nicknames {
 
     /** The most characters a nickname may have. */
     public static final int MAX_LENGTH = 24;
+    /** The most characters read of what was typed: room for spaces and combining marks, not for a book. */
+    public static final int MAX_TYPED_LENGTH = 8 * MAX_LENGTH;
     /** The rule, as a 422 names it. */
     public static final String RULE = "must be 1 to " + MAX_LENGTH
             + " characters (letters of any script, digits, spaces, punctuation; no control characters)";
@@ -20,7 +22,7 @@ public final class Nicknames {
 
     /** Returns the nickname as stored (NFC, trimmed, inner spaces collapsed), or empty when it breaks the rule. */
     public static Optional<String> read(String typed) {
-        if (typed == null || typed.length() > 8 * MAX_LENGTH) {
+        if (typed == null || typed.length() > MAX_TYPED_LENGTH) {
             return Optional.empty();
         }
         String nickname =

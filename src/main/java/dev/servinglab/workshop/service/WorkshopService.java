@@ -10,7 +10,6 @@ import dev.servinglab.web.problem.ConflictException;
 import dev.servinglab.web.problem.InvalidInputException;
 import dev.servinglab.web.problem.ResourceNotFoundException;
 import dev.servinglab.web.problem.Violations;
-import dev.servinglab.workshop.data.Learner;
 import dev.servinglab.workshop.data.Workshop;
 import dev.servinglab.workshop.data.WorkshopLesson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +30,8 @@ public class WorkshopService {
 
     /** The longest title. */
     public static final int MAX_TITLE = 120;
+    /** The rule a title follows, as a 422 names it. */
+    public static final String TITLE_RULE = "must be 1 to " + MAX_TITLE + " characters";
 
     private final LessonRepository lessons;
     private final QuizRepository quizzes;
@@ -59,8 +60,8 @@ public class WorkshopService {
     public Created create(String title, List<String> lessonSlugs, boolean holdLessons, boolean holdAnswers) {
         Violations violations = new Violations(10);
         String trimmed = title == null ? "" : title.strip();
-        if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > MAX_TITLE) {
-            violations.add("title", "length", "must be 1 to " + MAX_TITLE + " characters");
+        if (!fitsTitle(trimmed)) {
+            violations.add("title", "length", TITLE_RULE);
         }
         List<String> slugs = lessonSlugs == null || lessonSlugs.isEmpty()
                 ? lessons.lessons().stream().map(Lesson::slug).toList()
@@ -91,6 +92,12 @@ public class WorkshopService {
             workshop.lessons.add(lesson);
         }
         return new Created(view(workshop), secret);
+    }
+
+    /** Returns whether a title, as typed, follows {@link #TITLE_RULE}. */
+    public static boolean fitsTitle(String typed) {
+        String trimmed = typed == null ? "" : typed.strip();
+        return !trimmed.isEmpty() && trimmed.codePointCount(0, trimmed.length()) <= MAX_TITLE;
     }
 
     private static String unusedCode() {
@@ -201,36 +208,24 @@ public class WorkshopService {
         return inPlay;
     }
 
-    /** Returns the learners of a workshop, as the dashboard first shows them. */
-    @Transactional
-    public List<ClassEvent.LearnerChanged> learners(long workshopId) {
-        return Learner.<Learner>list("workshop.id = ?1 order by id", workshopId).stream()
-                .map(LearnerService::changed)
-                .toList();
-    }
-
     private WorkshopView changed(Workshop workshop) {
         events.fire(new ClassEvent.WorkshopChanged(workshop.id));
         return view(workshop);
     }
 
     private void requireTarget(Workshop workshop, String target) {
-        int slash = target.indexOf('/');
-        int hash = target.indexOf('#');
-        if (slash > 0) {
-            String quizSlug = target.substring(0, slash);
-            boolean known = workshop.lesson(quizSlug).isPresent()
-                    && quizzes.find(quizSlug)
-                            .flatMap(quiz -> quiz.question(target.substring(slash + 1)))
+        PresenterTarget parsed = PresenterTarget.parse(target);
+        if (parsed.isQuestion()) {
+            boolean known = workshop.lesson(parsed.lesson()).isPresent()
+                    && quizzes.find(parsed.lesson())
+                            .flatMap(quiz -> quiz.question(parsed.question()))
                             .isPresent();
             if (!known) {
                 throw new InvalidInputException(
                         "target", "enum", "must name a question of a lesson in play, as quiz/question");
             }
-        } else if (hash > 0) {
-            requireSection(workshop, target.substring(0, hash), target.substring(hash + 1), "target", "target");
         } else {
-            requireSection(workshop, target, null, "target", "target");
+            requireSection(workshop, parsed.lesson(), parsed.section(), "target", "target");
         }
     }
 
@@ -294,11 +289,8 @@ public class WorkshopService {
                 .orElse(null);
     }
 
-    /** Refuses an action on a closed workshop. */
-    static void requireOpen(Workshop workshop) {
-        if (workshop.closed()) {
-            throw new ConflictException(
-                    "Workshop " + JoinCodes.display(workshop.code) + " is closed: it takes no more joins or reports.");
-        }
+    /** Refuses an action on a closed workshop, by its code as read aloud. */
+    static ConflictException closed(String displayCode) {
+        return new ConflictException("Workshop " + displayCode + " is closed: it takes no more joins or reports.");
     }
 }
