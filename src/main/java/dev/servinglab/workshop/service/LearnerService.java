@@ -10,8 +10,10 @@ import dev.servinglab.workshop.data.Workshop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Lets learners join a workshop with its code and a nickname, find their place again from the same browser, and
@@ -24,6 +26,8 @@ public class LearnerService {
     public static final String VISITED = "visited";
     /** The progress a learner reports when they mark a lesson completed. */
     public static final String COMPLETED = "completed";
+    /** The unique constraint on a workshop's nicknames, as migration V1 names it. */
+    private static final String NICKNAME_CONSTRAINT = "learner_nickname_unique";
 
     private final WorkshopService workshops;
     private final WorkshopDirectory directory;
@@ -31,19 +35,22 @@ public class LearnerService {
     private final Event<ClassEvent> events;
     private final WorkshopConfig config;
     private final RateLimiter joins;
+    private final ClassRosters rosters;
 
     LearnerService(
             WorkshopService workshops,
             WorkshopDirectory directory,
             ReportWriter writer,
             Event<ClassEvent> events,
-            WorkshopConfig config) {
+            WorkshopConfig config,
+            ClassRosters rosters) {
         this.workshops = workshops;
         this.directory = directory;
         this.writer = writer;
         this.events = events;
         this.config = config;
         this.joins = new RateLimiter(config.joinsPerMinute());
+        this.rosters = rosters;
     }
 
     /**
@@ -80,19 +87,34 @@ public class LearnerService {
                     wait.getAsLong());
         }
         // Written by the one report writer, as reports are: one thread taking H2's commits, not one per request.
-        return writer.store(() -> joinNow(typedCode, typedNickname, token));
+        try {
+            return writer.store(() -> joinNow(typedCode, typedNickname, token));
+        } catch (RuntimeException e) {
+            // The database's unique nickname constraint is the last word when the roster did not know better.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConstraintViolationException violation
+                        && String.valueOf(violation.getConstraintName())
+                                .toLowerCase(Locale.ROOT)
+                                .contains(NICKNAME_CONSTRAINT)) {
+                    throw nicknameTaken();
+                }
+            }
+            throw e;
+        }
     }
 
     private Joined joinNow(String typedCode, String typedNickname, String token) {
-        Workshop workshop = JoinCodes.read(typedCode)
-                .flatMap(Workshop::findByCode)
-                .orElseThrow(() -> new InvalidInputException(
-                        "code", "exists", "is not the code of a workshop: check it with your instructor"));
+        // Nothing here queries the database but a rejoin: a query flushes the whole batch of reports so far.
+        InvalidInputException noSuchCode = new InvalidInputException(
+                "code", "exists", "is not the code of a workshop: check it with your instructor");
+        long workshopId =
+                JoinCodes.read(typedCode).flatMap(directory::workshopId).orElseThrow(() -> noSuchCode);
+        WorkshopView workshop = directory.workshop(workshopId).orElseThrow(() -> noSuchCode);
         if (workshop.closed()) {
-            throw WorkshopService.closed(JoinCodes.display(workshop.code));
+            throw WorkshopService.closed(workshop.displayCode());
         }
 
-        Optional<Learner> mine = learner(token).filter(l -> l.workshop.id.equals(workshop.id));
+        Optional<Learner> mine = learner(token).filter(l -> l.workshop.id.equals(workshopId));
         if (mine.isPresent()) {
             Learner learner = mine.get();
             learner.leftAt = null;
@@ -101,25 +123,29 @@ public class LearnerService {
         }
         String nickname = Nicknames.read(typedNickname)
                 .orElseThrow(() -> new InvalidInputException("nickname", "pattern", Nicknames.RULE));
-        String key = Nicknames.key(nickname);
-        if (Learner.count("workshop.id = ?1 and nicknameKey = ?2", workshop.id, key) > 0) {
-            throw new InvalidInputException(
-                    "nickname", "unique", "is already taken in this workshop: choose another one");
-        }
-        if (Learner.count("workshop.id", workshop.id) >= config.maxLearners()) {
-            throw new ConflictException("Workshop " + JoinCodes.display(workshop.code) + " is full ("
-                    + config.maxLearners() + " learners).");
+        switch (rosters.claim(workshopId, Nicknames.key(nickname), config.maxLearners())) {
+            case TAKEN -> throw nicknameTaken();
+            case FULL ->
+                throw new ConflictException(
+                        "Workshop " + workshop.displayCode() + " is full (" + config.maxLearners() + " learners).");
+            case CLAIMED -> {
+                // the nickname is this learner's once the batch commits
+            }
         }
         String newToken = Secrets.newSecret();
         Learner learner = new Learner();
-        learner.workshop = workshop;
+        learner.workshop = Workshop.getEntityManager().getReference(Workshop.class, workshopId);
         learner.nickname = nickname;
-        learner.nicknameKey = key;
+        learner.nicknameKey = Nicknames.key(nickname);
         learner.tokenHash = Secrets.hash(newToken);
         learner.joinedAt = Instant.now();
         learner.persist();
-        events.fire(changed(learner));
-        return new Joined(me(learner), newToken, false);
+        events.fire(new ClassEvent.LearnerChanged(workshopId, learner.id, nickname, learner.joinedAt, true));
+        return new Joined(new Me(nickname, true, workshop), newToken, false);
+    }
+
+    private static InvalidInputException nicknameTaken() {
+        return new InvalidInputException("nickname", "unique", "is already taken in this workshop: choose another one");
     }
 
     /** Shows the learner a token belongs to; 401 when it belongs to none. */
