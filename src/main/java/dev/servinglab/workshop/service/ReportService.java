@@ -62,6 +62,7 @@ public class ReportService {
     private final Event<ClassEvent> events;
     private final RateLimiter reports;
     private final ReportWriter writer;
+    private final LessonSteps steps;
     private final int maxLatencies;
 
     ReportService(
@@ -72,8 +73,10 @@ public class ReportService {
             ObjectMapper json,
             Event<ClassEvent> events,
             ReportWriter writer,
-            WorkshopConfig config) {
+            WorkshopConfig config,
+            LessonSteps steps) {
         this.writer = writer;
+        this.steps = steps;
         this.learners = learners;
         this.directory = directory;
         this.quizzes = quizzes;
@@ -111,8 +114,7 @@ public class ReportService {
             throw new InvalidInputException(
                     "state", "enum", "must be " + LearnerService.VISITED + " or " + LearnerService.COMPLETED);
         }
-        if (recorded(() ->
-                LessonProgress.count("learner.id = ?1 and lesson = ?2 and state = ?3", learner.id(), lesson, state))) {
+        if (steps.recorded(learner.workshopId(), learner.id(), lesson, state)) {
             return new Ack(0, false);
         }
         return once(() -> writer.store(() -> {
