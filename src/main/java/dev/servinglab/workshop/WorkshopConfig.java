@@ -53,6 +53,14 @@ public interface WorkshopConfig {
     @WithDefault("250ms")
     Duration dashboardInterval();
 
+    /**
+     * Whether the app plays a small class against itself once it has started (a workshop with learners joining
+     * and reporting, removed at once), so that the first real class to join finds those paths compiled by the JIT
+     * instead of waiting for it: a few seconds of CPU in the background, nothing kept.
+     */
+    @WithDefault("true")
+    boolean warmUp();
+
     /** How long a learner's browser keeps its place in a workshop (the cookie's lifetime). */
     @WithDefault("30d")
     Duration learnerCookieAge();

@@ -150,6 +150,8 @@ public class ClassStreams {
             }
         }
         learners.values().forEach(set -> set.removeIf(StreamSubscriber::closed));
+        // Also the tallies no dashboard watches now, so that their queues of events stay short.
+        tallies.values().forEach(ClassTally::catchUp);
     }
 
     private void send(StreamSubscriber subscriber, String name, Object value) {

@@ -13,7 +13,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -56,28 +58,42 @@ final class ClassTally {
         int attempts;
     }
 
-    /** Events that came while the history loaded; null once it has. */
-    private List<ClassEvent> buffered = new ArrayList<>();
+    /**
+     * Events committed and not folded in yet. The report writer only queues them, without the tally's lock: while
+     * the dashboard is built under that lock, the writer (and every report waiting for its batch) would wait.
+     * They are folded in, in order, by whoever reads the tally next.
+     */
+    private final Queue<ClassEvent> incoming = new ConcurrentLinkedQueue<>();
+    /** Whether the history has been read; events are folded in only after it. */
+    private boolean historyLoaded;
 
-    /** Adds a committed event: at once, or after the history if that is still loading. */
-    synchronized void live(ClassEvent event) {
-        if (buffered != null) {
-            buffered.add(event);
-        } else {
+    /** Adds a committed event, folded in at the next read of the tally. */
+    void live(ClassEvent event) {
+        incoming.add(event);
+    }
+
+    /** Adds the history read from the database; the events that came while it was read follow it. */
+    synchronized void loaded(List<ClassEvent> history) {
+        history.forEach(this::fold);
+        historyLoaded = true;
+        notifyAll();
+    }
+
+    /** Folds in the events queued so far, unless the history is still loading: keeps the queue short. */
+    synchronized void catchUp() {
+        if (historyLoaded) {
+            foldIncoming();
+        }
+    }
+
+    private void foldIncoming() {
+        for (ClassEvent event = incoming.poll(); event != null; event = incoming.poll()) {
             fold(event);
         }
     }
 
-    /** Adds the history read from the database, then the events that came while it was read. */
-    synchronized void loaded(List<ClassEvent> history) {
-        history.forEach(this::fold);
-        buffered.forEach(this::fold);
-        buffered = null;
-        notifyAll();
-    }
-
     private void awaitHistory() {
-        while (buffered != null) {
+        while (!historyLoaded) {
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -131,12 +147,14 @@ final class ClassTally {
     /** Returns the highest report id folded in. */
     synchronized long seq() {
         awaitHistory();
+        foldIncoming();
         return seq;
     }
 
     /** Shows the tally for the dashboard. */
     synchronized DashboardView view(WorkshopView workshop, List<Quiz> quizzes, Instant now) {
         awaitHistory();
+        foldIncoming();
         return new DashboardView(
                 seq,
                 workshop,
