@@ -40,6 +40,9 @@ public class QualityVerdict implements LiveSource {
     /** The band's high end. */
     public static final double GOOD_ACCURACY_HIGH = 0.9;
 
+    /** Validation loss may end this far above its best before the curves count as overfitting: noise, not a rise. */
+    static final double LOSS_RISE = 0.1;
+
     /** The z of a two-sided 95 % interval. */
     private static final double Z95 = 1.959964;
 
@@ -58,6 +61,7 @@ public class QualityVerdict implements LiveSource {
         bars.put("bad_score", BAD_SCORE);
         bars.put("good_accuracy_low", GOOD_ACCURACY_LOW);
         bars.put("good_accuracy_high", GOOD_ACCURACY_HIGH);
+        bars.put("good_accuracy", accuracyBand());
         for (ServedModel model : models.all()) {
             document.set(model.name(), judge(model));
         }
@@ -95,16 +99,38 @@ public class QualityVerdict implements LiveSource {
                         : "not good enough by the rough bars: " + weakest.className() + " is the weak spot");
         if (!model.history().isEmpty()) {
             EpochMetrics last = model.history().getLast();
+            EpochMetrics best = model.history().stream()
+                    .min(Comparator.comparingDouble(EpochMetrics::validationLoss))
+                    .orElseThrow();
             verdict.put("train_accuracy", last.trainAccuracy());
             verdict.put("validation_accuracy", last.validationAccuracy());
-            verdict.put("gap_verdict", gapVerdict(last.trainAccuracy(), interval, n));
+            verdict.put("curve_verdict", curveVerdict(best, last));
         }
         return verdict;
     }
 
+    /**
+     * Reads overfitting off the loss curves rather than off a train/test gap: has validation loss risen clearly
+     * (more than {@link #LOSS_RISE}) above its best while training went on?
+     */
+    static String curveVerdict(EpochMetrics best, EpochMetrics last) {
+        String finalLoss = "validation loss ended at " + Numbers.dp3(last.validationLoss());
+        String bestLoss = "its best (" + Numbers.dp3(best.validationLoss()) + ", at epoch " + best.epoch() + ")";
+        if (last.validationLoss() <= best.validationLoss() * (1 + LOSS_RISE)) {
+            return finalLoss + ", within " + Numbers.percent(LOSS_RISE, 0) + " of " + bestLoss + ", beside a "
+                    + "training loss of " + Numbers.dp3(last.trainLoss()) + ": the curves show no overfitting";
+        }
+        return finalLoss + ", " + Numbers.percent(last.validationLoss() / best.validationLoss() - 1, 0) + " above "
+                + bestLoss + ", while training loss fell to " + Numbers.dp3(last.trainLoss())
+                + ": the curves show overfitting";
+    }
+
+    private static String accuracyBand() {
+        return Numbers.percent(GOOD_ACCURACY_LOW, 0).replace(" %", "") + "–" + Numbers.percent(GOOD_ACCURACY_HIGH, 0);
+    }
+
     private static String accuracyVerdict(double accuracy, double chance) {
-        String band =
-                Numbers.percent(GOOD_ACCURACY_LOW, 0).replace(" %", "") + "–" + Numbers.percent(GOOD_ACCURACY_HIGH, 0);
+        String band = accuracyBand();
         if (accuracy >= GOOD_ACCURACY_HIGH) {
             return "above the " + band + " bar";
         }
@@ -126,14 +152,6 @@ public class QualityVerdict implements LiveSource {
                     + " of a bad model";
         }
         return "under " + Numbers.dp2(BAD_SCORE) + ", a bad sign";
-    }
-
-    private static String gapVerdict(double trainAccuracy, double[] interval, int n) {
-        return trainAccuracy <= interval[1]
-                ? "inside that range: with " + n + " test rows, chance alone can open a gap this wide, so the gap is "
-                        + "no evidence of overfitting"
-                : "above that range: the gap is wider than chance explains with " + n + " test rows, a sign to check "
-                        + "the training curves for overfitting";
     }
 
     /**
