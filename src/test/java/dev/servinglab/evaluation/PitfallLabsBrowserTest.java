@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.servinglab.testsupport.BrowserSupport;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,9 @@ class PitfallLabsBrowserTest {
             assertThat(rows.get("leakyRows"), equalTo(rows.get("honestRows")));
             assertThat(number((String) rows.get("leaky")), greaterThan(number((String) rows.get("honest"))));
         }
+        page.locator("[aria-labelledby=leakage-title]")
+                .screenshot(
+                        new Locator.ScreenshotOptions().setPath(Path.of("target", "screenshots", "leakage-lab.png")));
     }
 
     /** Reads a metrics table of the paradox lab: metric label → value as shown. */

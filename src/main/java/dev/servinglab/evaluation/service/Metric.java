@@ -26,7 +26,8 @@ public enum Metric {
      */
     F1(
             "F1",
-            "F1 = 2 · TP / (2 · TP + FP + FN), the same as 2 · Precision · Recall / (Precision + Recall); 0 when TP = 0",
+            "F1 = 2 · TP / (2 · TP + FP + FN), the same as 2 · Precision · Recall / (Precision + Recall); "
+                    + "0 when TP = 0",
             "TP, FP and FN: the cells precision and recall use");
 
     /** Every metric, in the order pages list them. */

@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThan;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.servinglab.testsupport.BrowserSupport;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +55,11 @@ class TrainingLabGoalsBrowserTest {
 
     @Test
     void theOverfittingPresetsValidationLossTurnsUpWhileTrainingLossFalls() {
-        List<List<String>> epochs = rows(run("overfitting"), "[data-epochs] tr");
+        Page page = run("overfitting");
+        page.locator(".training-charts")
+                .screenshot(new Locator.ScreenshotOptions()
+                        .setPath(Path.of("target", "screenshots", "training-overfitting.png")));
+        List<List<String>> epochs = rows(page, "[data-epochs] tr");
         int best = bestEpoch(epochs);
         List<String> last = epochs.getLast();
         assertThat("the best validation loss comes well before the end", best, lessThan(epochs.size() - 10));
@@ -92,9 +98,9 @@ class TrainingLabGoalsBrowserTest {
         page.keyboard().type("0");
         page.locator("[data-start]").focus();
         page.keyboard().press("Enter");
-        page.waitForFunction(
-                "() => /^Training (finished|stopped)/.test(document.querySelector('[data-training-status]').textContent)"
-                        + " && document.querySelector('[data-result-text]') !== null");
+        page.waitForFunction("() => /^Training (finished|stopped)/"
+                + ".test(document.querySelector('[data-training-status]').textContent)"
+                + " && document.querySelector('[data-result-text]') !== null");
         return page;
     }
 

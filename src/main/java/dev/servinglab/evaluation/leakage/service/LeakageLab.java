@@ -9,6 +9,7 @@ import dev.servinglab.model.data.Split;
 import dev.servinglab.model.service.LogisticTrainer;
 import dev.servinglab.model.service.ProbabilisticClassifier;
 import dev.servinglab.model.service.Standardizer;
+import dev.servinglab.web.format.Numbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,7 +76,7 @@ public class LeakageLab {
                         + "in the test, where a model that remembers rows answers from memory. The honest version "
                         + "drops from training the " + (split.train().size() - honestTrain.size()) + " rows that "
                         + "repeat a test row; both score the same "
-                        + split.test().size() + " test rows, of which "
+                        + Numbers.whole(split.test().size()) + " test rows, of which "
                         + twinned + " have a twin in training: the leak can only touch those.",
                 nearestNeighbour("twins of test rows removed from training", honestTrain, split.test()),
                 nearestNeighbour("twins of test rows kept in training (leak)", split.train(), split.test()));

@@ -18,6 +18,7 @@ import dev.servinglab.testsupport.BrowserSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +90,9 @@ class ThresholdLabBrowserTest {
                     dataset,
                     page.locator("[data-goal-verdict]").textContent(),
                     equalTo("At " + shown + ": Goal met: this threshold fits the job."));
+            page.locator("[data-widget=threshold-lab]")
+                    .screenshot(new Locator.ScreenshotOptions()
+                            .setPath(Path.of("target", "screenshots", "threshold-goal-" + dataset + ".png")));
             assertThat(browser.consoleErrors(page), empty());
         }
     }
