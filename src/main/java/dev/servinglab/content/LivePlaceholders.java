@@ -122,6 +122,6 @@ public final class LivePlaceholders {
     private String sources() {
         return "sources are "
                 + String.join(", ", documents.keySet().stream().sorted().toList())
-                + " (a model card, or the example trace); check the path";
+                + " (a model card, the example trace, a lab or a set of limits); check the path";
     }
 }

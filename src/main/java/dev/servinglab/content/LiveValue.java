@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 /**
  * Names one number (or word) of the running model in a lesson: {@code {{live SOURCE PATH [FORMAT]}}}.
  *
- * <p>SOURCE is a model's name (its model card, as {@code GET /api/v1/models/{name}} answers) or {@code example}
- * (the trace of the example flower). PATH is a dot path with {@code [i]} indexes, negative from the end.
+ * <p>SOURCE names a document a {@link LiveSource} publishes: a model's name (its model card, as
+ * {@code GET /api/v1/models/{name}} answers), {@code example} (the trace of the example flower), a lab, or a set of
+ * limits. PATH is a dot path with {@code [i]} indexes, negative from the end. FORMAT {@code ms} writes a duration in
+ * nanoseconds as milliseconds with three decimals.
  *
  * @param source the JSON document
  * @param path   the steps into it: field names and indexes
@@ -23,7 +25,12 @@ import java.util.regex.Pattern;
 public record LiveValue(String source, List<Object> path, String format, String text) {
 
     /** The formats a live value can be written in. */
-    private static final Set<String> FORMATS = Set.of("percent", "dp2", "dp3", "int", "raw");
+    private static final Set<String> FORMATS = Set.of("percent", "dp2", "dp3", "int", "raw", "ms");
+
+    private static final double NANOS_PER_MS = 1_000_000;
+
+    /** The smallest share the one-decimal {@code percent} format writes as a number: 0.1 % (0.05 % rounds up). */
+    private static final double SMALLEST_PERCENT = 0.0005;
 
     private static final Pattern STEP = Pattern.compile("([a-z_][a-z0-9_]*)|\\[(-?\\d+)]");
 
@@ -46,7 +53,8 @@ public record LiveValue(String source, List<Object> path, String format, String 
             throw new ContentValidationException(
                     file,
                     line,
-                    "unknown format '" + format + "' in {{live " + spec + "}}; formats: percent, dp2, dp3, int, raw");
+                    "unknown format '" + format + "' in {{live " + spec + "}}; formats: percent, dp2, dp3, int, raw, "
+                            + "ms (nanoseconds written as milliseconds)");
         }
         return new LiveValue(words[0], steps(words[1], spec, file, line), format, "{{live " + spec + "}}");
     }
@@ -114,10 +122,12 @@ public record LiveValue(String source, List<Object> path, String format, String 
         double value = node.asDouble();
         String chosen = format != null ? format : node.isIntegralNumber() ? "int" : "dp2";
         return switch (chosen) {
-            case "percent" -> Numbers.percent(value);
+            // A probability of 4.6e-6 is not zero: one decimal would show it as "0.0 %".
+            case "percent" -> value > 0 && value < SMALLEST_PERCENT ? "< 0.1 %" : Numbers.percent(value);
             case "dp3" -> Numbers.dp3(value);
             case "int" -> Numbers.whole(value);
             case "raw" -> node.asText();
+            case "ms" -> Numbers.dp3(value / NANOS_PER_MS);
             default -> Numbers.dp2(value);
         };
     }

@@ -15,7 +15,7 @@ class LiveValueTest {
             "mlp",
             tree("{\"test\":{\"accuracy\":0.8666,\"size\":30,\"per_class\":[{\"recall\":1.0},{\"recall\":0.7}]},"
                     + "\"history\":[{\"train_loss\":0.66},{\"train_loss\":0.04}],\"kind\":\"mlp\","
-                    + "\"counts\":[1234567]}"));
+                    + "\"counts\":[1234567],\"tiny\":4.6e-6,\"zero\":0,\"total_duration_ns\":37416501}"));
 
     @Test
     void writesValuesInTheirFormat() {
@@ -26,6 +26,13 @@ class LiveValueTest {
         assertThat(render("mlp counts[0] int"), equalTo("1,234,567"));
         assertThat(render("mlp kind raw"), equalTo("mlp"));
         assertThat(render("mlp test.per_class[1].recall dp2"), equalTo("0.70"));
+        assertThat(render("mlp total_duration_ns ms"), equalTo("37.417"));
+    }
+
+    @Test
+    void aShareTooSmallForOneDecimalIsNotWrittenAsZero() {
+        assertThat(render("mlp tiny percent"), equalTo("< 0.1 %"));
+        assertThat(render("mlp zero percent"), equalTo("0.0 %"));
     }
 
     @Test

@@ -20,8 +20,15 @@ public enum Metric {
     PRECISION("Precision", "Precision = TP / (TP + FP)", "the predicted-positive cells: TP and FP"),
     /** Share of actual positives that are found. */
     RECALL("Recall", "Recall = TP / (TP + FN)", "the actually-positive cells: TP and FN"),
-    /** Harmonic mean of precision and recall. */
-    F1("F1", "F1 = 2 · Precision · Recall / (Precision + Recall)", "precision and recall, computed first");
+    /**
+     * Harmonic mean of precision and recall, computed from the counts so that it has a value (0) when TP = 0: the
+     * convention lesson 4 teaches, and scikit-learn's.
+     */
+    F1(
+            "F1",
+            "F1 = 2 · TP / (2 · TP + FP + FN), the same as 2 · Precision · Recall / (Precision + Recall); "
+                    + "0 when TP = 0",
+            "TP, FP and FN: the cells precision and recall use");
 
     /** Every metric, in the order pages list them. */
     public static final List<Metric> ALL = List.of(values());
@@ -84,23 +91,20 @@ public enum Metric {
     }
 
     /**
-     * Computes the metric, or {@code null} where its denominator is zero (the metric is undefined). F1 is worked
-     * out from precision and recall as the formula says, so it is undefined when either is, and when both are 0.
+     * Computes the metric, or {@code null} where its denominator is zero (the metric is undefined). F1 uses the
+     * count form: when TP = 0 it is 0 even where precision is undefined (the model found none of the positives), and
+     * it is undefined only when there is nothing to find and nothing was flagged.
      */
     public Double of(ConfusionCounts c) {
         return switch (this) {
             case ACCURACY -> ratio(c.tp() + c.tn(), c.total());
             case PRECISION -> ratio(c.tp(), c.tp() + c.fp());
             case RECALL -> ratio(c.tp(), c.tp() + c.fn());
-            case F1 -> c.tp() == 0 ? null : harmonicMean(PRECISION.of(c), RECALL.of(c));
+            case F1 -> ratio(2 * c.tp(), 2 * c.tp() + c.fp() + c.fn());
         };
     }
 
     private static Double ratio(int numerator, int denominator) {
         return denominator == 0 ? null : (double) numerator / denominator;
-    }
-
-    private static double harmonicMean(double precision, double recall) {
-        return 2 * precision * recall / (precision + recall);
     }
 }

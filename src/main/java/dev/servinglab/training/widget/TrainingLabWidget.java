@@ -1,6 +1,7 @@
 package dev.servinglab.training.widget;
 
 import dev.servinglab.lesson.LessonWidget;
+import dev.servinglab.model.ModelConfig;
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.training.TrainingConfig;
 import dev.servinglab.training.rest.PromotionRequest;
@@ -31,10 +32,12 @@ public class TrainingLabWidget implements LessonWidget {
     }
 
     private final TrainingConfig training;
+    private final ModelConfig model;
     private final DatasetRepository datasets;
 
-    TrainingLabWidget(TrainingConfig training, DatasetRepository datasets) {
+    TrainingLabWidget(TrainingConfig training, ModelConfig model, DatasetRepository datasets) {
         this.training = training;
+        this.model = model;
         this.datasets = datasets;
     }
 
@@ -45,7 +48,7 @@ public class TrainingLabWidget implements LessonWidget {
 
     @Override
     public TemplateInstance render() {
-        return Templates.widget(TrainingPresets.ALL, form(), PromotionRequest.NAME_PATTERN);
+        return Templates.widget(TrainingPresets.all(model), form(), PromotionRequest.NAME_PATTERN);
     }
 
     @Override

@@ -46,12 +46,15 @@ class MetricTest {
     void zeroDenominatorsAreUndefined() {
         ConfusionCounts alwaysNegative = new ConfusionCounts(0, 0, 2, 98);
         assertThat(Metric.PRECISION.of(alwaysNegative), nullValue());
-        assertThat(Metric.F1.of(alwaysNegative), nullValue());
+        // The count form lesson 4 teaches: no positive found is an F1 of 0, even with precision undefined.
+        assertThat(Metric.F1.of(alwaysNegative), equalTo(0.0));
         assertThat(Metric.RECALL.of(alwaysNegative), equalTo(0.0));
         assertThat(Metric.ACCURACY.of(alwaysNegative), closeTo(0.98, 1e-12));
         ConfusionCounts noPositives = new ConfusionCounts(0, 3, 0, 97);
         assertThat(Metric.RECALL.of(noPositives), nullValue());
         assertThat(Metric.PRECISION.of(noPositives), equalTo(0.0));
+        assertThat(Metric.F1.of(noPositives), equalTo(0.0));
+        assertThat(Metric.F1.of(new ConfusionCounts(0, 0, 0, 100)), nullValue());
         assertThrows(IllegalArgumentException.class, () -> new ConfusionCounts(0, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new ConfusionCounts(-1, 0, 0, 5));
     }

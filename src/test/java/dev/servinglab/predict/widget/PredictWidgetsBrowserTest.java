@@ -23,6 +23,8 @@ import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -136,6 +138,24 @@ class PredictWidgetsBrowserTest {
         assertThat(page.locator("#trace-petal_width").getAttribute("aria-invalid"), equalTo(null));
         // The refused request is reported by the browser itself; nothing else may be.
         assertThat(browser.consoleErrors(page), contains(containsString("status of 422")));
+    }
+
+    @Test
+    void skippingScalingChangesTheAnswerYetTheModelLooksSure() {
+        // Lesson 1, step 4: the example flower without its scaler gets another answer, with a high probability.
+        Page page = browser.open(TRACE_LESSON);
+        String honest = page.locator("[data-trace-answer] strong").textContent();
+        page.locator("#trace-skip").focus();
+        page.keyboard().press("Space");
+        page.waitForSelector(".stage-card.skipped");
+        page.waitForSelector("[data-trace-answer].mismatch");
+        String skipped = page.locator("[data-trace-answer] strong").textContent();
+        assertThat(skipped, not(equalTo(honest)));
+        Matcher probability = Pattern.compile("\\(probability ([0-9.]+)\\)")
+                .matcher(page.locator("[data-trace-answer]").textContent());
+        assertThat(probability.find(), equalTo(true));
+        assertThat(Double.parseDouble(probability.group(1)), greaterThan(0.9));
+        assertThat(browser.consoleErrors(page), empty());
     }
 
     @Test

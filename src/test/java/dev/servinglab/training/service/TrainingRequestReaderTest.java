@@ -85,15 +85,15 @@ class TrainingRequestReaderTest {
 
     @Test
     void everyPresetIsAValidRequest() throws Exception {
-        for (TrainingPresets.Preset preset : TrainingPresets.ALL) {
+        for (TrainingPresets.Preset preset : TrainingPresets.FIXED) {
             TrainingOptions options = reader.read(json.readTree(preset.body()));
             // The form's values of a preset are the same run: every default, then what the preset sets.
             TrainingOptions filled = reader.read(json.valueToTree(preset.values()));
             assertThat(preset.name(), filled, equalTo(options));
         }
-        assertThat(TrainingPresets.ALL.getFirst().values().get("hidden_units"), equalTo(8));
-        assertThat(TrainingPresets.ALL.get(1).values().get("max_train_rows"), equalTo(12));
-        assertThat(TrainingPresets.ALL.get(1).values().containsKey("pace_ms"), equalTo(false));
+        assertThat(TrainingPresets.FIXED.getFirst().values().get("hidden_units"), equalTo(256));
+        assertThat(TrainingPresets.FIXED.getFirst().values().get("max_train_rows"), equalTo(12));
+        assertThat(TrainingPresets.FIXED.getFirst().values().containsKey("pace_ms"), equalTo(false));
     }
 
     private static String message(InvalidInputException e, String field) {

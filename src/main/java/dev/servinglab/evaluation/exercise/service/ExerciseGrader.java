@@ -154,7 +154,7 @@ public final class ExerciseGrader {
                     case ACCURACY -> String.join("; ", tp, tn, fp, fn) + "; total = " + c.total() + ".";
                     case PRECISION -> tp + "; " + fp + ".";
                     case RECALL -> tp + "; " + fn + ".";
-                    case F1 -> "First precision (" + tp + "; " + fp + "), then recall (" + fn + ").";
+                    case F1 -> tp + "; " + fp + "; " + fn + ".";
                 };
     }
 
@@ -171,8 +171,8 @@ public final class ExerciseGrader {
                 "Recall = " + c.tp() + " / (" + c.tp() + " + " + c.fn() + ") = " + c.tp() + " / " + (c.tp() + c.fn())
                         + ".";
             case F1 ->
-                "F1 = 2 · P · R / (P + R) with P = " + c.tp() + " / " + (c.tp() + c.fp()) + " and R = " + c.tp() + " / "
-                        + (c.tp() + c.fn()) + ".";
+                "F1 = 2 · " + c.tp() + " / (2 · " + c.tp() + " + " + c.fp() + " + " + c.fn() + ") = " + 2 * c.tp()
+                        + " / " + (2 * c.tp() + c.fp() + c.fn()) + (c.tp() == 0 ? " = 0: no positive was found." : ".");
         };
     }
 

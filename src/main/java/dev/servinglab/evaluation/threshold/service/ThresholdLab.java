@@ -20,15 +20,18 @@ import smile.validation.metric.AUC;
 @ApplicationScoped
 public class ThresholdLab {
 
-    /** The goals of the lab, one per data set: a disease screen missing almost no one, a spam filter users trust. */
+    /**
+     * The goals of the lab, one per data set: a disease screen missing almost no one, a spam filter users trust.
+     * Each is reachable with the slider's own steps ({@link #SLIDER_STEP}): {@link #passing} lists where.
+     */
     public static final List<ThresholdChallenge> CHALLENGES = List.of(
             new ThresholdChallenge(
                     "breast-cancer",
                     "Disease screen (breast cancer, positive: malignant)",
-                    "Pick a threshold for a disease screen: miss at most 2 malignant cases in "
-                            + "100 (recall at least 0.98), while keeping at least 60 % of the alarms real.",
-                    0.6,
-                    0.98),
+                    "Pick a threshold for a disease screen: miss at most 1 malignant case in 20 (recall at least "
+                            + "0.95), while keeping at least 80 % of the alarms real (precision at least 0.8).",
+                    0.8,
+                    0.95),
             new ThresholdChallenge(
                     "spambase",
                     "Spam filter (spambase, positive: spam)",
@@ -45,7 +48,10 @@ public class ThresholdLab {
     /** The rule a threshold follows, in the words every answer about a broken one uses. */
     public static final String THRESHOLD_RULE = "must be a number from 0 to 1";
 
-    private static final int CURVE_POINTS = 101;
+    /** The step of the lab's slider, and of its curves: thresholds 0, 0.01 … 1. */
+    public static final double SLIDER_STEP = 0.01;
+
+    private static final int CURVE_POINTS = (int) Math.round(1 / SLIDER_STEP) + 1;
 
     private final Map<String, Scored> scored;
 
@@ -79,6 +85,22 @@ public class ThresholdLab {
                 .findFirst()
                 .orElseThrow(() -> unknown(dataset));
         return verdict(challenge, scored(dataset).scores(), threshold);
+    }
+
+    /**
+     * Lists the thresholds the slider can reach (0, 0.01 … 1) that meet a data set's goal.
+     *
+     * @throws ResourceNotFoundException for a data set the lab does not have
+     */
+    public List<Double> passing(String dataset) {
+        List<Double> passing = new ArrayList<>();
+        for (int i = 0; i < CURVE_POINTS; i++) {
+            double t = i / (double) (CURVE_POINTS - 1);
+            if (check(dataset, t).met()) {
+                passing.add(t);
+            }
+        }
+        return passing;
     }
 
     private static ThresholdVerdict verdict(ThresholdChallenge c, BinaryScores s, double threshold) {

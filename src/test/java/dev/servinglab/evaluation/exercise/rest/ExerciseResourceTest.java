@@ -76,16 +76,24 @@ class ExerciseResourceTest {
     }
 
     @Test
-    void anUndefinedMetricIsAnsweredUndefined() {
+    void anUndefinedMetricIsAnsweredUndefinedAndF1IsZeroWhenNothingIsFound() {
         String id = "seed-3"; // seeds of 7k + 3 give a model that never predicts the positive class
         given().contentType(ContentType.JSON)
-                .body(Map.of("precision", "undefined", "f1", "undefined"))
+                .body(Map.of("precision", "undefined", "f1", 0))
                 .when()
                 .post("/api/v1/exercises/" + id + "/answers")
                 .then()
                 .statusCode(200)
                 .body("grades.precision", equalTo("correct"))
                 .body("grades.f1", equalTo("correct"));
+        // Lesson 4 teaches F1 = 2·TP / (2·TP + FP + FN): 0 here, so "undefined" is wrong.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("f1", "undefined"))
+                .when()
+                .post("/api/v1/exercises/" + id + "/answers")
+                .then()
+                .statusCode(200)
+                .body("grades.f1", equalTo("incorrect"));
         given().contentType(ContentType.JSON)
                 .body(Map.of("precision", 0))
                 .when()

@@ -2,6 +2,7 @@ package dev.servinglab.evaluation.threshold.service;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -46,6 +47,17 @@ class ThresholdLabTest {
     @Test
     void theDataSetsAreThoseOfTheGoalsInOrder() {
         assertThat(ThresholdLab.DATASETS, contains("breast-cancer", "spambase"));
+    }
+
+    @Test
+    void everyGoalIsReachableWithTheSlidersOwnSteps() {
+        // The slider moves in steps of 0.01: a goal met only between two steps could not be done on the page.
+        for (long seed : new long[] {42, 1, 7}) {
+            ThresholdLab lab = lab(seed);
+            for (String dataset : ThresholdLab.DATASETS) {
+                assertThat(dataset + " with seed " + seed, lab.passing(dataset), not(empty()));
+            }
+        }
     }
 
     private static ThresholdLab lab(long seed) {

@@ -13,10 +13,15 @@ import static org.hamcrest.Matchers.equalTo;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import dev.servinglab.evaluation.threshold.service.ThresholdLab;
 import dev.servinglab.testsupport.BrowserSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +37,9 @@ class ThresholdLabBrowserTest {
     static final BrowserSupport browser = new BrowserSupport();
 
     private static final String LESSON = "/lessons/05-precision-versus-recall";
+
+    @Inject
+    ThresholdLab lab;
 
     @Test
     void theSliderMovedByKeyboardShowsWhatTheApiCountsAtItsThreshold() {
@@ -55,6 +63,38 @@ class ThresholdLabBrowserTest {
 
         assertThat(browser.consoleErrors(page), empty());
         browser.assertNoSeriousAccessibilityViolations(page);
+    }
+
+    @Test
+    void everyGoalIsMetWithTheSliderAlone() {
+        for (String dataset : ThresholdLab.DATASETS) {
+            // The passing step nearest the opening 0.5: the fewest key presses a learner needs.
+            int target = lab.passing(dataset).stream()
+                    .map(t -> (int) Math.round(t * 100))
+                    .min(Comparator.comparingInt(step -> Math.abs(step - 50)))
+                    .orElseThrow(() -> new AssertionError("no slider step meets the goal of " + dataset));
+            Page page = browser.open(LESSON);
+            page.locator("#threshold-dataset").selectOption(dataset);
+            awaitSummary(page, "Threshold 0.50 on " + api(dataset, "0.5").getInt("test_size") + " ");
+            page.locator("#threshold-value").focus();
+            String key = target < 50 ? "ArrowLeft" : "ArrowRight";
+            for (int i = 0; i < Math.abs(target - 50); i++) {
+                page.keyboard().press(key);
+            }
+            String shown = String.format(Locale.ROOT, "%.2f", target / 100.0);
+            awaitSummary(page, "Threshold " + shown + " on ");
+            page.locator("[data-check-goal]").focus();
+            page.keyboard().press("Enter");
+            page.waitForFunction("() => document.querySelector('[data-goal-verdict]').textContent !== ''");
+            assertThat(
+                    dataset,
+                    page.locator("[data-goal-verdict]").textContent(),
+                    equalTo("At " + shown + ": Goal met: this threshold fits the job."));
+            page.locator("[data-widget=threshold-lab]")
+                    .screenshot(new Locator.ScreenshotOptions()
+                            .setPath(Path.of("target", "screenshots", "threshold-goal-" + dataset + ".png")));
+            assertThat(browser.consoleErrors(page), empty());
+        }
     }
 
     @Test
