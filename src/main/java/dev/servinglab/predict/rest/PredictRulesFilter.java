@@ -1,7 +1,6 @@
 package dev.servinglab.predict.rest;
 
 import dev.servinglab.model.data.DatasetInfo;
-import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.predict.service.PredictLimits;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,17 +21,12 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class PredictRulesFilter implements OASFilter {
 
-    /** The data set whose flowers a {@link PredictRequest} describes. */
-    static final String DATA_SET = "iris";
-
     private final PredictLimits limits;
     private final DatasetInfo.Bounds bounds;
 
-    PredictRulesFilter(PredictLimits limits, DatasetRepository datasets) {
+    PredictRulesFilter(PredictLimits limits) {
         this.limits = limits;
-        this.bounds = datasets.info(DATA_SET)
-                .orElseThrow(() -> new IllegalStateException("no data set named " + DATA_SET))
-                .bounds();
+        this.bounds = limits.bounds();
     }
 
     @Override

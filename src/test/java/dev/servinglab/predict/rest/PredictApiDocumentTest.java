@@ -56,7 +56,7 @@ class PredictApiDocumentTest {
     @Test
     void everyMeasurementIsDocumentedWithTheBoundsTheParserEnforces() {
         DatasetInfo.Bounds bounds =
-                datasets.info(PredictRulesFilter.DATA_SET).orElseThrow().bounds();
+                datasets.info(PredictLimits.DATA_SET).orElseThrow().bounds();
         Map<String, Map<String, Object>> measurements =
                 OpenApiDocument.fetch().getMap("components.schemas.PredictRequest.properties");
         assertThat(
