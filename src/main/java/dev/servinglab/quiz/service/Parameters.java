@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,9 @@ public record Parameters(
 
     /** Draws before a condition that never holds is reported; the parser checks every served variant meets it. */
     static final int MAX_DRAWS = 1000;
+
+    /** The formulas of the placeholders, read once: a page draws every learner's problems from them. */
+    private static final Map<String, Formula> FORMULAS = new ConcurrentHashMap<>();
 
     /** The placeholders of a text: an input's name, or {@code =formula} with an optional {@code |digits}. */
     static final Pattern PLACEHOLDER = Pattern.compile("\\{(=[^{}|]+(?:\\|[0-9])?|[a-z_][a-z0-9_]*)}");
@@ -124,7 +128,7 @@ public record Parameters(
             String value;
             if (inside.startsWith("=")) {
                 String[] parts = inside.substring(1).split("\\|");
-                double x = Formula.parse(parts[0]).apply(values);
+                double x = FORMULAS.computeIfAbsent(parts[0], Formula::parse).apply(values);
                 value = parts.length == 2 ? fixed(x, Integer.parseInt(parts[1])) : plain(x);
             } else {
                 value = plain(values.get(inside));

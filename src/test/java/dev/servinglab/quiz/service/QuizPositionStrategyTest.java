@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
  * 1 in n for a single-choice question with n options ("the first", "the last"), and for a multiple-choice
  * question with c right options of n, 1 in C(n, k) when it ticks k = c options and never otherwise. That exact
  * chance, averaged over a quiz's choice questions, is the expectation; over {@value #LEARNERS} learners the
- * mean score's standard error is at most 0.5 / √{@value #LEARNERS} ≈ 0.011, so a mean above chance + {@value #SLACK}
- * (more than four standard errors) would mean the order leaks the key. Numeric questions take no position and
+ * mean score's standard error is at most 0.5 / √{@value #LEARNERS} ≈ 0.016, so a mean above chance + {@value #SLACK}
+ * (more than three standard errors) would mean the order leaks the key. Numeric questions take no position and
  * are left out. The learners' keys are fixed, so the test is deterministic.
  */
 @QuarkusTest
 class QuizPositionStrategyTest {
 
-    static final int LEARNERS = 2000;
+    static final int LEARNERS = 1000;
     static final double SLACK = 0.05;
 
     /** What today's quizzes give a blind guesser at most; the old ones gave "A, then the first three" 88 %. */
