@@ -17,6 +17,7 @@ import dev.servinglab.lesson.service.LessonRepository;
 import dev.servinglab.quiz.service.Question;
 import dev.servinglab.quiz.service.Quiz;
 import dev.servinglab.quiz.service.QuizRepository;
+import dev.servinglab.workshop.Workshops;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -231,6 +232,51 @@ class QuizResourceTest {
                 "{\"value\": 1, \"variant\": 3}",
                 "variant",
                 "unexpected");
+    }
+
+    @Test
+    void aGeneratedQuestionAnsweredInAWorkshopTravelsWithItsVariant() {
+        Quiz quiz = quizzes.all().stream()
+                .filter(z -> z.questions().stream().anyMatch(q -> q.parameters() != null))
+                .findFirst()
+                .orElseThrow();
+        Question q = quiz.questions().stream()
+                .filter(x -> x.parameters() != null)
+                .findFirst()
+                .orElseThrow();
+        Workshops.Created workshop = Workshops.create("{\"title\":\"generated\"}");
+        Workshops.Joined ana = Workshops.join(workshop.code(), "Ana");
+        int variant = 17;
+        Question.Problem posed = q.problem(variant);
+        int next = ana.learner()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "quiz",
+                        quiz.slug(),
+                        "question",
+                        q.id(),
+                        "answer",
+                        Map.of("value", posed.answer() + q.tolerance() + 1, "variant", variant)))
+                .post("/api/v1/me/answers")
+                .then()
+                .statusCode(200)
+                .body("feedback.correct", equalTo(false))
+                .extract()
+                .path("feedback.next.variant");
+        ana.learner()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "quiz",
+                        quiz.slug(),
+                        "question",
+                        q.id(),
+                        "answer",
+                        Map.of("value", q.problem(next).answer(), "variant", next)))
+                .post("/api/v1/me/answers")
+                .then()
+                .statusCode(200)
+                .body("feedback.correct", equalTo(true))
+                .body("feedback.explanation", equalTo(q.problem(next).explanation()));
     }
 
     @Test
