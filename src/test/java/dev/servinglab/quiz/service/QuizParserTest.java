@@ -15,8 +15,11 @@ import dev.servinglab.content.ContentYaml;
 import dev.servinglab.content.LivePlaceholders;
 import jakarta.validation.Validation;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class QuizParserTest {
@@ -200,8 +203,7 @@ class QuizParserTest {
         Question q = parser.parse("01-a.yaml", GENERATED).questions().getFirst();
         Question.Problem problem = q.problem(1234);
         assertThat(q.problem(1234), equalTo(problem));
-        java.util.regex.Matcher numbers =
-                java.util.regex.Pattern.compile("TP (\\d+), FP ([0-9.]+)\\.").matcher(problem.prompt());
+        Matcher numbers = Pattern.compile("TP (\\d+), FP ([0-9.]+)\\.").matcher(problem.prompt());
         assertThat(problem.prompt(), numbers.find(), equalTo(true));
         double tp = Double.parseDouble(numbers.group(1));
         double fp = Double.parseDouble(numbers.group(2));
@@ -209,14 +211,14 @@ class QuizParserTest {
         assertThat(
                 problem.explanation(),
                 equalTo(numbers.group(1) + " / " + Parameters.plain(tp + fp) + " = "
-                        + String.format(java.util.Locale.ROOT, "%.2f", tp / (tp + fp))));
+                        + String.format(Locale.ROOT, "%.2f", tp / (tp + fp))));
         // A retry is a new problem; the same retry is the same problem for everyone.
         int next = Parameters.next(q.id(), 1234);
         assertThat(next, equalTo(Parameters.next(q.id(), 1234)));
         assertThat(q.problem(next).prompt(), not(equalTo(problem.prompt())));
         // Each variant meets the condition.
         for (int v = 0; v < 300; v++) {
-            java.util.regex.Matcher drawn = java.util.regex.Pattern.compile("TP (\\d+), FP ([0-9.]+)\\.")
+            Matcher drawn = Pattern.compile("TP (\\d+), FP ([0-9.]+)\\.")
                     .matcher(q.problem(v).prompt());
             assertThat(drawn.find(), equalTo(true));
             assertThat(Double.parseDouble(drawn.group(1)) > Double.parseDouble(drawn.group(2)), equalTo(true));

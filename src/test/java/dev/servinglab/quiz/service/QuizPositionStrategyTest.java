@@ -3,6 +3,7 @@ package dev.servinglab.quiz.service;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * 1 in n for a single-choice question with n options ("the first", "the last"), and for a multiple-choice
  * question with c right options of n, 1 in C(n, k) when it ticks k = c options and never otherwise. That exact
  * chance, averaged over a quiz's choice questions, is the expectation; over {@value #LEARNERS} learners the
- * mean score's standard error is at most 0.5 / √{@value #LEARNERS} ≈ 0.016, so a mean above chance + {@value #SLACK}
- * (more than three standard errors) would mean the order leaks the key. Numeric questions take no position and
+ * mean score's standard error is at most 0.5 / √{@value #LEARNERS} ≈ 0.016, so a mean above chance +
+ * {@value #SLACK} (more than three standard errors) would mean the order leaks the key. Numeric questions take no position and
  * are left out. The learners' keys are fixed, so the test is deterministic.
  */
 @QuarkusTest
@@ -166,7 +168,7 @@ class QuizPositionStrategyTest {
             shapes.add(right + "/" + q.options().size());
         }
         assertThat("right counts " + shapes, rightCounts, hasItems(1, 2, 3));
-        assertThat("some question has every option right: " + shapes, someAllRight, org.hamcrest.Matchers.is(true));
+        assertThat("some question has every option right: " + shapes, someAllRight, is(true));
         assertThat(multiple.size(), greaterThanOrEqualTo(10));
     }
 
@@ -184,7 +186,7 @@ class QuizPositionStrategyTest {
                 .mapToObj(i -> new QuizView.OptionView(i, q.options().get(i).text()))
                 .toList();
         QuizView.QuestionView view = new QuizView.QuestionView(
-                q.id(), q.kind().name().toLowerCase(java.util.Locale.ROOT), q.prompt(), options, null, "");
+                q.id(), q.kind().name().toLowerCase(Locale.ROOT), q.prompt(), options, null, "");
         return strategy.pick().apply(view).size();
     }
 
