@@ -42,9 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QuizResource {
 
     private final QuizRepository quizzes;
+    private final QuizLearner learner;
 
-    QuizResource(QuizRepository quizzes) {
+    QuizResource(QuizRepository quizzes, QuizLearner learner) {
         this.quizzes = quizzes;
+        this.learner = learner;
     }
 
     @GET
@@ -57,22 +59,25 @@ public class QuizResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = QuizView.class, type = SchemaType.ARRAY)))
     public List<QuizView> list() {
-        return quizzes.all().stream().map(QuizGrader::view).toList();
+        String key = learner.key();
+        return quizzes.all().stream().map(quiz -> QuizGrader.view(quiz, key)).toList();
     }
 
     @GET
     @Path("/{slug}")
     @Operation(
             summary = "Show a quiz",
-            description = "The questions and options of one lesson's quiz, with no "
-                    + "answer key. Options are answered by their index.")
+            description = "The questions and options of one lesson's quiz, with no answer key. Each learner (the "
+                    + "serving-lab-quiz cookie, set when absent) sees the options in an order of their own; an "
+                    + "option is answered by its index, which stays the same whatever its place. A parametrised "
+                    + "numeric question names its variant, to send back with the answer.")
     @APIResponse(
             responseCode = "200",
             description = "The quiz",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)))
     public QuizView quiz(@PathParam("slug") String slug) {
-        return QuizGrader.view(require(slug));
+        return QuizGrader.view(require(slug), learner.key());
     }
 
     @POST
@@ -82,7 +87,8 @@ public class QuizResource {
     @Operation(
             summary = "Answer one question",
             description = "Grades the answer: right or wrong, and why each chosen option is right or wrong. "
-                    + "A wrong answer can be tried again; nothing tells which unchosen options are right.")
+                    + "A wrong answer can be tried again; nothing tells which unchosen options are right. A wrong "
+                    + "answer to a parametrised question comes with a new problem (next) to try.")
     @RequestBody(
             required = true,
             content =
@@ -91,7 +97,8 @@ public class QuizResource {
                             schema = @Schema(implementation = Answer.class),
                             examples = {
                                 @ExampleObject(name = "choice", value = "{\"choices\": [0]}"),
-                                @ExampleObject(name = "number", value = "{\"value\": 0.8}")
+                                @ExampleObject(name = "number", value = "{\"value\": 0.8}"),
+                                @ExampleObject(name = "generated number", value = "{\"value\": 20, \"variant\": 17}")
                             }))
     @APIResponse(
             responseCode = "200",

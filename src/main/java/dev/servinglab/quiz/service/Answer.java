@@ -12,6 +12,7 @@ import org.hibernate.validator.constraints.UniqueElements;
  *
  * @param choices the indexes of the chosen options (one for a single-choice question)
  * @param value   the number given to a numeric question
+ * @param variant the problem a parametrised numeric question posed, as the quiz showed it
  */
 @Schema(
         name = "QuizAnswer",
@@ -24,4 +25,7 @@ public record Answer(
                         @PositiveOrZero(message = "must be an option index, from 0") Integer>
                 choices,
 
-        Double value) {}
+        Double value,
+
+        @PositiveOrZero(message = "must be a variant the quiz gave, from 0")
+        Integer variant) {}

@@ -20,16 +20,36 @@ public final class QuizGrader {
     private QuizGrader() {}
 
     /**
-     * Shows a quiz without its key.
+     * Shows a quiz without its key, in the file's order: what a client that sent no learner key sees.
      */
     public static QuizView view(Quiz quiz) {
+        return view(quiz, null);
+    }
+
+    /**
+     * Shows a quiz without its key, as one learner sees it: the options in their order, and their first problem of
+     * every parametrised question.
+     *
+     * @param learnerKey the learner's key; {@code null} shows the options in the file's order and the first
+     *                   variants of a learner without a key
+     */
+    public static QuizView view(Quiz quiz, String learnerKey) {
         List<QuizView.QuestionView> questions = new ArrayList<>();
         for (Question q : quiz.questions()) {
+            Integer variant = q.parameters() == null
+                    ? null
+                    : Parameters.first(learnerKey == null ? "" : learnerKey, quiz.slug(), q.id());
+            List<QuizView.OptionView> options =
+                    Shuffle.order(learnerKey, quiz.slug(), q.id(), q.options().size()).stream()
+                            .map(i -> new QuizView.OptionView(
+                                    i, q.options().get(i).text()))
+                            .toList();
             questions.add(new QuizView.QuestionView(
                     q.id(),
                     q.kind().name().toLowerCase(Locale.ROOT),
-                    q.prompt(),
-                    q.options().stream().map(Question.Option::text).toList(),
+                    q.problem(variant).prompt(),
+                    options,
+                    variant,
                     sectionPath(quiz, q)));
         }
         return new QuizView(quiz.slug(), quiz.title(), "/lessons/" + quiz.slug(), questions);
@@ -45,17 +65,31 @@ public final class QuizGrader {
         Violations violations = new Violations(MAX_REPORTED);
         if (question.kind() == Question.Kind.NUMERIC) {
             double value = number(answer, "", violations);
+            Question.Problem problem = problem(question, answer, "", violations);
             violations.throwIfAny();
-            if (correct(question, value)) {
-                return new Feedback(question.id(), true, null, question.explanation(), null);
+            if (correct(question, problem, value)) {
+                return new Feedback(question.id(), true, null, problem.explanation(), null, null);
             }
+            if (problem.variant() == null) {
+                return new Feedback(
+                        question.id(),
+                        false,
+                        null,
+                        null,
+                        "Not quite. Review " + sectionPath(quiz, question) + " and try again; an answer within ±"
+                                + question.tolerance() + " counts.",
+                        null);
+            }
+            // A retry is a new problem: a learner cannot home in on one answer by trial and error.
+            int next = Parameters.next(question.id(), problem.variant());
             return new Feedback(
                     question.id(),
                     false,
                     null,
                     null,
-                    "Not quite. Review " + sectionPath(quiz, question) + " and try again; an answer within ±"
-                            + question.tolerance() + " counts.");
+                    "Not quite. Review " + sectionPath(quiz, question) + ", then try this new problem; an answer "
+                            + "within ±" + question.tolerance() + " counts.",
+                    new Feedback.Next(next, question.problem(next).prompt()));
         }
         Set<Integer> chosen = choices(question, answer, "", violations);
         violations.throwIfAny();
@@ -67,7 +101,8 @@ public final class QuizGrader {
                     false,
                     null,
                     null,
-                    "Not all right yet: choose every correct option and no other. Try again.");
+                    "Not all right yet: choose every correct option and no other. Try again.",
+                    null);
         }
         List<Feedback.Chosen> feedback = new ArrayList<>();
         for (int index : chosen.stream().sorted().toList()) {
@@ -75,7 +110,7 @@ public final class QuizGrader {
             feedback.add(new Feedback.Chosen(index, option.text(), option.correct(), option.explanation()));
         }
         String hint = right ? null : "Not this one. Try again, or review " + sectionPath(quiz, question) + ".";
-        return new Feedback(question.id(), right, feedback, null, hint);
+        return new Feedback(question.id(), right, feedback, null, hint, null);
     }
 
     /**
@@ -115,15 +150,20 @@ public final class QuizGrader {
         String field = "answers." + q.id();
         if (q.kind() == Question.Kind.NUMERIC) {
             double value = number(answer, field, violations);
+            Question.Problem problem = problem(q, answer, field, violations);
+            if (problem == null) {
+                return null;
+            }
             return new Review.QuestionReview(
                     q.id(),
-                    q.prompt(),
-                    correct(q, value),
+                    problem.prompt(),
+                    correct(q, problem, value),
                     null,
-                    q.answer(),
+                    problem.answer(),
                     q.tolerance(),
                     value,
-                    q.explanation(),
+                    problem.variant(),
+                    problem.explanation(),
                     sectionPath(quiz, q));
         }
         Set<Integer> chosen = choices(q, answer, field, violations);
@@ -133,11 +173,29 @@ public final class QuizGrader {
             options.add(new Review.OptionReview(o.text(), o.correct(), chosen.contains(i), o.explanation()));
         }
         return new Review.QuestionReview(
-                q.id(), q.prompt(), correct(q, chosen), options, null, null, null, null, sectionPath(quiz, q));
+                q.id(), q.prompt(), correct(q, chosen), options, null, null, null, null, null, sectionPath(quiz, q));
     }
 
-    private static boolean correct(Question question, double value) {
-        return Tolerance.within(value, question.answer(), question.tolerance());
+    private static boolean correct(Question question, Question.Problem problem, double value) {
+        return !Double.isNaN(value) && Tolerance.within(value, problem.answer(), question.tolerance());
+    }
+
+    /** Returns the problem the answer's variant names, or null after recording why it names none. */
+    private static Question.Problem problem(Question question, Answer answer, String prefix, Violations violations) {
+        String field = prefix.isEmpty() ? "variant" : prefix + ".variant";
+        if (question.parameters() == null) {
+            if (answer.variant() != null) {
+                violations.add(field, "unexpected", "must be left out: this question's numbers do not vary");
+                return null;
+            }
+            return question.problem(null);
+        }
+        if (answer.variant() == null) {
+            violations.add(
+                    field, "required", "is required: this question's numbers vary, send the variant the quiz gave");
+            return null;
+        }
+        return question.problem(answer.variant());
     }
 
     private static boolean correct(Question question, Set<Integer> chosen) {

@@ -19,14 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
  * Loads the quizzes from their folder and checks them against the lessons and the running model: every quiz
- * belongs to a lesson, every lesson's quiz exists. {@link dev.servinglab.site.ContentPreloader} loads
+ * belongs to a lesson, every lesson's quiz exists, and every objective of a lesson is tested by a question of its
+ * quiz. {@link dev.servinglab.site.ContentPreloader} loads
  * them as the app starts, and a problem stops the app with the file and line.
  */
 @ApplicationScoped
@@ -56,11 +56,12 @@ public class QuizRepository {
 
     private Map<String, Quiz> load() {
         Path folder = Path.of(config.dir().orElse("quizzes")).toAbsolutePath().normalize();
-        Map<String, Set<String>> sections = lessons.lessons().stream()
+        Map<String, QuizParser.LessonOutline> outlines = lessons.lessons().stream()
                 .collect(Collectors.toMap(
                         Lesson::slug,
-                        l -> l.headings().stream().map(TocEntry::id).collect(Collectors.toSet())));
-        QuizParser parser = new QuizParser(sections, new LivePlaceholders(live.sources()), yaml);
+                        l -> new QuizParser.LessonOutline(
+                                l.headings().stream().map(TocEntry::id).collect(Collectors.toSet()), l.objectives())));
+        QuizParser parser = new QuizParser(outlines, new LivePlaceholders(live.sources()), yaml);
         Map<String, Quiz> loaded = new HashMap<>();
         for (Path file : files(folder)) {
             try {

@@ -1,5 +1,6 @@
 package dev.servinglab.quiz.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,10 +21,14 @@ public record QuizView(String slug, String title, String lesson, List<QuestionVi
      * @param id      the question's id, to answer it
      * @param kind    single, multiple or numeric
      * @param prompt  the question
-     * @param options the options of a choice question, answered by their index
+     * @param options the options of a choice question, in the order this learner sees them, each answered by its
+     *                index
+     * @param variant the problem a parametrised numeric question poses this learner, sent back with the answer;
+     *                {@code null} for any other question
      * @param section the lesson section it tests
      */
     @Schema(name = "QuizQuestion")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionView(
             String id,
 
@@ -31,7 +36,8 @@ public record QuizView(String slug, String title, String lesson, List<QuestionVi
             String kind,
 
             String prompt,
-            List<String> options,
+            List<OptionView> options,
+            Integer variant,
             String section) {
 
         /** Tells whether several options may be chosen. */
@@ -44,4 +50,13 @@ public record QuizView(String slug, String title, String lesson, List<QuestionVi
             return kind.equals("numeric");
         }
     }
+
+    /**
+     * Shows one option.
+     *
+     * @param index what answers it: its place in the quiz file, whatever place it is shown in
+     * @param text  the option
+     */
+    @Schema(name = "QuizOption")
+    public record OptionView(int index, String text) {}
 }

@@ -24,6 +24,7 @@ public record Review(int score, int total, List<QuestionReview> questions) {
      * @param answer      the answer of a numeric question
      * @param tolerance   the accepted distance
      * @param given       the number the learner gave
+     * @param variant     the problem a parametrised numeric question posed
      * @param explanation the worked solution of a numeric question
      * @param section     the lesson section to review
      */
@@ -37,6 +38,7 @@ public record Review(int score, int total, List<QuestionReview> questions) {
             Double answer,
             Double tolerance,
             Double given,
+            Integer variant,
             String explanation,
             String section) {}
 

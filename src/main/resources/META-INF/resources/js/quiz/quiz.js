@@ -11,11 +11,18 @@ function failure(what, error) {
   return `${what}: ${error.message}`;
 }
 
+// A parametrised question poses each learner their own problem (data-variant): the answer names it, so that the
+// server grades it with the same numbers.
 function answerOf(item) {
   const form = item.querySelector('form');
   if (item.dataset.kind === 'numeric') {
     const text = form.elements.value.value.trim();
-    return text === '' ? null : { value: Number(text) };
+    if (text === '') {
+      return null;
+    }
+    return item.dataset.variant === undefined
+      ? { value: Number(text) }
+      : { value: Number(text), variant: Number(item.dataset.variant) };
   }
   const choices = [...form.querySelectorAll('input[name="choice"]:checked')].map((input) => Number(input.value));
   return choices.length ? { choices } : null;
@@ -34,6 +41,17 @@ function showFeedback(box, feedback) {
   if (feedback.hint) {
     box.append(el('p', 'hint', feedback.hint));
   }
+  if (feedback.next) {
+    box.append(el('p', 'hint', 'The question above now shows new numbers.'));
+  }
+}
+
+// After a wrong answer to a parametrised question the server poses a new problem: a retry is not a second guess
+// at the same numbers.
+function poseNext(item, next) {
+  item.dataset.variant = String(next.variant);
+  item.querySelector('legend').textContent = next.prompt;
+  item.querySelector('form').elements.value.value = '';
 }
 
 function showMessage(box, text) {
@@ -80,9 +98,18 @@ function initQuiz(root) {
 
   const stored = () => load(STORAGE.quizzes)[slug] || {};
   // A held answer is kept with held: true and no grade until the instructor releases the answers.
-  const remember = (id, answer, correct, held = false) => {
+  // A parametrised question's problem is kept with the answer (prompt), and the new problem a wrong answer got
+  // (next), so that a reload shows the same numbers.
+  const remember = (id, answer, correct, held = false, next = null) => {
     const all = load(STORAGE.quizzes);
-    all[slug] = { ...all[slug], [id]: held ? { answer, held } : { answer, correct } };
+    const entry = held ? { answer, held } : { answer, correct };
+    if (answer.variant !== undefined) {
+      entry.prompt = root.querySelector(`[data-question="${CSS.escape(id)}"] legend`).textContent;
+    }
+    if (next) {
+      entry.next = next;
+    }
+    all[slug] = { ...all[slug], [id]: entry };
     save(STORAGE.quizzes, all);
   };
   const updateReview = () => {
@@ -117,8 +144,11 @@ function initQuiz(root) {
       const box = item.querySelector('[data-feedback]');
       try {
         const feedback = await postJson(`${base}/questions/${encodeURIComponent(id)}/answer`, mine[id].answer);
-        remember(id, mine[id].answer, feedback.correct);
+        remember(id, mine[id].answer, feedback.correct, false, feedback.next);
         showFeedback(box, feedback);
+        if (feedback.next) {
+          poseNext(item, feedback.next);
+        }
         item.classList.toggle('answered-right', feedback.correct);
       } catch (e) {
         showMessage(box, failure('Your answer could not be checked', e));
@@ -145,8 +175,11 @@ function initQuiz(root) {
           updateReview();
           return;
         }
-        remember(id, answer, feedback.correct);
+        remember(id, answer, feedback.correct, false, feedback.next);
         showFeedback(box, feedback);
+        if (feedback.next) {
+          poseNext(item, feedback.next);
+        }
         item.classList.toggle('answered-right', feedback.correct);
         updateReview();
       } catch (e) {
@@ -198,7 +231,13 @@ function initQuiz(root) {
       continue;
     }
     const form = item.querySelector('form');
-    if (previous.answer.value !== undefined) {
+    if (previous.answer.variant !== undefined && previous.prompt) {
+      item.dataset.variant = String(previous.answer.variant);
+      item.querySelector('legend').textContent = previous.prompt;
+    }
+    if (previous.next) {
+      poseNext(item, previous.next); // the new problem, still to be answered
+    } else if (previous.answer.value !== undefined) {
       form.elements.value.value = previous.answer.value;
     } else {
       for (const index of previous.answer.choices) {
@@ -214,9 +253,13 @@ function initQuiz(root) {
       continue;
     }
     box.className = `feedback ${previous.correct ? 'right' : 'wrong'}`;
-    box.textContent = previous.correct
-      ? 'You answered this correctly.'
-      : 'Your last answer was not correct: try again.';
+    if (previous.correct) {
+      box.textContent = 'You answered this correctly.';
+    } else {
+      box.textContent = previous.next
+        ? 'Your last answer was not correct: try the new problem above.'
+        : 'Your last answer was not correct: try again.';
+    }
   }
   updateReview();
 

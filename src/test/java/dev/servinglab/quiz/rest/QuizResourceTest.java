@@ -17,6 +17,7 @@ import dev.servinglab.lesson.service.LessonRepository;
 import dev.servinglab.quiz.service.Question;
 import dev.servinglab.quiz.service.Quiz;
 import dev.servinglab.quiz.service.QuizRepository;
+import dev.servinglab.workshop.Workshops;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ class QuizResourceTest {
                 .extract()
                 .asString();
         assertThat(firstQuiz, containsString("1 row × 4 features"));
-        assertThat(firstQuiz, containsString("100 × 4"));
+        assertThat(firstQuiz, containsString("100 rows × 4 features"));
         String pitfalls = given().when()
                 .get("/api/v1/quizzes/06-good-and-bad-numbers-and-pitfalls")
                 .then()
@@ -142,9 +143,12 @@ class QuizResourceTest {
 
     @Test
     void gradesANumberWithItsTolerance() {
-        Quiz quiz = firstWith(Question.Kind.NUMERIC);
+        Quiz quiz = quizzes.all().stream()
+                .filter(z -> z.questions().stream().anyMatch(QuizResourceTest::fixedNumber))
+                .findFirst()
+                .orElseThrow();
         Question q = quiz.questions().stream()
-                .filter(x -> x.kind() == Question.Kind.NUMERIC)
+                .filter(QuizResourceTest::fixedNumber)
                 .findFirst()
                 .orElseThrow();
         String url = "/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer";
@@ -164,6 +168,188 @@ class QuizResourceTest {
                 .statusCode(200)
                 .body("correct", equalTo(true))
                 .body("explanation", equalTo(q.explanation()));
+    }
+
+    @Test
+    void aGeneratedQuestionIsGradedWithTheProblemItsVariantNames() {
+        Quiz quiz = quizzes.all().stream()
+                .filter(z -> z.questions().stream().anyMatch(q -> q.parameters() != null))
+                .findFirst()
+                .orElseThrow();
+        Question q = quiz.questions().stream()
+                .filter(x -> x.parameters() != null)
+                .findFirst()
+                .orElseThrow();
+        int variant = given().when()
+                .get("/api/v1/quizzes/" + quiz.slug())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("questions.find { it.id == '" + q.id() + "' }.variant");
+        Question.Problem problem = q.problem(variant);
+        String url = "/api/v1/quizzes/" + quiz.slug() + "/questions/" + q.id() + "/answer";
+        given().contentType(ContentType.JSON)
+                .body(Map.of("value", problem.answer(), "variant", variant))
+                .when()
+                .post(url)
+                .then()
+                .statusCode(200)
+                .body("correct", equalTo(true))
+                .body("explanation", equalTo(problem.explanation()))
+                .body("next", nullValue());
+        int next = given().contentType(ContentType.JSON)
+                .body(Map.of("value", problem.answer() + q.tolerance() + 1, "variant", variant))
+                .when()
+                .post(url)
+                .then()
+                .statusCode(200)
+                .body("correct", equalTo(false))
+                .body("explanation", nullValue())
+                .extract()
+                .path("next.variant");
+        assertThat(next, not(equalTo(variant)));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("value", problem.answer() + q.tolerance() + 1, "variant", variant))
+                .when()
+                .post(url)
+                .then()
+                .body("next.variant", equalTo(next))
+                .body("next.prompt", equalTo(q.problem(next).prompt()));
+        // The right answer of one problem is no answer to another: the variant, not the learner, picks the numbers.
+        assertThat(q.problem(next).prompt(), not(equalTo(problem.prompt())));
+        assertViolation(url, "{\"value\": 1}", "variant", "required");
+        Question fixed = quizzes.all().stream()
+                .flatMap(z -> z.questions().stream())
+                .filter(QuizResourceTest::fixedNumber)
+                .findFirst()
+                .orElseThrow();
+        Quiz fixedQuiz = quizzes.all().stream()
+                .filter(z -> z.questions().contains(fixed))
+                .findFirst()
+                .orElseThrow();
+        assertViolation(
+                "/api/v1/quizzes/" + fixedQuiz.slug() + "/questions/" + fixed.id() + "/answer",
+                "{\"value\": 1, \"variant\": 3}",
+                "variant",
+                "unexpected");
+    }
+
+    @Test
+    void aGeneratedQuestionAnsweredInAWorkshopTravelsWithItsVariant() {
+        Quiz quiz = quizzes.all().stream()
+                .filter(z -> z.questions().stream().anyMatch(q -> q.parameters() != null))
+                .findFirst()
+                .orElseThrow();
+        Question q = quiz.questions().stream()
+                .filter(x -> x.parameters() != null)
+                .findFirst()
+                .orElseThrow();
+        Workshops.Created workshop = Workshops.create("{\"title\":\"generated\"}");
+        Workshops.Joined ana = Workshops.join(workshop.code(), "Ana");
+        int variant = 17;
+        Question.Problem posed = q.problem(variant);
+        int next = ana.learner()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "quiz",
+                        quiz.slug(),
+                        "question",
+                        q.id(),
+                        "answer",
+                        Map.of("value", posed.answer() + q.tolerance() + 1, "variant", variant)))
+                .post("/api/v1/me/answers")
+                .then()
+                .statusCode(200)
+                .body("feedback.correct", equalTo(false))
+                .extract()
+                .path("feedback.next.variant");
+        ana.learner()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "quiz",
+                        quiz.slug(),
+                        "question",
+                        q.id(),
+                        "answer",
+                        Map.of("value", q.problem(next).answer(), "variant", next)))
+                .post("/api/v1/me/answers")
+                .then()
+                .statusCode(200)
+                .body("feedback.correct", equalTo(true))
+                .body("feedback.explanation", equalTo(q.problem(next).explanation()));
+    }
+
+    @Test
+    void eachLearnerSeesTheOptionsInAnOrderOfTheirOwnOnEveryVisit() {
+        Quiz quiz = quizzes.find("03-latency-and-throughput").orElseThrow();
+        Question q = quiz.questions().stream()
+                .filter(x -> x.kind() == Question.Kind.SINGLE)
+                .findFirst()
+                .orElseThrow();
+        String path = "questions.find { it.id == '" + q.id() + "' }.options.index";
+        Set<Integer> firstShown = new HashSet<>();
+        for (int learner = 0; learner < 24; learner++) {
+            io.restassured.response.Response first = given().when()
+                    .get("/api/v1/quizzes/" + quiz.slug())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response();
+            String key = first.getCookie(QuizLearner.COOKIE);
+            assertThat(key, not(nullValue()));
+            List<Integer> order = first.path(path);
+            assertThat(new HashSet<>(order), equalTo(indexes(q)));
+            // The same learner, later: the same order, and no new key.
+            given().cookie(QuizLearner.COOKIE, key)
+                    .when()
+                    .get("/api/v1/quizzes/" + quiz.slug())
+                    .then()
+                    .statusCode(200)
+                    .header("Set-Cookie", nullValue())
+                    .body(path, equalTo(order));
+            String page = given().cookie(QuizLearner.COOKIE, key)
+                    .when()
+                    .get("/lessons/" + quiz.slug())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertThat(shownOnPage(page, q.id()), equalTo(order));
+            firstShown.add(order.getFirst());
+        }
+        // Position tells nothing: over 24 learners, every option comes first for someone.
+        assertThat(firstShown, equalTo(indexes(q)));
+        given().when()
+                .get("/lessons/" + quiz.slug())
+                .then()
+                .statusCode(200)
+                .cookie(QuizLearner.COOKIE, not(nullValue()));
+    }
+
+    private static Set<Integer> indexes(Question q) {
+        Set<Integer> all = new HashSet<>();
+        for (int i = 0; i < q.options().size(); i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    /** Returns the option indexes of a question in the order the page shows them. */
+    private static List<Integer> shownOnPage(String page, String id) {
+        Matcher item = Pattern.compile("(?s)data-question=\"" + Pattern.quote(id) + "\".*?</li>")
+                .matcher(page);
+        assertThat(id, item.find(), equalTo(true));
+        Matcher value = Pattern.compile("name=\"choice\" id=\"[^\"]+\"\\s+value=\"(\\d+)\"")
+                .matcher(item.group());
+        List<Integer> shown = new ArrayList<>();
+        while (value.find()) {
+            shown.add(Integer.valueOf(value.group(1)));
+        }
+        return shown;
+    }
+
+    private static boolean fixedNumber(Question q) {
+        return q.kind() == Question.Kind.NUMERIC && q.parameters() == null;
     }
 
     @Test
@@ -256,9 +442,11 @@ class QuizResourceTest {
         for (Question q : quiz.questions()) {
             answers.put(
                     q.id(),
-                    q.kind() == Question.Kind.NUMERIC
-                            ? Map.of("value", q.answer())
-                            : Map.of("choices", rightOptions(q)));
+                    q.kind() != Question.Kind.NUMERIC
+                            ? Map.of("choices", rightOptions(q))
+                            : q.parameters() == null
+                                    ? Map.of("value", q.answer())
+                                    : Map.of("value", q.problem(7).answer(), "variant", 7));
         }
         given().contentType(ContentType.JSON)
                 .body(Map.of("answers", answers))
