@@ -11,16 +11,23 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import dev.servinglab.quiz.service.Question;
+import dev.servinglab.quiz.service.QuizRepository;
 import dev.servinglab.testsupport.BrowserSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 class LearnerWorkshopBrowserTest {
+
+    @Inject
+    QuizRepository quizzes;
 
     @RegisterExtension
     static final BrowserSupport browser = new BrowserSupport();
@@ -53,7 +60,13 @@ class LearnerWorkshopBrowserTest {
 
         page.navigate("/lessons/" + LESSON);
         Locator first = page.locator("[data-question]").first();
-        first.locator("input[name=choice]").first().check();
+        // Options show in each learner's own order: the right one is found by its index in the quiz file.
+        Question question = quizzes.find(LESSON).orElseThrow().questions().getFirst();
+        int right = IntStream.range(0, question.options().size())
+                .filter(i -> question.options().get(i).correct())
+                .findFirst()
+                .orElseThrow();
+        first.locator("input[name=choice][value='" + right + "']").check();
         first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check my answer"))
                 .click();
         PlaywrightAssertions.assertThat(first.locator("[data-feedback]")).containsText("Your answer is recorded");

@@ -241,6 +241,10 @@ final class ClassTally {
 
     private static DashboardView.WrongAnswer mostChosenWrong(
             Question question, List<ClassEvent.AnswerReported> firsts) {
+        if (question.parameters() != null) {
+            // Each learner had a problem of their own: the same wrong number means nothing across them.
+            return null;
+        }
         Map<String, Long> wrong = firsts.stream()
                 .filter(a -> !a.correct())
                 .map(a -> describe(question, a.answer()))

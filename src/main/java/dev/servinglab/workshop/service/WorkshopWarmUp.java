@@ -140,13 +140,15 @@ class WorkshopWarmUp {
 
     private static Answer answerTo(Question question, int learner) {
         return switch (question.kind()) {
-            case NUMERIC -> new Answer(null, (double) learner);
-            case SINGLE -> new Answer(List.of(learner % question.options().size()), null);
+            // A generated question's first problem is variant 0, as the quiz shows it before any retry.
+            case NUMERIC -> new Answer(null, (double) learner, question.parameters() == null ? null : 0);
+            case SINGLE -> new Answer(List.of(learner % question.options().size()), null, null);
             case MULTIPLE ->
                 new Answer(
                         IntStream.range(0, 1 + learner % question.options().size())
                                 .boxed()
                                 .toList(),
+                        null,
                         null);
         };
     }
