@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import java.io.IOException;
 import java.net.URI;
@@ -89,6 +90,59 @@ public final class BrowserSupport
             "--disable-sync",
             "--no-first-run",
             "--disable-quic");
+
+    // Among the elements and the runs of text past the right edge, the one reaching furthest; on a tie the outermost,
+    // which comes first in document order. Text is measured on its own, because a word too long for its box sticks
+    // out of the box without widening it. An ancestor whose overflow is not visible keeps its content from widening
+    // the page.
+    private static final String SIDEWAYS_SCROLL = """
+            () => {
+              const root = document.documentElement;
+              const width = root.clientWidth;
+              if (root.scrollWidth <= width) {
+                return null;
+              }
+              const contained = node => {
+                for (let up = node.parentElement; up && up !== root; up = up.parentElement) {
+                  if (getComputedStyle(up).overflowX !== 'visible') {
+                    return true;
+                  }
+                }
+                return false;
+              };
+              const name = element => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+                  + [...element.classList].map(c => '.' + c).join('');
+              const range = document.createRange();
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+              let widest = null;
+              let right = width;
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                let box;
+                if (node.nodeType === Node.TEXT_NODE) {
+                  range.selectNodeContents(node);
+                  box = range.getBoundingClientRect();
+                } else {
+                  box = node.getBoundingClientRect();
+                }
+                if (box.right > right + 0.5 && !contained(node)) {
+                  widest = node;
+                  right = box.right;
+                }
+              }
+              let text = 'the page is ' + root.scrollWidth + ' px wide in a ' + width + ' px window';
+              if (widest) {
+                const element = widest.nodeType === Node.TEXT_NODE ? widest.parentElement : widest;
+                const path = [];
+                for (let at = element; at && at !== document.body && path.length < 4; at = at.parentElement) {
+                  path.unshift(name(at));
+                }
+                const words = (widest.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 60);
+                text += '; widest: ' + path.join(' > ') + (widest === element ? '' : ' (its text)')
+                    + ', right edge at ' + Math.round(right) + ' px' + (words ? ': "' + words + '"' : '');
+              }
+              return text;
+            }
+            """;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserSupport.class);
 
@@ -202,7 +256,35 @@ public final class BrowserSupport
         return open(pathOnApp, new Browser.NewContextOptions().setViewportSize(width, height));
     }
 
+    /**
+     * Opens an empty page in a fresh browser context of the given window size, for a test that walks many pages in
+     * one context with {@link #visit(Page, String)}; the context is closed after the current test.
+     */
+    public Page blank(int width, int height) {
+        return newPage(new Browser.NewContextOptions().setViewportSize(width, height));
+    }
+
+    /**
+     * Navigates a page opened here to a path of the app (or a full URL) and waits until its network is idle, as
+     * {@link #open(String)} does for a first page; event streams do not count as traffic.
+     *
+     * @return the response of the navigation, {@code null} when it stayed on the same document
+     */
+    public Response visit(Page page, String pathOnApp) {
+        recordOf(page);
+        Response response = page.navigate(pathOnApp.contains("://") ? pathOnApp : join(baseUrl(), pathOnApp));
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        return response;
+    }
+
     private Page open(String pathOnApp, Browser.NewContextOptions options) {
+        Page page = newPage(options);
+        page.navigate(join(baseUrl(), pathOnApp));
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        return page;
+    }
+
+    private Page newPage(Browser.NewContextOptions options) {
         Browser shared;
         synchronized (LOCK) {
             shared = browser;
@@ -224,8 +306,6 @@ public final class BrowserSupport
         });
         page.onPageError(error -> record.consoleErrors.add("uncaught: " + error));
         page.onRequest(request -> record.requestUrls.add(request.url()));
-        page.navigate(join(base, pathOnApp));
-        page.waitForLoadState(LoadState.NETWORKIDLE);
         return page;
     }
 
@@ -277,6 +357,28 @@ public final class BrowserSupport
             Assertions.fail("axe found " + blocking.size() + " serious or critical violation(s) on " + page.url() + ":"
                     + describe(blocking));
         }
+    }
+
+    /**
+     * Runs axe-core (WCAG 2.0 and 2.1, A and AA) on a page and lists every violation, whatever its impact: a line per
+     * rule with the first elements it was found on.
+     */
+    public List<String> accessibilityViolations(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(AXE_TAGS).analyze();
+        return results.getViolations().stream()
+                .map(rule -> describe(List.of(rule)).replaceFirst("^\\n  - ", ""))
+                .toList();
+    }
+
+    /**
+     * Says why a page scrolls sideways, if it does: how wide the document is beside the window, and the element that
+     * reaches furthest past its right edge (elements inside a region that scrolls or clips on its own do not count,
+     * since they cannot widen the page).
+     *
+     * @return empty when the page is no wider than its window
+     */
+    public Optional<String> sidewaysScroll(Page page) {
+        return Optional.ofNullable((String) page.evaluate(SIDEWAYS_SCROLL));
     }
 
     private PageRecord recordOf(Page page) {
