@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.microsoft.playwright.Locator;
@@ -28,7 +27,6 @@ class LessonPagesBrowserTest {
     @RegisterExtension
     static final BrowserSupport browser = new BrowserSupport();
 
-    private static final int PHONE_WIDTH = 360;
     private static final String TRACE_LESSON = "/lessons/01-what-happens-when-you-call-a-model-api";
 
     @Inject
@@ -55,18 +53,6 @@ class LessonPagesBrowserTest {
         assertThat(browser.consoleErrors(missing), contains(containsString("404")));
         assertThat(browser.foreignRequests(missing), empty());
         browser.assertNoSeriousAccessibilityViolations(missing);
-    }
-
-    @Test
-    void noPageScrollsSidewaysOnAPhone() {
-        List<String> paths = new ArrayList<>(List.of("/", "/exercises"));
-        lessons.lessons().stream().map(Lesson::path).forEach(paths::add);
-        for (String path : paths) {
-            Page page = browser.open(path, PHONE_WIDTH, 800);
-            // Wide code and tables scroll inside their own regions; the page itself must not.
-            int pageWidth = (int) page.evaluate("() => document.documentElement.scrollWidth");
-            assertThat(path, pageWidth, lessThanOrEqualTo(PHONE_WIDTH));
-        }
     }
 
     @Test
