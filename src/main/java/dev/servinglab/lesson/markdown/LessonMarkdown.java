@@ -47,14 +47,20 @@ public final class LessonMarkdown {
                 .extensions(EXTENSIONS)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
-                .attributeProviderFactory(context -> (node, tag, attributes) -> {
-                    if (node instanceof Heading heading) {
-                        attributes.put("id", TocEntry.anchor(text(heading)));
-                    } else if (node instanceof Link && attributes.containsKey("href")) {
-                        attributes.put("href", appPath(attributes.get("href")));
-                    } else if (tag.equals("pre")) {
-                        attributes.put("tabindex", "0"); // a code block may scroll sideways: keyboards must reach it
-                    }
+                .attributeProviderFactory(context -> {
+                    int[] codeBlocks = {0}; // per document, like the tables' numbers
+                    return (node, tag, attributes) -> {
+                        if (node instanceof Heading heading) {
+                            attributes.put("id", TocEntry.anchor(text(heading)));
+                        } else if (node instanceof Link && attributes.containsKey("href")) {
+                            attributes.put("href", appPath(attributes.get("href")));
+                        } else if (tag.equals("pre")) {
+                            // A code block may scroll sideways: keyboards must reach it, and it needs a name.
+                            attributes.put("tabindex", "0");
+                            attributes.put("role", "region");
+                            attributes.put("aria-label", "Code " + ++codeBlocks[0] + " (scrolls sideways)");
+                        }
+                    };
                 })
                 .build();
     }

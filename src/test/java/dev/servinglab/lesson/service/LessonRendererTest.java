@@ -70,6 +70,15 @@ class LessonRendererTest {
     }
 
     @Test
+    void everyCodeBlockIsANamedRegionKeyboardsCanReach() {
+        String html = render("```\ncurl one\n```\n\ntext\n\n```json\n{}\n```\n");
+        assertThat(
+                html, containsString("<pre tabindex=\"0\" role=\"region\" aria-label=\"Code 1 (scrolls sideways)\">"));
+        assertThat(
+                html, containsString("<pre tabindex=\"0\" role=\"region\" aria-label=\"Code 2 (scrolls sideways)\">"));
+    }
+
+    @Test
     void rewritesLinksBetweenLessonsAndEscapesRawHtml() {
         String html = render("See [the API](02-the-api.md#calls) and <script>alert(1)</script>.\n");
         assertThat(html, containsString("href=\"/lessons/02-the-api#calls\">the API</a>"));
