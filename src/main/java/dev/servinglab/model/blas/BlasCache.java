@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -31,19 +32,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the bundled OpenBLAS in one folder per version of it, {@code serving-lab-blas-<hash>} in the temporary
  * folder, so that a start reuses what an earlier one extracted and a killed process leaves nothing new behind.
  *
- * <p>The hash covers each file's name, size and CRC-32 as the jar records them (no need to read 41 MB to name the
- * folder), or the bytes themselves where the library is not in a jar. Files are written under a temporary name and
- * moved into place, so that a process killed while extracting never leaves a truncated library to load. The folder
- * is the user's own (mode 700), so that another user of a shared {@code /tmp} cannot put a library there for us to
+ * <p>The hash covers each file's name, size and CRC-32 as the jar records them: no need to read 41 MB to name the
+ * folder (where the library is not in a jar, the CRC-32 is computed from the bytes). Files are written under a
+ * temporary name and moved into place, so that a process killed while extracting never leaves a truncated library
+ * to load. The folder is the user's own (mode 700), so that another user of a shared {@code /tmp} cannot put a library there for us to
  * load; one that is not gets a private folder instead.
  *
  * <p>Copies made for one process only ({@code serving-lab-blas-pid<pid>-*}: the same JVM loading the library in a
@@ -72,7 +76,7 @@ final class BlasCache {
      */
     static Path extract(Path parent, ClassLoader loader, String bundleDir, List<String> files, Logger log) {
         Map<String, Long> sizes = new LinkedHashMap<>();
-        String hash = fingerprint(loader, bundleDir, files, sizes);
+        String hash = fingerprint(loader, bundleDir, files, sizes, log);
         Path directory = parent.resolve(PREFIX + hash);
         removeStale(parent, directory.getFileName().toString(), log);
         try {
@@ -136,10 +140,12 @@ final class BlasCache {
     }
 
     /**
-     * Names the library's version: a SHA-256 over each file's name, size and CRC-32, read from the jar's directory
-     * when the files are in a jar, else over the files' bytes. Fills {@code sizes} with the sizes it learnt.
+     * Names the library's version: a SHA-256 over each file's name, size and CRC-32, as the jar's directory records
+     * them, or computed from the bytes where the class loader does not serve the file from a jar (the same name
+     * either way). Fills {@code sizes} with the sizes it learnt.
      */
-    static String fingerprint(ClassLoader loader, String bundleDir, List<String> files, Map<String, Long> sizes) {
+    static String fingerprint(
+            ClassLoader loader, String bundleDir, List<String> files, Map<String, Long> sizes, Logger log) {
         MessageDigest digest = sha256();
         for (String file : files) {
             URL url = loader.getResource(bundleDir + file);
@@ -147,20 +153,23 @@ final class BlasCache {
                 throw new IllegalStateException("OpenBLAS not found: no system libopenblas and no " + bundleDir + file
                         + " on the class path (org.bytedeco:openblas:linux-x86_64)");
             }
-            digest.update((file + '\0').getBytes(StandardCharsets.UTF_8));
             try {
-                Optional<JarEntry> entry = jarEntry(url);
-                if (entry.isPresent()
-                        && entry.get().getSize() >= 0
-                        && entry.get().getCrc() >= 0) {
-                    digest.update((entry.get().getSize() + ":" + entry.get().getCrc() + '\0')
-                            .getBytes(StandardCharsets.UTF_8));
-                    sizes.put(file, entry.get().getSize());
+                Optional<JarEntry> entry = jarEntry(url).filter(e -> e.getSize() >= 0 && e.getCrc() >= 0);
+                long size;
+                long crc;
+                if (entry.isPresent()) {
+                    size = entry.get().getSize();
+                    crc = entry.get().getCrc();
                 } else {
-                    try (InputStream in = new DigestInputStream(url.openStream(), digest)) {
-                        sizes.put(file, in.transferTo(OutputStream.nullOutputStream()));
+                    log.debugf("Reading %s to name its version: %s is not a jar the cache can read", file, url);
+                    CRC32 checksum = new CRC32();
+                    try (InputStream in = new CheckedInputStream(url.openStream(), checksum)) {
+                        size = in.transferTo(OutputStream.nullOutputStream());
                     }
+                    crc = checksum.getValue();
                 }
+                digest.update((file + '\0' + size + ':' + crc + '\0').getBytes(StandardCharsets.UTF_8));
+                sizes.put(file, size);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -173,7 +182,24 @@ final class BlasCache {
         if (connection instanceof JarURLConnection jar) {
             return Optional.ofNullable(jar.getJarEntry());
         }
-        return Optional.empty();
+        // The packaged app's class loader answers jar:file:…!/… URLs with a connection of its own: read the jar's
+        // directory itself rather than the whole library.
+        String path = url.getPath();
+        int separator = path.indexOf("!/");
+        if (!url.getProtocol().equals("jar") || separator < 0) {
+            return Optional.empty();
+        }
+        try {
+            URI jarFile = new URI(path.substring(0, separator));
+            if (!"file".equals(jarFile.getScheme())) {
+                return Optional.empty();
+            }
+            try (JarFile jar = new JarFile(Path.of(jarFile).toFile())) {
+                return Optional.ofNullable(jar.getJarEntry(path.substring(separator + 2)));
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Creates the cache folder if it is not there, and tells whether it is this user's alone. */

@@ -10,6 +10,12 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -61,7 +67,7 @@ class BlasCacheTest {
 
     @Test
     void aFolderOthersCanWriteToIsNotTrusted(@TempDir Path tmp) throws IOException {
-        String hash = BlasCache.fingerprint(loader, BUNDLE, FILES, new HashMap<>());
+        String hash = BlasCache.fingerprint(loader, BUNDLE, FILES, new HashMap<>(), LOG);
         Path planted = Files.createDirectory(tmp.resolve("serving-lab-blas-" + hash));
         Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwxrwxrwx"));
 
@@ -72,6 +78,56 @@ class BlasCacheTest {
                 used.getFileName().toString(),
                 startsWith("serving-lab-blas-pid" + ProcessHandle.current().pid() + "-"));
         assertThat(names(planted), is(List.of()));
+    }
+
+    @Test
+    void theFolderIsNamedFromTheJarsDirectoryAndTheSameHoweverTheClassLoaderServesTheLibrary(@TempDir Path tmp)
+            throws IOException {
+        // As the packaged app's class loader does: jar: URLs, with a connection of its own that is not a
+        // JarURLConnection. The name must come from the jar's directory, without reading the 41 MB.
+        ClassLoader packaged = new ClassLoader(null) {
+            @Override
+            public URL getResource(String name) {
+                URL url = loader.getResource(name);
+                try {
+                    return url == null ? null : URL.of(URI.create(url.toString()), new UnreadableHandler());
+                } catch (MalformedURLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        // As a class loader of folders does (dev mode's, say): file: URLs, read to the last byte.
+        Path folder = Files.createDirectories(tmp.resolve(BUNDLE));
+        for (String file : FILES) {
+            try (InputStream in = loader.getResourceAsStream(BUNDLE + file)) {
+                Files.copy(in, folder.resolve(file));
+            }
+        }
+        ClassLoader folders = new URLClassLoader(new URL[] {tmp.toUri().toURL()}, null);
+
+        String fromTheJar = BlasCache.fingerprint(loader, BUNDLE, FILES, new HashMap<>(), LOG);
+
+        assertThat(BlasCache.fingerprint(packaged, BUNDLE, FILES, new HashMap<>(), LOG), equalTo(fromTheJar));
+        assertThat(BlasCache.fingerprint(folders, BUNDLE, FILES, new HashMap<>(), LOG), equalTo(fromTheJar));
+        assertThat(
+                BlasCache.fingerprint(loader, BUNDLE, List.of("libgcc_s.so.1"), new HashMap<>(), LOG),
+                not(equalTo(fromTheJar)));
+    }
+
+    /** Opens connections that refuse to be read. */
+    private static final class UnreadableHandler extends URLStreamHandler {
+        @Override
+        protected URLConnection openConnection(URL url) {
+            return new URLConnection(url) {
+                @Override
+                public void connect() {}
+
+                @Override
+                public InputStream getInputStream() throws IOException {
+                    throw new IOException("the library was read to name its folder: " + url);
+                }
+            };
+        }
     }
 
     @Test
