@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +41,23 @@ final class PackagedApp implements AutoCloseable {
      * @param environment more environment variables
      */
     static PackagedApp start(Path data, int port, Map<String, String> environment) throws IOException {
+        return start(data, port, environment, List.of());
+    }
+
+    /**
+     * Starts the app with options for its JVM and returns once it is ready (the models trained).
+     *
+     * @param jvmOptions options given to {@code java} before {@code -jar}, such as {@code -Djava.io.tmpdir=…}
+     */
+    static PackagedApp start(Path data, int port, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = data.resolve("app-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("SERVING_LAB_DATA_DIR", data.toString());
         builder.environment().putAll(environment);
