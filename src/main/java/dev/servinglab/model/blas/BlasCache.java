@@ -121,22 +121,34 @@ final class BlasCache {
                     removeParts(entry, settled);
                     continue;
                 }
-                Matcher process = PROCESS.matcher(name);
-                boolean stale = process.matches()
-                                && ProcessHandle.of(Long.parseLong(process.group(1)))
-                                        .filter(ProcessHandle::isAlive)
-                                        .isEmpty()
-                        || (LEGACY.matcher(name).matches()
-                                        || current != null
-                                                && CACHE.matcher(name).matches())
-                                && olderThan(entry, settled);
-                if (stale) {
+                if (isStale(entry, name, current != null, settled)) {
                     removeTree(entry, log);
                 }
             }
-        } catch (IOException | UncheckedIOException | NumberFormatException e) {
+        } catch (IOException | UncheckedIOException e) {
             log.debugf(e, "Could not look for stale OpenBLAS copies in %s", parent);
         }
+    }
+
+    /**
+     * Tells whether an entry is left over: a process's folder once the process has gone; a per-start folder of an
+     * earlier version of the app, or (if {@code dropOtherCaches}) the cache of another version of the library, once
+     * old enough not to be another start's extraction in progress.
+     */
+    private static boolean isStale(Path entry, String name, boolean dropOtherCaches, Instant settled) {
+        Matcher process = PROCESS.matcher(name);
+        if (process.matches()) {
+            try {
+                return ProcessHandle.of(Long.parseLong(process.group(1)))
+                        .filter(ProcessHandle::isAlive)
+                        .isEmpty();
+            } catch (NumberFormatException notAPid) {
+                return false;
+            }
+        }
+        boolean oldCopy = LEGACY.matcher(name).matches()
+                || dropOtherCaches && CACHE.matcher(name).matches();
+        return oldCopy && olderThan(entry, settled);
     }
 
     /**
@@ -182,7 +194,7 @@ final class BlasCache {
         if (connection instanceof JarURLConnection jar) {
             return Optional.ofNullable(jar.getJarEntry());
         }
-        // The packaged app's class loader answers jar:file:…!/… URLs with a connection of its own: read the jar's
+        // Quarkus's class loaders may answer jar:file:…!/… URLs with a connection of their own: read the jar's
         // directory itself rather than the whole library.
         String path = url.getPath();
         int separator = path.indexOf("!/");

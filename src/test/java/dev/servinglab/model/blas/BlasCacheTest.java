@@ -83,7 +83,7 @@ class BlasCacheTest {
     @Test
     void theFolderIsNamedFromTheJarsDirectoryAndTheSameHoweverTheClassLoaderServesTheLibrary(@TempDir Path tmp)
             throws IOException {
-        // As the packaged app's class loader does: jar: URLs, with a connection of its own that is not a
+        // As Quarkus's class loaders may do: jar: URLs, with a connection of their own that is not a
         // JarURLConnection. The name must come from the jar's directory, without reading the 41 MB.
         ClassLoader packaged = new ClassLoader(null) {
             @Override
