@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import io.restassured.http.ContentType;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -23,18 +24,24 @@ import org.junit.jupiter.api.Test;
  */
 class BundledBlasIT {
 
+    private Path data;
     private PackagedApp app;
+    /** Set once every assertion has held: the data folder, with the apps' logs, is kept for a failed run. */
+    private boolean passed;
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() throws InterruptedException, IOException {
         if (app != null) {
             app.close();
+        }
+        if (passed) {
+            PackagedApp.deleteTree(data);
         }
     }
 
     @Test
     void aKillNineLeavesOneCopyOfTheBundledOpenBlasWhichTheNextStartReuses() throws Exception {
-        Path data = Files.createTempDirectory("serving-lab-it-blas");
+        data = Files.createTempDirectory("serving-lab-it-blas");
         Path tmp = Files.createDirectory(data.resolve("tmp"));
         int port = PackagedApp.freePort();
         Map<String, String> bundled = Map.of("SERVING_LAB_BLAS", "bundled");
@@ -55,6 +62,7 @@ class BundledBlasIT {
                 "reused, not written again",
                 Files.getLastModifiedTime(copy.resolve("libopenblas.so.0")),
                 equalTo(extracted));
+        passed = true;
     }
 
     private void predictsAVirginica() {

@@ -47,18 +47,24 @@ class GracefulShutdownIT {
     private static final int EXIT_ON_SIGTERM = 143;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private Path data;
     private PackagedApp app;
+    /** Set once every assertion has held: the data folder, with the apps' logs, is kept for a failed run. */
+    private boolean passed;
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() throws InterruptedException, IOException {
         if (app != null) {
             app.close();
+        }
+        if (passed) {
+            PackagedApp.deleteTree(data);
         }
     }
 
     @Test
     void sigtermEndsTheStreamsWithALastEventKeepsEveryAcknowledgedReportAndExitsInTime() throws Exception {
-        Path data = Files.createTempDirectory("serving-lab-it-shutdown");
+        data = Files.createTempDirectory("serving-lab-it-shutdown");
         int port = PackagedApp.freePort();
         app = PackagedApp.start(data, port, Map.of("SERVING_LAB_WORKSHOP_REPORTS_PER_MINUTE", "100000"));
         String base = app.base();
@@ -141,6 +147,7 @@ class GracefulShutdownIT {
         assertThat(reporter.acknowledged, everyItem(in(stored)));
         // Nothing unacknowledged was invented either: at most the one report in flight when the app stopped.
         assertThat(stored.size(), lessThanOrEqualTo(reporter.acknowledged.size() + 1));
+        passed = true;
     }
 
     /** Follows a Server-Sent Events stream on a thread of its own, keeping every line, until the stream ends. */

@@ -29,12 +29,13 @@ class LogIT {
     /** One screen of a terminal, as a laptop opens it. */
     private static final int SCREEN_LINES = 24;
 
+    private static Path data;
     private static PackagedApp app;
 
     @BeforeAll
     static void start() throws IOException {
         // A first start, on an empty data folder: the database is created and migrated, the noisiest start there is.
-        Path data = Files.createTempDirectory("serving-lab-it-log");
+        data = Files.createTempDirectory("serving-lab-it-log");
         app = PackagedApp.start(data, PackagedApp.freePort(), Map.of());
         // The lessons and quizzes are loaded beside the models: the log is whole once both have said so.
         await().atMost(Duration.ofSeconds(60))
@@ -43,10 +44,11 @@ class LogIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() throws InterruptedException, IOException {
         if (app != null) {
             app.close();
         }
+        PackagedApp.deleteTree(data);
     }
 
     @Test

@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the packaged app ({@code java -jar target/quarkus-app/quarkus-run.jar}) as {@code ./lab start} does, on a
@@ -72,6 +74,18 @@ final class PackagedApp implements AutoCloseable {
                     return given().baseUri(app.base()).get("/q/health/ready").statusCode() == 200;
                 });
         return app;
+    }
+
+    /** Deletes a test's data folder and everything in it, once its apps have stopped. */
+    static void deleteTree(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Returns a free TCP port. */
