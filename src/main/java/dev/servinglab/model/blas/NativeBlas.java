@@ -1,7 +1,6 @@
 package dev.servinglab.model.blas;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.classfile.ClassFile;
 import java.lang.constant.ClassDesc;
@@ -13,7 +12,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +31,10 @@ import org.jboss.logging.Logger;
  * <p>{@code System.load} ties a library to the class loader of its caller, and Quarkus (in tests and dev mode)
  * loads Smile in another class loader than the application. So the library is loaded by a two-line class
  * defined in Smile's own package and class loader.
+ *
+ * <p>The bundled library is extracted once per version to a cache folder (see {@link BlasCache}), not to a new
+ * temporary folder at every start: {@code deleteOnExit} never runs when the process is killed, so every
+ * {@code kill -9} used to leave 41 MB behind for ever.
  */
 public final class NativeBlas {
 
@@ -97,12 +99,9 @@ public final class NativeBlas {
         if (!allowBundled) {
             throw new IllegalStateException("No system OpenBLAS found and " + SOURCE_PROPERTY + "=system");
         }
-        Path directory = extractBundled();
-        for (String file : BUNDLED_FILES) {
-            loadInSmileClassLoader(directory.resolve(file));
-        }
+        Path directory = loadBundled();
         System.setProperty(SMILE_PROPERTY, "jvm");
-        return "bundled org.bytedeco:openblas, extracted to " + directory;
+        return "bundled org.bytedeco:openblas, loaded from " + directory;
     }
 
     private static boolean loadableByName(String name) {
@@ -169,38 +168,49 @@ public final class NativeBlas {
                                                 .return_()));
     }
 
+    /**
+     * Copies a library that this JVM has loaded in another class loader (a restarted application in tests or dev
+     * mode) to a folder of this process, which a later start deletes once the process has gone.
+     */
     private static Path copyToTemporaryDirectory(Path library) {
-        try {
-            Path directory = Files.createTempDirectory("serving-lab-blas");
-            Path copy = directory.resolve(library.getFileName());
-            Files.copy(library, copy);
-            copy.toFile().deleteOnExit();
-            directory.toFile().deleteOnExit();
-            return copy;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return copyToProcessDirectory(List.of(library)).resolve(library.getFileName());
     }
 
-    private static Path extractBundled() {
-        ClassLoader loader = NativeBlas.class.getClassLoader();
+    private static Path copyToProcessDirectory(List<Path> libraries) {
         try {
-            Path directory = Files.createTempDirectory("serving-lab-openblas");
+            BlasCache.removeStale(temporaryFolder(), null, LOG);
+            Path directory = BlasCache.newProcessDirectory(temporaryFolder());
             directory.toFile().deleteOnExit();
-            for (String file : BUNDLED_FILES) {
-                try (InputStream in = loader.getResourceAsStream(BUNDLE_DIR + file)) {
-                    if (in == null) {
-                        throw new IllegalStateException("OpenBLAS not found: no system libopenblas and no " + BUNDLE_DIR
-                                + file + " on the class path (org.bytedeco:openblas:linux-x86_64)");
-                    }
-                    Path target = directory.resolve(file);
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    target.toFile().deleteOnExit();
-                }
+            for (Path library : libraries) {
+                Path copy = directory.resolve(library.getFileName());
+                Files.copy(library, copy);
+                copy.toFile().deleteOnExit();
             }
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Loads the bundled library from the cache folder of its version, extracted there by the first start that
+     * needed it; a JVM that has already loaded that folder's files in another class loader loads copies instead.
+     */
+    private static Path loadBundled() {
+        Path directory =
+                BlasCache.extract(temporaryFolder(), NativeBlas.class.getClassLoader(), BUNDLE_DIR, BUNDLED_FILES, LOG);
+        List<Path> libraries = BUNDLED_FILES.stream().map(directory::resolve).toList();
+        try {
+            libraries.forEach(NativeBlas::loadInSmileClassLoader);
+            return directory;
+        } catch (UnsatisfiedLinkError alreadyLoadedElsewhere) {
+            Path copies = copyToProcessDirectory(libraries);
+            BUNDLED_FILES.forEach(file -> loadInSmileClassLoader(copies.resolve(file)));
+            return copies;
+        }
+    }
+
+    private static Path temporaryFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 }

@@ -88,7 +88,7 @@ public class RunTrainer {
                 scaled.testY(),
                 split.train().classNames());
         StopCause stop = trained.stop();
-        String reason = reason(trained);
+        String reason = reason(run, trained);
         TrainingSummary summary = new TrainingSummary(
                 run.id(),
                 stop,
@@ -152,8 +152,11 @@ public class RunTrainer {
     }
 
     /** Says why the run stopped, in a sentence; the trainer's own words unless something else stopped it. */
-    private String reason(TrainedClassifier trained) {
+    private String reason(TrainingRun run, TrainedClassifier trained) {
         int epochs = trained.history().size();
+        if (trained.stop() == StopCause.CANCELLED && run.stoppedByServer()) {
+            return "stopped after epoch " + epochs + ": the server is stopping";
+        }
         return switch (trained.stop()) {
             case DISCONNECTED -> "stopped after epoch " + epochs + ": the client following the run disconnected";
             case CANCELLED -> "stopped after epoch " + epochs + ": cancelled by a client";

@@ -55,6 +55,9 @@ public final class TrainingRun {
         }
     }
 
+    /** Says why a run was asked to stop: from outside, and whether because the server is stopping. */
+    private record Cancellation(StopCause cause, boolean serverStopping) {}
+
     /** Holds what a run ended with, written at once. */
     private record Ending(TrainingSummary summary, ServedModel model, Map<String, Double> example) {}
 
@@ -63,7 +66,8 @@ public final class TrainingRun {
     private final Instant createdAt = Instant.now();
     private final RunBroadcast broadcast;
     private final CountDownLatch cancelled = new CountDownLatch(1);
-    private final AtomicReference<StopCause> cancelCause = new AtomicReference<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final AtomicReference<Cancellation> cancellation = new AtomicReference<>();
     private volatile Ending ending;
     private volatile String promotedAs;
 
@@ -178,6 +182,7 @@ public final class TrainingRun {
         RunBroadcast.Event<TrainingSummary> event = broadcast.event(result);
         this.ending = new Ending(result, trained, Collections.unmodifiableMap(new LinkedHashMap<>(testRow)));
         broadcast.end(event);
+        ended.countDown();
     }
 
     /** Ends the run with an error, told to the subscribers as a summary. */
@@ -191,13 +196,35 @@ public final class TrainingRun {
      * @param cause {@link StopCause#CANCELLED} (asked for) or {@link StopCause#DISCONNECTED} (its client went away)
      */
     public void cancel(StopCause cause) {
-        cancelCause.compareAndSet(null, cause);
+        cancellation.compareAndSet(null, new Cancellation(cause, false));
         cancelled.countDown();
+    }
+
+    /** Stops the run after the epoch in progress because the server is stopping; its summary says so. */
+    void stopForShutdown() {
+        cancellation.compareAndSet(null, new Cancellation(StopCause.CANCELLED, true));
+        cancelled.countDown();
+    }
+
+    /** Tells whether the run was asked to stop, first, because the server is stopping. */
+    boolean stoppedByServer() {
+        Cancellation asked = cancellation.get();
+        return asked != null && asked.serverStopping();
+    }
+
+    /**
+     * Waits up to the given time for the run to end (its summary handed to its followers).
+     *
+     * @return true if it has ended
+     */
+    boolean awaitEnd(long nanos) throws InterruptedException {
+        return ended.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }
 
     /** Returns why the run was cancelled, or null if it was not. */
     StopCause cancelCause() {
-        return cancelCause.get();
+        Cancellation asked = cancellation.get();
+        return asked == null ? null : asked.cause();
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.servinglab.web.problem.ConflictException;
 import dev.servinglab.web.problem.ResourceNotFoundException;
 import dev.servinglab.web.problem.TooManyRequestsException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ServiceUnavailableException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.jboss.logging.Logger;
 public class TrainingService {
 
     private static final Logger LOG = Logger.getLogger(TrainingService.class);
+    /** When a stopped server may be back (a restart), in seconds: what a refusal while it stops advises. */
+    private static final long STOPPING_RETRY_SECONDS = 10;
 
     private final TrainingConfig config;
     private final TrainingRuns runs;
@@ -63,8 +66,13 @@ public class TrainingService {
      * Starts a run on a thread of its own, if a training slot is free.
      *
      * @throws TooManyRequestsException if every training slot is taken
+     * @throws ServiceUnavailableException if the server is stopping
      */
     public TrainingRun start(TrainingOptions options) {
+        if (runs.stopping()) {
+            throw new ServiceUnavailableException(
+                    "The server is stopping; start the run again once it is back.", STOPPING_RETRY_SECONDS);
+        }
         slots.take();
         TrainingRun run = new TrainingRun(
                 newId(), options, deliveries, config.disconnectGrace(), config.maxFollowers(), this::json);

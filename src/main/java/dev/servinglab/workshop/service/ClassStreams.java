@@ -3,9 +3,11 @@ package dev.servinglab.workshop.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servinglab.workshop.WorkshopConfig;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
 import java.util.Map;
@@ -30,6 +32,11 @@ public class ClassStreams {
     private static final Logger LOG = Logger.getLogger(ClassStreams.class);
     /** The load timeline moves with the clock: dashboards get it anew this often even when nothing was reported. */
     private static final long CLOCK_TICKS = 20;
+    /** The name of the last event of every stream when the server stops. */
+    private static final String SHUTDOWN = "shutdown";
+
+    private static final String SHUTDOWN_DATA =
+            "{\"detail\":\"The server is stopping; this page reconnects when it is back.\"}";
 
     private final WorkshopService workshops;
     private final WorkshopDirectory directory;
@@ -41,6 +48,7 @@ public class ClassStreams {
     private final Set<Long> reported = ConcurrentHashMap.newKeySet();
     private final Set<Long> changed = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker;
+    private volatile boolean stopping;
     private long ticks;
 
     ClassStreams(
@@ -86,17 +94,34 @@ public class ClassStreams {
 
     /** Streams a workshop's dashboard to an instructor: at once, then whenever the class reports. */
     public void watchDashboard(long workshopId, StreamSubscriber subscriber) {
+        if (stopping) {
+            close(subscriber, SHUTDOWN);
+            return;
+        }
         tally(workshopId);
         dashboards
                 .computeIfAbsent(workshopId, id -> new CopyOnWriteArraySet<>())
                 .add(subscriber);
         reported.add(workshopId);
+        endIfStopping(dashboards, workshopId, subscriber);
     }
 
     /** Streams a workshop's state to a learner: at once, then whenever the instructor changes it. */
     public void watchAsLearner(long workshopId, StreamSubscriber subscriber) {
+        if (stopping) {
+            close(subscriber, SHUTDOWN);
+            return;
+        }
         learners.computeIfAbsent(workshopId, id -> new CopyOnWriteArraySet<>()).add(subscriber);
         directory.workshop(workshopId).ifPresent(view -> send(subscriber, "workshop", view));
+        endIfStopping(learners, workshopId, subscriber);
+    }
+
+    /** Ends a stream added while the server began to stop, after the others were ended: it would be waited for. */
+    private void endIfStopping(Map<Long, Set<StreamSubscriber>> streams, long workshopId, StreamSubscriber subscriber) {
+        if (stopping && streams.getOrDefault(workshopId, Set.of()).remove(subscriber)) {
+            close(subscriber, SHUTDOWN);
+        }
     }
 
     private ClassTally tally(long workshopId) {
@@ -162,11 +187,14 @@ public class ClassStreams {
 
     private static void closeAll(Set<StreamSubscriber> subscribers, String reason) {
         if (subscribers != null) {
-            subscribers.forEach(s -> {
-                s.send(reason, "{}");
-                s.close();
-            });
+            subscribers.forEach(s -> close(s, reason));
         }
+    }
+
+    /** Sends a stream its last event, which says why it ends, then ends it. */
+    private static void close(StreamSubscriber subscriber, String reason) {
+        subscriber.send(reason, reason.equals(SHUTDOWN) ? SHUTDOWN_DATA : "{}");
+        subscriber.close();
     }
 
     private String write(Object value) {
@@ -177,9 +205,21 @@ public class ClassStreams {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * Ends every stream as soon as the server begins to stop, before it waits for the requests in flight: each gets
+     * a last {@code shutdown} event, and the server does not wait for streams that would never end by themselves.
+     * A stream opened after that gets the same event at once.
+     */
+    void endStreams(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+        dashboards.values().forEach(set -> closeAll(set, SHUTDOWN));
+        learners.values().forEach(set -> closeAll(set, SHUTDOWN));
+        dashboards.clear();
+        learners.clear();
+    }
+
+    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
         ticker.shutdownNow();
-        dashboards.values().forEach(set -> closeAll(set, "shutdown"));
-        learners.values().forEach(set -> closeAll(set, "shutdown"));
+        endStreams(null);
     }
 }

@@ -2,10 +2,13 @@ package dev.servinglab.workshop.service;
 
 import dev.servinglab.web.problem.TooManyRequestsException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.ws.rs.ServiceUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -36,12 +39,19 @@ public class ReportWriter {
     private static final int MAX_BATCH = 500;
     /** How long a report waits for its batch before the learner is asked to send it again. */
     private static final long WAIT_SECONDS = 10;
+    /** How long the shutdown waits for the queue to be written, within the 10 s a stopping server has to exit. */
+    private static final long DRAIN_SECONDS = 3;
+    /** When a stopped server may be back (a restart), in seconds: what a refusal while it stops advises. */
+    private static final long STOPPING_RETRY_SECONDS = 10;
 
     private record Pending<T>(Supplier<T> write, CompletableFuture<T> done) {}
 
     private final BlockingQueue<Pending<?>> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
     private Thread writer;
+    /** Set when the server begins to stop: new writes are refused, those already queued are still written. */
     private volatile boolean stopping;
+    /** Set once the requests in flight have finished: the writer ends when the queue is empty. */
+    private volatile boolean drained;
 
     /** Starts the writer; not in the constructor, which the bean's client proxy runs too. */
     @PostConstruct
@@ -53,12 +63,18 @@ public class ReportWriter {
      * Runs a write (persist one report, fire its event) in the next batch's transaction and returns its result once
      * the batch has committed.
      *
-     * @throws TooManyRequestsException when the server is too busy to store it in time
-     * @throws RuntimeException         what the write threw: it was not stored
+     * @throws TooManyRequestsException    when the server is too busy to store it in time
+     * @throws ServiceUnavailableException when the server is stopping: it was not stored
+     * @throws RuntimeException            what the write threw: it was not stored
      */
     public <T> T store(Supplier<T> write) {
+        if (stopping) {
+            throw new ServiceUnavailableException(
+                    "The server is stopping; nothing was stored. Send it again once the server is back.",
+                    STOPPING_RETRY_SECONDS);
+        }
         Pending<T> pending = new Pending<>(write, new CompletableFuture<>());
-        if (stopping || !waiting.offer(pending)) {
+        if (!waiting.offer(pending)) {
             throw busy();
         }
         try {
@@ -84,7 +100,7 @@ public class ReportWriter {
     }
 
     private void writeAll() {
-        while (!stopping || !waiting.isEmpty()) {
+        while (!drained || !waiting.isEmpty()) {
             try {
                 Pending<?> first = waiting.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -133,9 +149,26 @@ public class ReportWriter {
         return () -> pending.done().complete(result);
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        // Reports already accepted are written before the app exits; new ones are refused.
+    /**
+     * Refuses new writes as soon as the server begins to stop; those already queued are still written, and their
+     * requests, which the server waits for, answered.
+     */
+    void refuseNew(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownDelayInitiatedEvent event) {
         stopping = true;
-        writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    }
+
+    /**
+     * Writes what is still queued once the requests in flight have finished, before the database closes, then ends
+     * the writer.
+     */
+    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        drained = true;
+        writer.join(TimeUnit.SECONDS.toMillis(DRAIN_SECONDS));
+        if (writer.isAlive()) {
+            LOG.warnf(
+                    "The report writer did not finish in %d s; %d writes were not stored",
+                    DRAIN_SECONDS, waiting.size());
+        }
     }
 }

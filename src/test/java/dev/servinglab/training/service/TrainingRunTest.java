@@ -188,6 +188,26 @@ class TrainingRunTest {
         assertThat(run.cancelCause(), equalTo(StopCause.DISCONNECTED));
     }
 
+    @Test
+    void aRunStoppedForTheShutdownSaysSoUnlessAClientHadCancelledItFirst() {
+        run.stopForShutdown();
+        run.cancel(StopCause.DISCONNECTED);
+        assertThat(run.cancelCause(), equalTo(StopCause.CANCELLED));
+        assertThat(run.stoppedByServer(), equalTo(true));
+
+        TrainingRun cancelledFirst = run(Duration.ZERO);
+        cancelledFirst.cancel(StopCause.CANCELLED);
+        cancelledFirst.stopForShutdown();
+        assertThat(cancelledFirst.stoppedByServer(), equalTo(false));
+    }
+
+    @Test
+    void theShutdownCanWaitForARunToEnd() throws InterruptedException {
+        assertThat("not ended yet", run.awaitEnd(0), equalTo(false));
+        run.finish(cancelledSummary(), null, Map.of());
+        assertThat(run.awaitEnd(0), equalTo(true));
+    }
+
     private void deliver() {
         while (!pending.isEmpty()) {
             pending.remove().run();
