@@ -37,10 +37,13 @@ class LogIT {
         // A first start, on an empty data folder: the database is created and migrated, the noisiest start there is.
         data = Files.createTempDirectory("serving-lab-it-log");
         app = PackagedApp.start(data, PackagedApp.freePort(), Map.of());
-        // The lessons and quizzes are loaded beside the models: the log is whole once both have said so.
-        await().atMost(Duration.ofSeconds(60))
+        // The lessons and quizzes are loaded beside the models, and workshop mode warms up after the start: the log
+        // is whole once all three have said so.
+        await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> app.log().contains("lessons from") && app.log().contains("quizzes from"));
+                .until(() -> app.log().contains("lessons from")
+                        && app.log().contains("quizzes from")
+                        && app.log().contains("Workshop mode warmed up"));
     }
 
     @AfterAll
@@ -61,6 +64,7 @@ class LogIT {
         assertThat(log, containsString("Trained mlp: test accuracy"));
         assertThat(log, containsString("Trained logreg: test accuracy"));
         assertThat(log, containsString("Models ready"));
+        assertThat(log, containsString("Workshop mode warmed up"));
         assertThat(
                 "no optimiser steps, no schema chatter",
                 lines.stream()

@@ -77,6 +77,11 @@ export function followDashboard(code, onDashboard, onState) {
     source.close();
     onState('This workshop was deleted.', 'deleted');
   });
+  // The server is stopping: the browser reconnects by itself once it is back, and the dashboard says so.
+  source.addEventListener('shutdown', (event) => {
+    lost = true;
+    onState(JSON.parse(event.data).detail);
+  });
   source.addEventListener('error', () => {
     if (source.readyState === EventSource.CLOSED) {
       onState('The live updates stopped: reload the page (is the instructor link still valid?).', 'closed');
