@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Answers the client errors that the HTTP layer finds before any resource runs (a body over the size limit, a
- * path or query string that is not valid percent-encoding) as every other error is answered: problem details, or
- * the format an {@link ErrorFormat} sets for its paths. Left alone, the HTTP layer answers them with a status and
- * an empty body, which tells a client nothing.
+ * Answers the client errors that the HTTP layer raises before any resource runs, with a status and nothing else
+ * (Vert.x's body handler failing a chunked body over the size limit with 413), as every other error is answered:
+ * problem details, or the format an {@link ErrorFormat} sets for its paths. Left alone, they get an empty body,
+ * which tells a client nothing. (A request target that is not a URI at all, such as a {@code %} not followed by two
+ * hex digits, is refused by Quarkus with a bare 400 before any route is chosen; no handler of ours sees it.)
  */
 @ApplicationScoped
 public class HttpLayerProblems {
@@ -84,18 +85,13 @@ public class HttpLayerProblems {
             context.next();
             return;
         }
-        String detail = switch (status) {
-            case 400 ->
-                "The request line or headers are malformed: a path or query string must be valid "
-                        + "percent-encoded UTF-8 (write % as %25).";
-            case 413 ->
-                "The body is larger than this server accepts"
+        String detail = status == 413
+                ? "The body is larger than this server accepts"
                         + (BodySizeLimit.limit(context) < 0
                                 ? ""
                                 : ": at most " + BodySizeLimit.limit(context) + " bytes")
-                        + " per request. Split a large batch into several requests.";
-            default -> HttpResponseStatus.valueOf(status).reasonPhrase() + ".";
-        };
+                        + " per request. Split a large batch into several requests."
+                : HttpResponseStatus.valueOf(status).reasonPhrase() + ".";
         answer(context, status, detail, status == 413);
     }
 }
