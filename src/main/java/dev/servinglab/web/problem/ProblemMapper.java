@@ -93,7 +93,7 @@ public class ProblemMapper {
         String detail = switch (status) {
             case 404 -> "Nothing is served at " + uri.getRequestUri().getPath() + ".";
             case 405 -> "This path does not accept that method.";
-            case 406 -> "This operation answers with application/json only.";
+            case 406 -> "This operation cannot answer in any media type the Accept header lists.";
             case 413 -> "The body is larger than this server accepts.";
             case 415 -> "Send the body as application/json (set the Content-Type header).";
             default -> e.getMessage();
