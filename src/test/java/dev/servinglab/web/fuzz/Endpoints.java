@@ -64,6 +64,11 @@ final class Endpoints {
                     NODES.objectNode().put("$ref", "#/components/schemas/PredictRequest"),
                     "application/json"));
 
+    /** The query string a listed page needs to be served, where it needs one; {secret} is the instructor's. */
+    static final Map<String, String> PAGE_QUERIES = Map.of(
+            "/widgets/threshold-lab/result", "?dataset=spambase&threshold=0.5",
+            "/workshops/{code}/instructor", "?key={secret}");
+
     private final JsonNode document;
     private final List<Operation> operations;
 

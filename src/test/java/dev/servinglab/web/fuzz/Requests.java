@@ -108,6 +108,23 @@ final class Requests {
         return calls;
     }
 
+    /** Returns a request for every listed page, as a user would make it: real path values, credentials. */
+    List<Call> listedPages() {
+        return Endpoints.PAGES.stream()
+                .filter(operation -> operation.method().equals("GET"))
+                .map(operation -> call(
+                        operation,
+                        realPath(operation)
+                                + Endpoints.PAGE_QUERIES
+                                        .getOrDefault(operation.path(), "")
+                                        .replace("{secret}", encode(fixture.secretFor(operation))),
+                        goodCredentials(operation),
+                        null,
+                        null,
+                        "listed page"))
+                .toList();
+    }
+
     /** Returns GET requests with real or hostile path segments and documented, unknown or hostile query strings. */
     Arbitrary<Call> queries() {
         return Arbitraries.of(fixture.endpoints.withoutBody())
@@ -119,7 +136,8 @@ final class Requests {
     private Call call(
             Operation operation, String target, Map<String, String> headers, String type, byte[] body, String what) {
         Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put("Accept", operation.page() ? "text/html,application/json;q=0.9" : "application/json");
+        // What a browser sends for a page, an image or a fragment; what an API client sends otherwise.
+        all.put("Accept", operation.page() ? "text/html,image/svg+xml,*/*;q=0.8" : "application/json");
         if (type != null) {
             all.put("Content-Type", type);
         }
