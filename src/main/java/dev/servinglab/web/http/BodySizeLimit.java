@@ -1,78 +1,63 @@
 package dev.servinglab.web.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.servinglab.web.problem.ErrorFormat;
-import dev.servinglab.web.problem.ProblemDetail;
-import io.quarkus.arc.All;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a body larger than {@code quarkus.http.limits.max-body-size} with 413 before the body is read, instead
- * of the empty 413 the HTTP layer sends on its own: as problem details, or in the format an {@link ErrorFormat}
- * sets for its paths (the Open Inference Protocol's error object under {@code /v2}), as every other error. A
- * chunked body (no Content-Length) is cut off by the REST layer while it reads, and answered by
- * {@link dev.servinglab.web.problem.ProblemMapper}.
+ * Answers a body larger than {@code quarkus.http.limits.max-body-size} with 413 and problem details (through
+ * {@link HttpLayerProblems}, so {@code /v2} gets the Open Inference Protocol's error object), instead of the empty
+ * 413 the HTTP layer sends on its own. A body that declares its length is refused before it is read. A chunked body
+ * (no Content-Length) is read here, up to the limit, before any resource sees it: the REST layer would otherwise
+ * stop it with an empty 413 where it buffers the body, and not at all where Jackson streams it and stops reading
+ * after the first JSON value.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
-    private final List<ErrorFormat> formats;
-    private final ObjectMapper json;
+    private static final String LIMIT = BodySizeLimit.class.getName() + ".limit";
 
-    BodySizeLimit(@All List<ErrorFormat> formats, ObjectMapper json) {
-        this.formats = formats;
-        this.json = json;
+    private final HttpLayerProblems problems;
+
+    BodySizeLimit(HttpLayerProblems problems) {
+        this.problems = problems;
     }
 
     void install(
             @Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         long limit = maxBodySize.asLongValue();
-        router.route().order(Integer.MIN_VALUE).handler(context -> check(context, limit));
+        // Vert.x's body handler keeps the body for the REST layer, which then reads it from there, and fails the
+        // request with 413 once the body passes the limit: HttpLayerProblems answers that failure.
+        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit);
+        router.route().order(Integer.MIN_VALUE).handler(context -> check(context, limit, chunked));
     }
 
-    private void check(RoutingContext context, long limit) {
+    /** Returns the body size limit in bytes that applied to a request, for the answer to a body over it. */
+    static long limit(RoutingContext context) {
+        Long limit = context.get(LIMIT);
+        return limit == null ? -1 : limit;
+    }
+
+    private void check(RoutingContext context, long limit, BodyHandler chunked) {
+        context.put(LIMIT, limit);
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length, limit)) {
-            tooLarge(
+            problems.answer(
                     context,
+                    413,
                     "The body is " + length.trim() + " bytes; this server accepts at most " + limit
-                            + " bytes per request. Split a large batch into several requests.");
-            return;
-        }
-        context.next();
-    }
-
-    private void tooLarge(RoutingContext context, String detail) {
-        String path = context.request().path();
-        Object body =
-                new ProblemDetail("/problems/payload-too-large", "Payload Too Large", 413, detail, path, List.of());
-        String type = ProblemDetail.MEDIA_TYPE;
-        for (ErrorFormat format : formats) {
-            if (format.covers(path)) {
-                Response answer = format.answer(413, detail);
-                body = answer.getEntity();
-                type = answer.getMediaType().toString();
-                break;
-            }
-        }
-        try {
-            context.response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, type)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the answer to a body too large", e);
+                            + " bytes per request. Split a large batch into several requests.",
+                    true);
+        } else if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            chunked.handle(context);
+        } else {
+            context.next();
         }
     }
 

@@ -93,7 +93,7 @@ public class ProblemMapper {
         String detail = switch (status) {
             case 404 -> "Nothing is served at " + uri.getRequestUri().getPath() + ".";
             case 405 -> "This path does not accept that method.";
-            case 406 -> "This operation answers with application/json only.";
+            case 406 -> "This operation cannot answer in any media type the Accept header lists.";
             case 413 -> "The body is larger than this server accepts.";
             case 415 -> "Send the body as application/json (set the Content-Type header).";
             default -> e.getMessage();
@@ -128,6 +128,10 @@ public class ProblemMapper {
     }
 
     private static String describe(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch
+                && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
+            return "The body must hold one JSON value; more follows it" + where(e) + ".";
+        }
         if (e instanceof MismatchedInputException mismatch) {
             // Jackson's own message names Java types; say what JSON was expected instead.
             String path = mismatch.getPath().isEmpty() ? "$" : JsonErrors.path(mismatch);
@@ -135,6 +139,13 @@ public class ProblemMapper {
                     + expected(mismatch.getTargetType()) + ".";
         }
         return "The body is not the JSON this operation expects: " + JsonErrors.describe(e) + ".";
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     private static String expected(Class<?> type) {

@@ -1,0 +1,97 @@
+package dev.servinglab.web.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servinglab.web.problem.ErrorFormat;
+import dev.servinglab.web.problem.ProblemDetail;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.arc.All;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Answers the client errors that the HTTP layer raises before any resource runs, with a status and nothing else
+ * (Vert.x's body handler failing a chunked body over the size limit with 413), as every other error is answered:
+ * problem details, or the format an {@link ErrorFormat} sets for its paths. Left alone, they get an empty body,
+ * which tells a client nothing. (A request target that is not a URI at all, such as a {@code %} not followed by two
+ * hex digits, is refused by Quarkus with a bare 400 before any route is chosen; no handler of ours sees it.)
+ */
+@ApplicationScoped
+public class HttpLayerProblems {
+
+    private final List<ErrorFormat> formats;
+    private final ObjectMapper json;
+
+    HttpLayerProblems(@All List<ErrorFormat> formats, ObjectMapper json) {
+        this.formats = formats;
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
+    }
+
+    /**
+     * Answers a request with problem details, or in the format its path has.
+     *
+     * @param close whether to close the connection after the answer: a body that is still arriving is not read
+     */
+    void answer(RoutingContext context, int status, String detail, boolean close) {
+        String path = context.request().path();
+        // RFC 9110's name for 413; Netty still uses RFC 2616's "Request Entity Too Large".
+        String title = status == 413
+                ? "Payload Too Large"
+                : HttpResponseStatus.valueOf(status).reasonPhrase();
+        Object body = new ProblemDetail(
+                "/problems/" + title.toLowerCase(Locale.ROOT).replace(' ', '-'),
+                title,
+                status,
+                detail,
+                path,
+                List.of());
+        String type = ProblemDetail.MEDIA_TYPE;
+        for (ErrorFormat format : formats) {
+            if (path != null && format.covers(path)) {
+                Response answer = format.answer(status, detail);
+                body = answer.getEntity();
+                type = answer.getMediaType().toString();
+                break;
+            }
+        }
+        try {
+            context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type);
+            if (close) {
+                context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            }
+            context.response().end(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer to a client error", e);
+        }
+    }
+
+    /**
+     * Answers a request that the HTTP layer failed with a client error status and nothing else; lets the next
+     * failure handler answer everything else (an exception, a server error, an answer already under way).
+     */
+    private void failed(RoutingContext context) {
+        int status = context.statusCode();
+        if (status < 400 || status >= 500 || context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        String detail = status == 413
+                ? "The body is larger than this server accepts"
+                        + (BodySizeLimit.limit(context) < 0
+                                ? ""
+                                : ": at most " + BodySizeLimit.limit(context) + " bytes")
+                        + " per request. Split a large batch into several requests."
+                : HttpResponseStatus.valueOf(status).reasonPhrase() + ".";
+        answer(context, status, detail, status == 413);
+    }
+}
