@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.arc.All;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Collection;
@@ -98,7 +99,14 @@ public class ProblemMapper {
             case 415 -> "Send the body as application/json (set the Content-Type header).";
             default -> e.getMessage();
         };
-        return answer(uri, status, slug(title), title, detail, List.of());
+        Response problem = answer(uri, status, slug(title), title, detail, List.of());
+        // A 503 while the server stops says when to come back; the problem details keep that.
+        String retryAfter = e.getResponse().getHeaderString(HttpHeaders.RETRY_AFTER);
+        return retryAfter == null
+                ? problem
+                : Response.fromResponse(problem)
+                        .header(HttpHeaders.RETRY_AFTER, retryAfter)
+                        .build();
     }
 
     @ServerExceptionMapper

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.servinglab.training.Trainings;
@@ -101,6 +102,7 @@ class StoppingServerTest {
                 .then()
                 .statusCode(503)
                 .contentType(startsWith("application/problem+json"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("title", equalTo("Service Unavailable"))
                 .body("detail", containsString("The server is stopping; nothing was stored"));
         given().contentType(ContentType.JSON)
