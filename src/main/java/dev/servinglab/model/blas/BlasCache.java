@@ -47,8 +47,8 @@ import org.jboss.logging.Logger;
  * <p>The hash covers each file's name, size and CRC-32 as the jar records them: no need to read 41 MB to name the
  * folder (where the library is not in a jar, the CRC-32 is computed from the bytes). Files are written under a
  * temporary name and moved into place, so that a process killed while extracting never leaves a truncated library
- * to load. The folder is the user's own (mode 700), so that another user of a shared {@code /tmp} cannot put a library there for us to
- * load; one that is not gets a private folder instead.
+ * to load. The folder is the user's own (mode 700), so that another user of a shared {@code /tmp} cannot put a
+ * library there for us to load; one that is not gets a private folder instead.
  *
  * <p>Copies made for one process only ({@code serving-lab-blas-pid<pid>-*}: the same JVM loading the library in a
  * second class loader, or a private folder) are deleted by a later start once their process has gone, and so are

@@ -8,9 +8,9 @@ import dev.servinglab.model.service.StopCause;
 import dev.servinglab.training.TrainingConfig;
 import dev.servinglab.web.problem.ConflictException;
 import dev.servinglab.web.problem.ResourceNotFoundException;
+import dev.servinglab.web.problem.ServerStoppingException;
 import dev.servinglab.web.problem.TooManyRequestsException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ServiceUnavailableException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,11 +66,11 @@ public class TrainingService {
      * Starts a run on a thread of its own, if a training slot is free.
      *
      * @throws TooManyRequestsException if every training slot is taken
-     * @throws ServiceUnavailableException if the server is stopping
+     * @throws ServerStoppingException if the server is stopping
      */
     public TrainingRun start(TrainingOptions options) {
         if (runs.stopping()) {
-            throw new ServiceUnavailableException(
+            throw new ServerStoppingException(
                     "The server is stopping; start the run again once it is back.", STOPPING_RETRY_SECONDS);
         }
         slots.take();

@@ -78,6 +78,14 @@ public class ProblemMapper {
                 .build();
     }
 
+    @ServerExceptionMapper
+    public Response serverStopping(ServerStoppingException e, UriInfo uri) {
+        return Response.fromResponse(
+                        answer(uri, 503, "service-unavailable", "Service Unavailable", e.getMessage(), List.of()))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
+    }
+
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         return answer(uri, 400, "malformed-request", "Malformed request", describe(e), List.of());

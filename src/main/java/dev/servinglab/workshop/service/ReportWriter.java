@@ -1,5 +1,6 @@
 package dev.servinglab.workshop.service;
 
+import dev.servinglab.web.problem.ServerStoppingException;
 import dev.servinglab.web.problem.TooManyRequestsException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
@@ -8,7 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
-import jakarta.ws.rs.ServiceUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -64,12 +64,12 @@ public class ReportWriter {
      * the batch has committed.
      *
      * @throws TooManyRequestsException    when the server is too busy to store it in time
-     * @throws ServiceUnavailableException when the server is stopping: it was not stored
+     * @throws ServerStoppingException when the server is stopping: it was not stored
      * @throws RuntimeException            what the write threw: it was not stored
      */
     public <T> T store(Supplier<T> write) {
         if (stopping) {
-            throw new ServiceUnavailableException(
+            throw new ServerStoppingException(
                     "The server is stopping; nothing was stored. Send it again once the server is back.",
                     STOPPING_RETRY_SECONDS);
         }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * question with c right options of n, 1 in C(n, k) when it ticks k = c options and never otherwise. That exact
  * chance, averaged over a quiz's choice questions, is the expectation; over {@value #LEARNERS} learners the
  * mean score's standard error is at most 0.5 / √{@value #LEARNERS} ≈ 0.016, so a mean above chance +
- * {@value #SLACK} (more than three standard errors) would mean the order leaks the key. Numeric questions take no position and
- * are left out. The learners' keys are fixed, so the test is deterministic.
+ * {@value #SLACK} (more than three standard errors) would mean the order leaks the key. Numeric questions take no
+ * position and are left out. The learners' keys are fixed, so the test is deterministic.
  */
 @QuarkusTest
 class QuizPositionStrategyTest {
