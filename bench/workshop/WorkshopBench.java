@@ -86,7 +86,9 @@ public class WorkshopBench {
     long cpuAtStart;
     long cpuAtEnd;
 
-    record Question(String id, String kind, int options, List<Integer> rightChoices, Double rightValue) {}
+    /** A quiz question; {@code variant} is the problem a generated numeric question posed, sent back with answers. */
+    record Question(
+            String id, String kind, int options, List<Integer> rightChoices, Double rightValue, Integer variant) {}
 
     record Lesson(String slug, List<Question> questions) {}
 
@@ -206,16 +208,20 @@ public class WorkshopBench {
                 if (reviewed != null) {
                     List<Object> options = (List<Object>) reviewed.getOrDefault("options", List.of());
                     for (int i = 0; i < options.size(); i++) {
-                        if (Boolean.TRUE.equals(((Map<String, Object>) options.get(i)).get("correct"))) {
-                            right.add(i);
+                        Map<String, Object> option = (Map<String, Object>) options.get(i);
+                        if (Boolean.TRUE.equals(option.get("correct"))) {
+                            // Options come in a learner's own order: an option is named by its index in the file.
+                            right.add(option.get("index") instanceof Double index ? index.intValue() : i);
                         }
                     }
+                    right.sort(null);
                     if (reviewed.get("answer") instanceof Double d) {
                         value = d;
                     }
                 }
+                Integer variant = question.get("variant") instanceof Double v ? v.intValue() : null;
                 list.add(new Question(id, (String) question.get("kind"),
-                        ((List<Object>) question.get("options")).size(), right, value));
+                        ((List<Object>) question.get("options")).size(), right, value, variant));
             }
             lessons.add(new Lesson(slug, list));
         }
@@ -241,8 +247,9 @@ public class WorkshopBench {
         StringBuilder body = new StringBuilder("{\"answers\":{");
         for (int i = 0; i < questions.size(); i++) {
             Map<String, Object> q = questions.get(i);
+            String variant = q.get("variant") instanceof Double v ? ",\"variant\":" + v.intValue() : "";
             body.append(i == 0 ? "" : ",").append(Json.quote((String) q.get("id"))).append(':')
-                    .append("numeric".equals(q.get("kind")) ? "{\"value\":0}" : "{\"choices\":[0]}");
+                    .append("numeric".equals(q.get("kind")) ? "{\"value\":0" + variant + "}" : "{\"choices\":[0]}");
         }
         body.append("}}");
         Map<String, Map<String, Object>> key = new LinkedHashMap<>();
@@ -413,7 +420,7 @@ public class WorkshopBench {
         if ("numeric".equals(q.kind())) {
             right = wantRight && q.rightValue() != null;
             double value = right ? q.rightValue() : Math.round(random.nextDouble() * 10_000) / 100.0 + 1000;
-            answer = "{\"value\":" + value + "}";
+            answer = "{\"value\":" + value + (q.variant() == null ? "" : ",\"variant\":" + q.variant()) + "}";
         } else {
             List<Integer> choices;
             if (wantRight && !q.rightChoices().isEmpty()) {
