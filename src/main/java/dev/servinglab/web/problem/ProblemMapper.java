@@ -72,17 +72,21 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response tooManyRequests(TooManyRequestsException e, UriInfo uri) {
-        return Response.fromResponse(
-                        answer(uri, 429, "too-many-requests", "Too Many Requests", e.getMessage(), List.of()))
-                .header("Retry-After", e.retryAfterSeconds())
-                .build();
+        return retryAfter(
+                answer(uri, 429, "too-many-requests", "Too Many Requests", e.getMessage(), List.of()),
+                e.retryAfterSeconds());
     }
 
     @ServerExceptionMapper
     public Response serverStopping(ServerStoppingException e, UriInfo uri) {
-        return Response.fromResponse(
-                        answer(uri, 503, "service-unavailable", "Service Unavailable", e.getMessage(), List.of()))
-                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+        return retryAfter(
+                answer(uri, 503, "service-unavailable", "Service Unavailable", e.getMessage(), List.of()),
+                e.retryAfterSeconds());
+    }
+
+    private static Response retryAfter(Response problem, long seconds) {
+        return Response.fromResponse(problem)
+                .header(HttpHeaders.RETRY_AFTER, seconds)
                 .build();
     }
 

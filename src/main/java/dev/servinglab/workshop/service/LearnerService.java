@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Lets learners join a workshop with its code and a nickname, find their place again from the same browser, and
@@ -91,15 +90,12 @@ public class LearnerService {
             return writer.store(() -> joinNow(typedCode, typedNickname, token));
         } catch (RuntimeException e) {
             // The database's unique nickname constraint is the last word when the roster did not know better.
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ConstraintViolationException violation
-                        && String.valueOf(violation.getConstraintName())
-                                .toLowerCase(Locale.ROOT)
-                                .contains(NICKNAME_CONSTRAINT)) {
-                    throw nicknameTaken();
-                }
-            }
-            throw e;
+            boolean taken = UniqueViolations.in(e)
+                    .map(violation ->
+                            String.valueOf(violation.getConstraintName()).toLowerCase(Locale.ROOT))
+                    .filter(name -> name.contains(NICKNAME_CONSTRAINT))
+                    .isPresent();
+            throw taken ? nicknameTaken() : e;
         }
     }
 
@@ -128,7 +124,8 @@ public class LearnerService {
         }
         String nickname = Nicknames.read(typedNickname)
                 .orElseThrow(() -> new InvalidInputException("nickname", "pattern", Nicknames.RULE));
-        switch (rosters.claim(workshopId, Nicknames.key(nickname), config.maxLearners())) {
+        String key = Nicknames.key(nickname);
+        switch (rosters.claim(workshopId, key, config.maxLearners())) {
             case TAKEN -> throw nicknameTaken();
             case FULL ->
                 throw new ConflictException(
@@ -141,7 +138,7 @@ public class LearnerService {
         Learner learner = new Learner();
         learner.workshop = Workshop.getEntityManager().getReference(Workshop.class, workshopId);
         learner.nickname = nickname;
-        learner.nicknameKey = Nicknames.key(nickname);
+        learner.nicknameKey = key;
         learner.tokenHash = Secrets.hash(newToken);
         learner.joinedAt = Instant.now();
         learner.persist();

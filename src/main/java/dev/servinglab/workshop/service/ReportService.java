@@ -42,7 +42,6 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Stores what a learner reports to their workshop: lesson progress, quiz answers, exercise attempts, finished
@@ -286,10 +285,8 @@ public class ReportService {
             return store.get();
         } catch (RuntimeException e) {
             // The commit wraps the refusal in the transaction's own exceptions: look for it among the causes.
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ConstraintViolationException) {
-                    return new Ack(0, false);
-                }
+            if (UniqueViolations.in(e).isPresent()) {
+                return new Ack(0, false);
             }
             throw e;
         }
