@@ -4,6 +4,8 @@ import dev.servinglab.model.data.IrisExamples;
 import dev.servinglab.model.service.ModelRegistry;
 import dev.servinglab.model.service.ServedModel;
 import dev.servinglab.predict.ExampleRequests;
+import dev.servinglab.predict.rollout.service.DeploymentPredictor;
+import dev.servinglab.predict.rollout.service.Deployments;
 import dev.servinglab.predict.service.BatchPredictResponse;
 import dev.servinglab.predict.service.PipelineTrace;
 import dev.servinglab.predict.service.PredictLimits;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -54,19 +57,30 @@ public class PredictResource {
     static final String PATH = "/api/v1/predict";
 
     private static final String MODEL_DESCRIPTION = "Which model answers, by name: a model trained at startup or a "
-            + "promoted training run (GET /api/v1/models lists them). Absent: the configured default model.";
+            + "promoted training run (GET /api/v1/models lists them). Absent: the shared iris deployment answers, "
+            + "which is the configured default model unless a rollout (GET /api/v1/deployments/iris) says otherwise; "
+            + "the answer's `model` and `model_version` tell which version it was.";
 
     private final ModelRegistry models;
     private final PredictionPipeline pipeline;
     private final PredictionMetrics metrics;
     private final PredictLimits limits;
+    private final Deployments deployments;
+    private final DeploymentPredictor predictor;
 
     PredictResource(
-            ModelRegistry models, PredictionPipeline pipeline, PredictionMetrics metrics, PredictLimits limits) {
+            ModelRegistry models,
+            PredictionPipeline pipeline,
+            PredictionMetrics metrics,
+            PredictLimits limits,
+            Deployments deployments,
+            DeploymentPredictor predictor) {
         this.models = models;
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.limits = limits;
+        this.deployments = deployments;
+        this.predictor = predictor;
     }
 
     @POST
@@ -110,6 +124,10 @@ public class PredictResource {
                             schema = @Schema(implementation = PredictResponse.class)))
     public PredictResponse predict(
             @Parameter(description = MODEL_DESCRIPTION) @QueryParam("model") String model, byte[] body) {
+        if (model == null || model.isEmpty()) {
+            return measuredShared(
+                    "predict", () -> predictor.predict(deployments.shared(), body), PredictResponse::model);
+        }
         return measured("predict", model, served -> pipeline.run(body, served, false, PipelineTrace.OFF));
     }
 
@@ -138,6 +156,12 @@ public class PredictResource {
                             schema = @Schema(implementation = BatchPredictResponse.class)))
     public BatchPredictResponse batch(
             @Parameter(description = MODEL_DESCRIPTION) @QueryParam("model") String model, byte[] body) {
+        if (model == null || model.isEmpty()) {
+            return measuredShared(
+                    "batch",
+                    () -> predictor.batch(deployments.shared(), body, limits.maxBatchSize()),
+                    BatchPredictResponse::model);
+        }
         return measured("batch", model, served -> pipeline.runBatch(body, served, limits.maxBatchSize()));
     }
 
@@ -189,6 +213,27 @@ public class PredictResource {
             return answer;
         } catch (RuntimeException e) {
             metrics.record(endpoint, modelTag(model), PredictionMetrics.REJECTED, System.nanoTime() - start);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs one request through the shared deployment, which picks the version, and records its latency under the
+     * version that answered (the current one for a refused request).
+     */
+    private <T> T measuredShared(String endpoint, Supplier<T> work, Function<T, String> answeredBy) {
+        long start = System.nanoTime();
+        try {
+            T answer = work.get();
+            metrics.record(
+                    endpoint, modelTag(answeredBy.apply(answer)), PredictionMetrics.SERVED, System.nanoTime() - start);
+            return answer;
+        } catch (RuntimeException e) {
+            metrics.record(
+                    endpoint,
+                    modelTag(deployments.shared().current()),
+                    PredictionMetrics.REJECTED,
+                    System.nanoTime() - start);
             throw e;
         }
     }

@@ -1,5 +1,6 @@
 package dev.servinglab.web.problem;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -168,6 +170,21 @@ public class ProblemMapper {
                         + e.getLocation().getColumnNr() + ")";
     }
 
+    /** Returns the JSON names of an enum's constants: their {@code @JsonProperty} names, else their Java names. */
+    private static List<String> enumNames(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+            String name = ((Enum<?>) constant).name();
+            try {
+                JsonProperty property = type.getField(name).getAnnotation(JsonProperty.class);
+                names.add(property == null ? name : property.value());
+            } catch (NoSuchFieldException e) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     private static String expected(Class<?> type) {
         if (type == null) {
             return "of another JSON type";
@@ -183,6 +200,9 @@ public class ProblemMapper {
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", enumNames(type));
         }
         return "an object";
     }

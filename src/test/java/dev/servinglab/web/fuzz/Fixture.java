@@ -23,6 +23,7 @@ final class Fixture {
     private final List<String> quizzes;
     private final List<String> questions;
     private final List<String> exercises;
+    private final String deployment;
 
     private Fixture(FuzzTarget target) {
         this.target = target;
@@ -39,6 +40,11 @@ final class Fixture {
         this.exercises = new ArrayList<>();
         json(http.send(get("/api/v1/exercises")))
                 .forEach(exercise -> exercises.add(exercise.get("id").asText()));
+        // A deployment of the fuzz run's own, so that its rollouts never change what the shared endpoint answers.
+        this.deployment = json(http.send(new Call(
+                        "POST", "/api/v1/deployments", false, Map.of("Accept", "application/json"), null, "fixture")))
+                .get("name")
+                .asText();
     }
 
     /** Returns the fixture of this run, reading the target and the app's lists the first time. */
@@ -63,7 +69,7 @@ final class Fixture {
             }
             case "run" -> List.of(target.run());
             case "model" -> List.of("iris");
-            case "name" -> List.of("mlp", "logreg");
+            case "name" -> path.contains("/deployments/") ? List.of(deployment) : List.of("mlp", "logreg");
             case "dataset" -> List.of("spambase", "breast-cancer");
             case "version" -> List.of("1");
             case "metric" -> List.of("accuracy", "precision", "recall", "f1");
