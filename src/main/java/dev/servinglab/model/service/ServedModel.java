@@ -25,6 +25,7 @@ import java.util.Map;
  * @param history         loss and accuracy per epoch
  * @param stopReason      why training ended
  * @param test            metrics on the held-out test split
+ * @param training        the rows it was trained on, as the reference that requests are compared with for drift
  */
 public record ServedModel(
         String name,
@@ -39,7 +40,8 @@ public record ServedModel(
         Map<String, Integer> split,
         List<EpochMetrics> history,
         String stopReason,
-        Evaluation test) {
+        Evaluation test,
+        Dataset training) {
 
     /**
      * Bundles a trained classifier for serving: the data set, the training ranges and the split sizes are read off
@@ -71,7 +73,8 @@ public record ServedModel(
                 splitSizes(split),
                 trained.history(),
                 trained.stopReason(),
-                test);
+                test,
+                split.train());
     }
 
     /** Returns the same model served under another name. */
@@ -89,7 +92,8 @@ public record ServedModel(
                 split,
                 history,
                 stopReason,
-                test);
+                test,
+                training);
     }
 
     /** Returns the number of classes. */

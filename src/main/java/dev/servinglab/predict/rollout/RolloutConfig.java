@@ -30,6 +30,15 @@ public interface RolloutConfig {
     int shadowQueue();
 
     /**
+     * How many of its latest requests each deployment keeps for drift and alerts (measurements, answer, latency,
+     * time): about 30 bytes each.
+     */
+    @WithDefault("500")
+    @Positive
+    @Max(100_000)
+    int window();
+
+    /**
      * Whether the shared iris endpoint's rollout can be changed through the API. On for one person exploring the
      * API; an instructor may turn it off for a class, whose widgets use deployments of their own anyway.
      */

@@ -53,6 +53,25 @@ public class PredictionPipeline {
     }
 
     /**
+     * Runs the parse stage alone on a JSON body holding one instance, for callers that keep the measurements (a
+     * deployment's drift monitor); {@link #predict} then runs the other stages.
+     *
+     * @throws InvalidInputException naming every field that breaks a rule
+     */
+    public double[] parse(byte[] body, ServedModel model) {
+        return parser(model).parseInstance(body);
+    }
+
+    /**
+     * Parses a JSON body holding a batch, as {@link #runBatch} does.
+     *
+     * @throws InvalidInputException naming every field that breaks a rule
+     */
+    public double[][] parseBatch(byte[] body, ServedModel model, int maxInstances) {
+        return parser(model).parseBatch(body, maxInstances);
+    }
+
+    /**
      * Runs all four stages on a JSON body holding one instance, exactly as {@link #run} does, and records every
      * stage: what went in, what came out, its parameters and its time.
      *

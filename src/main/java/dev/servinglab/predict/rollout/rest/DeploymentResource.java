@@ -1,8 +1,10 @@
 package dev.servinglab.predict.rollout.rest;
 
+import dev.servinglab.predict.rollout.service.AlertReport;
 import dev.servinglab.predict.rollout.service.DeploymentFigures;
 import dev.servinglab.predict.rollout.service.DeploymentPredictor;
 import dev.servinglab.predict.rollout.service.Deployments;
+import dev.servinglab.predict.rollout.service.DriftReport;
 import dev.servinglab.predict.service.PredictResponse;
 import dev.servinglab.web.http.StrictJsonReader;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
@@ -132,6 +134,53 @@ public class DeploymentResource {
     @APIResponse(responseCode = "403", description = "The shared deployment is locked on this server")
     public DeploymentView restoreDefault(@Parameter(description = NAME) @PathParam("name") String name) {
         return view(deployments.restoreDefault(name));
+    }
+
+    @GET
+    @Path("/{name}/drift")
+    @NonBlocking
+    @Operation(
+            summary = "Compare recent requests with the training rows",
+            description = "Over the deployment's window of recent requests, per feature: the population stability "
+                    + "index (PSI) over the training rows' quintiles, beside the PSI that noise alone gives samples "
+                    + "of these sizes, graded by what is above that noise: stable (< 0.1), moderate (< 0.25) or "
+                    + "drifted; the two-sample Kolmogorov-Smirnov statistic and its p-value; both distributions "
+                    + "by bin; and the species mix of recent answers beside the training labels'. A live API has "
+                    + "no labels: this is what can be watched before any accuracy can.")
+    @APIResponse(responseCode = "200", description = "The comparison")
+    public DriftReport drift(@Parameter(description = NAME) @PathParam("name") String name) {
+        return deployments.require(name).drift();
+    }
+
+    @GET
+    @Path("/{name}/alerts")
+    @NonBlocking
+    @Operation(
+            summary = "Evaluate the alerts",
+            description = "Evaluates the p99-latency and error-rate rules over their window of time, now: each "
+                    + "alert's value, threshold and state (firing, ok, or too few requests to say).")
+    @APIResponse(responseCode = "200", description = "The alerts")
+    public AlertReport alerts(@Parameter(description = NAME) @PathParam("name") String name) {
+        return deployments.require(name).alerts();
+    }
+
+    @PUT
+    @Path("/{name}/alerts")
+    @NonBlocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJsonReader.class)
+    @Operation(
+            summary = "Set the alert rules",
+            description = "Replaces the thresholds and the window; answers "
+                    + "with the alerts evaluated under the new rules.")
+    @APIResponse(responseCode = "200", description = "The alerts under the new rules")
+    @APIResponse(responseCode = "403", description = "The shared deployment is locked on this server")
+    @APIResponse(responseCode = "422", description = "A field breaks its rule: `errors` names it")
+    public AlertReport setAlerts(
+            @Parameter(description = NAME) @PathParam("name") String name,
+            @Valid @NotNull(message = "is required: an object with p99_ms, error_rate and window_seconds")
+                    AlertRulesRequest rules) {
+        return deployments.alerts(name, rules.p99Ms(), rules.errorRate(), rules.windowSeconds());
     }
 
     @POST

@@ -15,7 +15,10 @@ import java.util.zip.CRC32C;
 public final class Deployment {
 
     private final String name;
+    private final RecentRequests recent;
+    private final int window;
     private volatile State state;
+    private volatile AlertRules alerts = AlertRules.DEFAULT;
 
     private record State(
             ServedModel current,
@@ -24,8 +27,10 @@ public final class Deployment {
             VersionStats candidateStats,
             ShadowComparison comparison) {}
 
-    Deployment(String name, ServedModel current) {
+    Deployment(String name, ServedModel current, int window) {
         this.name = name;
+        this.window = window;
+        this.recent = new RecentRequests(window, current.featureCount());
         this.state = new State(current, new VersionStats(), null, null, null);
     }
 
@@ -104,6 +109,27 @@ public final class Deployment {
     /** Serves another version as the current one, with fresh figures; any rollout ends. */
     synchronized void reset(ServedModel current) {
         state = new State(current, new VersionStats(), null, null, null);
+    }
+
+    /** Returns the ring of recent requests, which the predictor fills. */
+    RecentRequests recent() {
+        return recent;
+    }
+
+    /** Compares the window of recent requests with the current version's training rows. */
+    public DriftReport drift() {
+        return DriftReport.of(state.current(), recent.all(), window);
+    }
+
+    /** Replaces the alert rules. */
+    void alerts(AlertRules rules) {
+        this.alerts = rules;
+    }
+
+    /** Evaluates the alert rules over their window, now. */
+    public AlertReport alerts() {
+        AlertRules rules = alerts;
+        return AlertReport.of(rules, recent.since(System.currentTimeMillis() - rules.windowSeconds() * 1_000L));
     }
 
     /** Returns what every version in play has done, read at one moment. */

@@ -6,12 +6,13 @@ import dev.servinglab.predict.service.PipelineTrace;
 import dev.servinglab.predict.service.PredictResponse;
 import dev.servinglab.predict.service.PredictionPipeline;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Answers predictions through a deployment: routes each request to the version its rollout chooses, counts it for
- * that version, and gives a shadow its copy once the answer is ready.
+ * that version, keeps it in the deployment's window of recent requests (for drift and alerts), and gives a shadow
+ * its copy once the answer is ready.
  */
 @ApplicationScoped
 public class DeploymentPredictor {
@@ -26,66 +27,102 @@ public class DeploymentPredictor {
 
     /** Predicts one flower through the deployment; the answer names the version that gave it. */
     public PredictResponse predict(Deployment deployment, byte[] body) {
-        return serve(
-                deployment,
-                body,
-                model -> pipeline.run(body, model, false, PipelineTrace.OFF),
-                answer -> List.of(answer.predictedClass()));
-    }
-
-    /** Predicts a batch through the deployment: the whole batch goes to one version. */
-    public BatchPredictResponse batch(Deployment deployment, byte[] body, int maxInstances) {
-        return serve(
-                deployment,
-                body,
-                model -> pipeline.runBatch(body, model, maxInstances),
-                answer -> answer.predictions().stream()
-                        .map(PredictResponse.BatchItem::predictedClass)
-                        .toList());
-    }
-
-    private <T> T serve(
-            Deployment deployment, byte[] body, Function<ServedModel, T> work, Function<T, List<String>> species) {
         Route route = deployment.route(body);
         long start = System.nanoTime();
-        T answer;
+        PredictResponse answer;
+        double[] features = null;
         try {
-            answer = work.apply(route.model());
+            features = pipeline.parse(body, route.model());
+            answer = pipeline.predict(features, route.model(), false, PipelineTrace.OFF);
         } catch (RuntimeException refused) {
-            route.stats().record(System.nanoTime() - start, true);
-            if (route.shadow() != null) {
-                copy(route.shadow(), work, species, null);
-            }
+            long took = System.nanoTime() - start;
+            route.stats().record(took, true);
+            deployment.recent().record(took, features, RecentRequests.REFUSED);
+            copy(route.shadow(), body, null);
             throw refused;
         }
-        route.stats().record(System.nanoTime() - start, false);
-        if (route.shadow() != null) {
-            copy(route.shadow(), work, species, species.apply(answer));
-        }
+        long took = System.nanoTime() - start;
+        route.stats().record(took, false);
+        deployment.recent().record(took, features, species(route.model(), answer.predictedClass()));
+        copy(route.shadow(), body, answer.predictedClass());
         return answer;
     }
 
-    /** Gives the shadow its copy, to be answered later; compares the answers when the current one has one. */
-    private <T> void copy(
-            Route.ShadowTarget shadow,
-            Function<ServedModel, T> work,
-            Function<T, List<String>> species,
-            List<String> currentSpecies) {
+    /**
+     * Predicts a batch through the deployment: the whole batch goes to one version and counts as one request; each
+     * of its flowers joins the window of recent requests, with the batch's latency.
+     */
+    public BatchPredictResponse batch(Deployment deployment, byte[] body, int maxInstances) {
+        Route route = deployment.route(body);
+        long start = System.nanoTime();
+        ServedModel model = route.model();
+        double[][] rows;
+        try {
+            rows = pipeline.parseBatch(body, model, maxInstances);
+        } catch (RuntimeException refused) {
+            long took = System.nanoTime() - start;
+            route.stats().record(took, true);
+            deployment.recent().record(took, null, RecentRequests.REFUSED);
+            throw refused;
+        }
+        List<PredictResponse.BatchItem> items = new ArrayList<>(rows.length);
+        for (double[] row : rows) {
+            items.add(pipeline.predict(row, model, false, PipelineTrace.OFF).asBatchItem());
+        }
+        long took = System.nanoTime() - start;
+        route.stats().record(took, false);
+        for (int i = 0; i < rows.length; i++) {
+            deployment
+                    .recent()
+                    .record(took, rows[i], species(model, items.get(i).predictedClass()));
+        }
+        copyBatch(route.shadow(), rows, items);
+        return new BatchPredictResponse(model.name(), model.version(), items);
+    }
+
+    /** Gives the shadow, if any, a copy of a batch's flowers, to be answered later and compared one by one. */
+    private void copyBatch(Route.ShadowTarget shadow, double[][] rows, List<PredictResponse.BatchItem> current) {
+        if (shadow == null) {
+            return;
+        }
         boolean queued = shadows.submit(() -> {
             long start = System.nanoTime();
-            T answer;
+            List<String> answers = new ArrayList<>(rows.length);
+            for (double[] row : rows) {
+                answers.add(pipeline.predict(row, shadow.model(), false, PipelineTrace.OFF)
+                        .predictedClass());
+            }
+            shadow.stats().record(System.nanoTime() - start, false);
+            for (int i = 0; i < rows.length; i++) {
+                shadow.comparison().record(current.get(i).predictedClass(), answers.get(i));
+            }
+        });
+        if (!queued) {
+            shadow.comparison().drop();
+        }
+    }
+
+    private static int species(ServedModel model, String name) {
+        return model.dataset().classNames().indexOf(name);
+    }
+
+    /** Gives the shadow, if any, its copy, to be answered later; compares when the current version answered. */
+    private void copy(Route.ShadowTarget shadow, byte[] body, String currentSpecies) {
+        if (shadow == null) {
+            return;
+        }
+        boolean queued = shadows.submit(() -> {
+            long start = System.nanoTime();
+            PredictResponse answer;
             try {
-                answer = work.apply(shadow.model());
+                answer = pipeline.run(body, shadow.model(), false, PipelineTrace.OFF);
             } catch (RuntimeException refused) {
                 shadow.stats().record(System.nanoTime() - start, true);
                 return;
             }
             shadow.stats().record(System.nanoTime() - start, false);
             if (currentSpecies != null) {
-                List<String> shadowSpecies = species.apply(answer);
-                for (int i = 0; i < currentSpecies.size(); i++) {
-                    shadow.comparison().record(currentSpecies.get(i), shadowSpecies.get(i));
-                }
+                shadow.comparison().record(currentSpecies, answer.predictedClass());
             }
         });
         if (!queued) {

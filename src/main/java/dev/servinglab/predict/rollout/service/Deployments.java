@@ -46,7 +46,7 @@ public class Deployments {
         if (d == null) {
             synchronized (this) {
                 if (shared == null) {
-                    shared = new Deployment(SHARED, models.defaultModel());
+                    shared = new Deployment(SHARED, models.defaultModel(), config.window());
                 }
                 d = shared;
             }
@@ -60,7 +60,7 @@ public class Deployments {
         do {
             name = newName();
         } while (own.containsKey(name));
-        Deployment deployment = new Deployment(name, models.defaultModel());
+        Deployment deployment = new Deployment(name, models.defaultModel(), config.window());
         own.put(name, deployment);
         while (own.size() > config.maxDeployments()) {
             own.remove(own.keySet().iterator().next());
@@ -156,6 +156,17 @@ public class Deployments {
         Deployment target = editable(deployment);
         target.reset(models.defaultModel());
         return target.figures();
+    }
+
+    /**
+     * Replaces a deployment's alert rules.
+     *
+     * @throws InvalidInputException naming the field out of range
+     */
+    public AlertReport alerts(String deployment, double p99Ms, double errorRate, int windowSeconds) {
+        Deployment target = editable(deployment);
+        target.alerts(new AlertRules(p99Ms, errorRate, windowSeconds));
+        return target.alerts();
     }
 
     /** Returns a deployment's figures. */
