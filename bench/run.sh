@@ -6,6 +6,9 @@
 #   bench/run.sh --trainings           our app alone, each round measured three ways: with no training running,
 #                                      under two trainings at the training page's pace, and under two trainings
 #                                      at full speed (about 3 min)
+#   bench/run.sh --canary              our app alone, each round measured with no rollout and with a 50 % canary of
+#                                      the other built-in model on the shared iris endpoint, both with 24 different
+#                                      flowers so that the canary's split meets them (about 2 min)
 #   bench/run.sh --with-peers          our app beside the Flask and FastAPI peers (one run), then the bare
 #                                      Vert.x ceiling beside FastAPI (a second run), through
 #                                      ../shared/bench/run_peers.sh (about 8 min)
@@ -17,7 +20,7 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 
 DURATION=15; ROUNDS=3; WARMUP=10; CONNECTIONS=16; THREADS=2; OUT="$ROOT/bench/results"; PORT=18080; PEERS=0
-TRAININGS=0
+TRAININGS=0; CANARY=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2;;
@@ -29,7 +32,8 @@ while [ $# -gt 0 ]; do
     --port) PORT="$2"; shift 2;;
     --with-peers) PEERS=1; shift;;
     --trainings) TRAININGS=1; shift;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
+    --canary) CANARY=1; shift;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2;;
   esac
 done
@@ -85,6 +89,8 @@ PID=$(pgrep -P $APP java || echo $APP)
 export BODY='{"sepal_length":5.1,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2}'
 LUA="$SHARED/post.lua"
 [ -f "$LUA" ] || LUA="$ROOT/bench/post.lua"
+# A canary splits by request bytes: both cases then send the same 24 different flowers.
+[ "$CANARY" = 1 ] && LUA="$ROOT/bench/flowers.lua"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA" "$URL" > /dev/null
 
 BASE="http://127.0.0.1:$PORT"
@@ -142,18 +148,33 @@ round() {  # $1: case name, $2: round number
       v["WRK_ERR_STATUS"] }' "$OUT/$1-round$2.txt" >> "$OUT/rounds.csv"
 }
 
+# A 50 % canary of the other built-in model on the shared endpoint, and its removal (the default model again).
+start_canary() {
+  curl -sf -o /dev/null -X PUT -H 'Content-Type: application/json' \
+      -d '{"candidate":"logreg","mode":"canary","percent":50}' "$BASE/api/v1/deployments/iris/rollout"
+}
+stop_canary() {
+  curl -sf -o /dev/null -X DELETE "$BASE/api/v1/deployments/iris/current"
+}
+
 echo "case,round,rps,p50_ms,p99_ms,non2xx" > "$OUT/rounds.csv"
 CASES=(alone)
 [ "$TRAININGS" = 1 ] && CASES=(alone paced-trainings full-speed-trainings)
+[ "$CANARY" = 1 ] && CASES=(alone canary-50)
 # The cases take turns within every round, so that a noisy minute on the machine hits all of them alike.
 for r in $(seq 1 "$ROUNDS"); do
   for case in "${CASES[@]}"; do
     case "$case" in
       paced-trainings) start_trainings "$PACED";;
       full-speed-trainings) start_trainings "$FULL_SPEED";;
+      canary-50) start_canary;;
     esac
     round "$case" "$r"
-    [ "$case" = alone ] || stop_trainings
+    case "$case" in
+      canary-50) stop_canary;;
+      alone) ;;
+      *) stop_trainings;;
+    esac
   done
 done
 rss_mb=$(( $(awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status") / 1024 ))
@@ -173,6 +194,11 @@ if [ "$TRAININGS" = 1 ]; then
     awk -v c="$case" -v a="$base" -v b="$(median "$case" 5)" \
         'BEGIN { printf "p99 under two %s: %.2fx its p99 alone (goal <= 1.5x)\n", c, b / a }'
   done
+fi
+if [ "$CANARY" = 1 ]; then
+  awk -v a="$(median alone 4)" -v b="$(median canary-50 4)" \
+      'BEGIN { printf "p50 with a 50 %% canary: %.2fx its p50 with none (goal <= 1.2x)\n", b / a }'
+  curl -s "$BASE/api/v1/deployments/iris" | head -c 600; echo
 fi
 echo "healthy after: ${startup} s (launch to first 200 from /q/health/ready, training included)"
 echo "RSS after load: ${rss_mb} MB"
