@@ -171,7 +171,7 @@ for r in $(seq 1 "$ROUNDS"); do
     esac
     round "$case" "$r"
     case "$case" in
-      canary-50) stop_canary;;
+      canary-50) curl -s "$BASE/api/v1/deployments/iris" > "$OUT/canary-view.json"; stop_canary;;
       alone) ;;
       *) stop_trainings;;
     esac
@@ -198,7 +198,7 @@ fi
 if [ "$CANARY" = 1 ]; then
   awk -v a="$(median alone 4)" -v b="$(median canary-50 4)" \
       'BEGIN { printf "p50 with a 50 %% canary: %.2fx its p50 with none (goal <= 1.2x)\n", b / a }'
-  curl -s "$BASE/api/v1/deployments/iris" | head -c 600; echo
+  echo "the shared deployment at the end of the last canary round: $(head -c 600 "$OUT/canary-view.json")"
 fi
 echo "healthy after: ${startup} s (launch to first 200 from /q/health/ready, training included)"
 echo "RSS after load: ${rss_mb} MB"
