@@ -106,6 +106,34 @@ export function postJson(url, body) {
   });
 }
 
+// Creates a table cell (td or th) with its text; a header cell gets its scope ('row' or 'col').
+export function cell(tag, text, scope) {
+  const node = el(tag, null, text);
+  if (scope) {
+    node.scope = scope;
+  }
+  return node;
+}
+
+// Returns a runner that does one piece of work at a time: a click while the last one is still running is ignored,
+// and a failure is reported through `fail` (its message) instead of escaping as an unhandled rejection.
+export function oneAtATime(fail) {
+  let busy = false;
+  return async (work) => {
+    if (busy) {
+      return;
+    }
+    busy = true;
+    try {
+      await work();
+    } catch (e) {
+      fail(e.message);
+    } finally {
+      busy = false;
+    }
+  };
+}
+
 // Creates an element with an optional class and text.
 export function el(tag, className, text) {
   const node = document.createElement(tag);

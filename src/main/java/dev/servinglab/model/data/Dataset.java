@@ -1,6 +1,8 @@
 package dev.servinglab.model.data;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Holds a labelled table of numeric features: one row per sample, labels as class indices.
@@ -33,6 +35,15 @@ public record Dataset(DatasetInfo info, double[][] features, int[] labels) {
     /** Returns the class names, indexed by label. */
     public List<String> classNames() {
         return info.classNames();
+    }
+
+    /** Returns one row's measurements by feature name, in column order: a prediction request's body. */
+    public Map<String, Double> row(int i) {
+        Map<String, Double> row = new LinkedHashMap<>();
+        for (int j = 0; j < featureNames().size(); j++) {
+            row.put(featureNames().get(j), features[i][j]);
+        }
+        return row;
     }
 
     /** Returns the rows at the given indices as a new data set. */

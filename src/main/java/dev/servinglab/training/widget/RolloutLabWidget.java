@@ -7,12 +7,12 @@ import dev.servinglab.model.data.Dataset;
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.model.service.ModelRegistry;
 import dev.servinglab.predict.rollout.service.Rollout;
+import dev.servinglab.predict.service.PredictLimits;
 import dev.servinglab.training.service.TrainingPresets;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +68,12 @@ public class RolloutLabWidget implements LessonWidget {
                 .filter(share -> share >= Rollout.MIN_CANARY_PERCENT && share <= Rollout.MAX_CANARY_PERCENT)
                 .toList();
         return Templates.widget(
-                flowers(datasets.load("iris")), TrainingPresets.OVERFITTING, candidates, current, shares, FIRST_SHARE);
+                flowers(datasets.load(PredictLimits.DATA_SET)),
+                TrainingPresets.OVERFITTING,
+                candidates,
+                current,
+                shares,
+                FIRST_SHARE);
     }
 
     @Override
@@ -80,11 +85,7 @@ public class RolloutLabWidget implements LessonWidget {
     private String flowers(Dataset iris) {
         List<Map<String, Object>> flowers = new ArrayList<>();
         for (int i = 0; i < iris.size(); i++) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            for (int j = 0; j < iris.featureNames().size(); j++) {
-                body.put(iris.featureNames().get(j), iris.features()[i][j]);
-            }
-            flowers.add(Map.of("body", body, "species", iris.classNames().get(iris.labels()[i])));
+            flowers.add(Map.of("body", iris.row(i), "species", iris.classNames().get(iris.labels()[i])));
         }
         try {
             return json.writeValueAsString(flowers);

@@ -1,20 +1,12 @@
 // The drift lab: sends the iris flowers, as they are or changed by a preset, to a deployment of this browser's own,
 // and shows the server's drift report (per feature PSI against its chance level, KS, distributions by bin, species
 // mix) and its alerts, with a chart of one feature's bins and a table behind it.
-import { el, fetchJson, forget, load, postJson, save } from '/js/common.js';
+import { cell, el, fetchJson, forget, load, oneAtATime, postJson, save } from '/js/common.js';
 import { createChart } from '/js/charts.js';
 import { dp2, dp3, percent } from '/js/format.js';
 
 const KEY = 'serving-lab.drift-lab';
 const AT_ONCE = 4;
-
-function cell(tag, text, scope) {
-  const node = el(tag, null, text);
-  if (scope) {
-    node.scope = scope;
-  }
-  return node;
-}
 
 // Applies a preset to one flower: adds, multiplies, or leaves the flower out (null) when below a minimum.
 function change(flower, preset) {
@@ -43,7 +35,6 @@ function initDriftLab(root) {
   let deployment = load(KEY).deployment || null;
   let report = null;
   let chart = null;
-  let busy = false;
 
   const say = (text) => {
     status.textContent = text;
@@ -164,19 +155,7 @@ function initDriftLab(root) {
     return refused;
   }
 
-  async function act(work) {
-    if (busy) {
-      return;
-    }
-    busy = true;
-    try {
-      await work();
-    } catch (e) {
-      say(e.message);
-    } finally {
-      busy = false;
-    }
-  }
+  const act = oneAtATime(say);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

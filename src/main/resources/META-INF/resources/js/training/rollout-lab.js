@@ -2,20 +2,12 @@
 // version as a canary or a shadow, the iris flowers replayed as traffic, and the server's per-version figures
 // beside this browser's own count of right answers. It can train the overfitting preset and promote it first, to
 // have a worse model to roll out.
-import { el, fetchJson, forget, load, postJson, save } from '/js/common.js';
+import { cell, el, fetchJson, forget, load, oneAtATime, postJson, save } from '/js/common.js';
 import { percent, whole } from '/js/format.js';
 import { RunFollower } from '/js/training/run-follower.js';
 
 const KEY = 'serving-lab.rollout-lab';
 const AT_ONCE = 4;
-
-function cell(tag, text, scope) {
-  const node = el(tag, null, text);
-  if (scope) {
-    node.scope = scope;
-  }
-  return node;
-}
 
 function ms(value) {
   return value === null || value === undefined ? '—' : `≤ ${value} ms`;
@@ -30,7 +22,6 @@ function initRolloutLab(root) {
   // This browser's count per model since the rollout began: answered, and right about the species.
   let tally = {};
   let deployment = load(KEY).deployment || null;
-  let busy = false;
 
   const say = (text) => {
     status.textContent = text;
@@ -150,19 +141,7 @@ function initRolloutLab(root) {
     });
   }
 
-  async function act(work) {
-    if (busy) {
-      return;
-    }
-    busy = true;
-    try {
-      await work();
-    } catch (e) {
-      say(e.message);
-    } finally {
-      busy = false;
-    }
-  }
+  const act = oneAtATime(say);
 
   root.querySelector('[data-rollout-train]').addEventListener('click', () => act(async () => {
     const { id, summary } = await train();

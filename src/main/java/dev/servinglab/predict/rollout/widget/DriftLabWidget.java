@@ -8,11 +8,11 @@ import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.predict.rollout.RolloutConfig;
 import dev.servinglab.predict.rollout.service.AlertRules;
 import dev.servinglab.predict.rollout.service.DriftLevel;
+import dev.servinglab.predict.service.PredictLimits;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,14 +52,10 @@ public class DriftLabWidget implements LessonWidget {
 
     @Override
     public TemplateInstance render() {
-        Dataset iris = datasets.load("iris");
-        List<Map<String, Object>> flowers = new ArrayList<>();
-        for (double[] row : iris.features()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            for (int j = 0; j < row.length; j++) {
-                body.put(iris.featureNames().get(j), row[j]);
-            }
-            flowers.add(body);
+        Dataset iris = datasets.load(PredictLimits.DATA_SET);
+        List<Map<String, Double>> flowers = new ArrayList<>();
+        for (int i = 0; i < iris.size(); i++) {
+            flowers.add(iris.row(i));
         }
         return Templates.widget(
                 write(flowers),
