@@ -25,9 +25,7 @@ import java.util.Map;
 public class RolloutLabWidget implements LessonWidget {
 
     /** The canary shares the lab offers, in percent. */
-    static final List<Integer> SHARES = List.of(10, 20, 50);
-    /** The share the lab starts with, the one the lesson asks for. */
-    static final int FIRST_SHARE = 20;
+    static final List<Integer> SHARES = List.of(10, Rollout.FIRST_CANARY_PERCENT, 50);
 
     @CheckedTemplate
     static class Templates {
@@ -73,7 +71,7 @@ public class RolloutLabWidget implements LessonWidget {
                 candidates,
                 current,
                 shares,
-                FIRST_SHARE);
+                Rollout.FIRST_CANARY_PERCENT);
     }
 
     @Override

@@ -51,7 +51,9 @@ public record DriftReport(
     private static double[] column(Dataset data, int j) {
         double[] column = new double[data.size()];
         for (int i = 0; i < column.length; i++) {
-            column[i] = data.features()[i][j];
+            // Compare like with like: the window keeps its measurements as floats, and 0.2 as a float is not 0.2 as a
+            // double, which would put values that sit on a bin's edge into the next bin.
+            column[i] = (float) data.features()[i][j];
         }
         return column;
     }

@@ -15,6 +15,8 @@ public record Rollout(ServedModel candidate, RolloutMode mode, int percent) {
     public static final int MIN_CANARY_PERCENT = 1;
     /** The largest share a canary may take: all of it is a promotion, not a canary. */
     public static final int MAX_CANARY_PERCENT = 99;
+    /** The share a first canary usually takes, and the one the rollout lab starts with. */
+    public static final int FIRST_CANARY_PERCENT = 20;
 
     public Rollout {
         if (mode == RolloutMode.CANARY && (percent < MIN_CANARY_PERCENT || percent > MAX_CANARY_PERCENT)) {

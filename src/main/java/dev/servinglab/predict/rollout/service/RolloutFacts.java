@@ -38,6 +38,7 @@ public class RolloutFacts implements LiveSource {
         facts.put("default_model", models.defaultModel().name());
         facts.put("min_canary_percent", Rollout.MIN_CANARY_PERCENT);
         facts.put("max_canary_percent", Rollout.MAX_CANARY_PERCENT);
+        facts.put("first_canary_percent", Rollout.FIRST_CANARY_PERCENT);
         facts.put("psi_bins", DriftReport.BINS);
         facts.put("psi_stable_below", DriftLevel.STABLE.below());
         facts.put("psi_moderate_below", DriftLevel.MODERATE.below());
