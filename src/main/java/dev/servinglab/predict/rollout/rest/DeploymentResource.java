@@ -1,5 +1,7 @@
 package dev.servinglab.predict.rollout.rest;
 
+import dev.servinglab.model.data.IrisExamples;
+import dev.servinglab.predict.rest.PredictRequest;
 import dev.servinglab.predict.rollout.service.AlertReport;
 import dev.servinglab.predict.rollout.service.DeploymentFigures;
 import dev.servinglab.predict.rollout.service.DeploymentPredictor;
@@ -23,7 +25,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -88,6 +94,22 @@ public class DeploymentResource {
                     + "current version, replacing any rollout in progress. A canary answers `percent` of the "
                     + "requests, chosen by each request's bytes, so the same request always meets the same version. "
                     + "A shadow answers a copy of every request after the current version has answered.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RolloutRequest.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "canary",
+                                        summary = "The logistic regression answers 20 % of the requests",
+                                        value = "{\"candidate\":\"logreg\",\"mode\":\"canary\",\"percent\":20}"),
+                                @ExampleObject(
+                                        name = "shadow",
+                                        summary = "The logistic regression answers a copy of every request",
+                                        value = "{\"candidate\":\"logreg\",\"mode\":\"shadow\"}")
+                            }))
     @APIResponse(responseCode = "200", description = "The deployment with its new rollout")
     @APIResponse(responseCode = "403", description = "The shared deployment is locked on this server")
     @APIResponse(responseCode = "422", description = "A field breaks its rule: `errors` names it")
@@ -173,6 +195,17 @@ public class DeploymentResource {
             summary = "Set the alert rules",
             description = "Replaces the thresholds and the window; answers "
                     + "with the alerts evaluated under the new rules.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AlertRulesRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "strict",
+                                            summary = "Fire above a 2 ms p99 or 5 % errors over the last minute",
+                                            value = "{\"p99_ms\":2,\"error_rate\":0.05,\"window_seconds\":60}")))
     @APIResponse(responseCode = "200", description = "The alerts under the new rules")
     @APIResponse(responseCode = "403", description = "The shared deployment is locked on this server")
     @APIResponse(responseCode = "422", description = "A field breaks its rule: `errors` names it")
@@ -191,6 +224,14 @@ public class DeploymentResource {
             summary = "Predict one flower through a deployment",
             description = "Like POST /api/v1/predict, through this deployment's rollout: `model` and "
                     + "`model_version` in the answer tell which version answered.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PredictRequest.class),
+                            examples =
+                                    @ExampleObject(name = "setosa", summary = "A setosa", value = IrisExamples.SETOSA)))
     @APIResponse(responseCode = "200", description = "The prediction")
     @APIResponse(responseCode = "422", description = "A field breaks its rule: `errors` names it")
     public PredictResponse predict(@Parameter(description = NAME) @PathParam("name") String name, byte[] body) {
