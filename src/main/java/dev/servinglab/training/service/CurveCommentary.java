@@ -3,6 +3,7 @@ package dev.servinglab.training.service;
 import dev.servinglab.model.service.EpochMetrics;
 import dev.servinglab.web.format.Numbers;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -65,6 +66,19 @@ public final class CurveCommentary {
             overfitting(epoch, notes);
         }
         return notes.isEmpty() ? null : String.join("; ", notes);
+    }
+
+    /**
+     * Reads a whole curve, epoch by epoch as the training lab reads a run while it grows, and returns what each
+     * epoch shows: one entry per epoch, in order, {@code null} where it shows nothing new.
+     */
+    public static List<String> observations(List<EpochMetrics> history) {
+        CurveCommentary commentary = new CurveCommentary();
+        List<String> observations = new ArrayList<>(history.size());
+        for (EpochMetrics epoch : history) {
+            observations.add(commentary.observe(epoch));
+        }
+        return Collections.unmodifiableList(observations);
     }
 
     /** Returns the epoch with the lowest validation loss so far. */
