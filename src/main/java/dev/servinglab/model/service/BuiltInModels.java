@@ -40,15 +40,12 @@ public class BuiltInModels {
     }
 
     /**
-     * Trains the MLP and the logistic regression on one split and returns them, MLP first.
+     * Returns the configured MLP's training options with another seed: the built-in recipe, for whoever trains it
+     * again (the seed sweep).
      */
-    public List<ServedModel> train() {
-        Split split = irisSplit();
-        Standardizer scaler = Standardizer.fit(split.train().features());
-        ScaledSplit scaled = ScaledSplit.of(split, scaler);
-
+    public static MlpTrainer.Options mlpOptions(ModelConfig config, long seed) {
         ModelConfig.Mlp mlp = config.mlp();
-        MlpTrainer.Options mlpOptions = new MlpTrainer.Options(
+        return new MlpTrainer.Options(
                 mlp.hiddenUnits(),
                 Activation.valueOf(mlp.activation().toUpperCase(Locale.ROOT)),
                 mlp.learningRate(),
@@ -57,7 +54,18 @@ public class BuiltInModels {
                 mlp.epochs(),
                 mlp.batchSize(),
                 0,
-                config.seed());
+                seed);
+    }
+
+    /**
+     * Trains the MLP and the logistic regression on one split and returns them, MLP first.
+     */
+    public List<ServedModel> train() {
+        Split split = irisSplit();
+        Standardizer scaler = Standardizer.fit(split.train().features());
+        ScaledSplit scaled = ScaledSplit.of(split, scaler);
+
+        MlpTrainer.Options mlpOptions = mlpOptions(config, config.seed());
         TrainedClassifier trainedMlp = MlpTrainer.train(
                 scaled.trainX(),
                 scaled.trainY(),

@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * speed on an idle machine. Where that is refused it raises its nice value to {@value #NICE} instead, and where
  * the calls are missing (not Linux) it runs at the normal priority.
  */
-final class BackgroundPriority {
+public final class BackgroundPriority {
 
     /** Linux's scheduling class for work that runs only when nothing else wants the CPU. */
     static final int SCHED_IDLE = 5;
@@ -51,7 +51,7 @@ final class BackgroundPriority {
     }
 
     /** Says where a thread was moved. */
-    enum Level {
+    public enum Level {
         /** To {@code SCHED_IDLE}: it runs only on CPU time nothing else wants. */
         IDLE,
         /** To nice {@value #NICE}, where {@code SCHED_IDLE} was refused. */
@@ -67,7 +67,7 @@ final class BackgroundPriority {
      *
      * @return where it went
      */
-    static Level lowerCurrentThread() {
+    public static Level lowerCurrentThread() {
         if (GETTID == null) {
             return Level.NORMAL;
         }

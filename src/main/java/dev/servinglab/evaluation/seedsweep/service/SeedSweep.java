@@ -4,7 +4,7 @@ import dev.servinglab.model.ModelConfig;
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.model.data.Split;
 import dev.servinglab.model.data.StratifiedSplitter;
-import dev.servinglab.model.service.Activation;
+import dev.servinglab.model.service.BuiltInModels;
 import dev.servinglab.model.service.EpochListener;
 import dev.servinglab.model.service.Evaluation;
 import dev.servinglab.model.service.Evaluator;
@@ -15,17 +15,15 @@ import dev.servinglab.model.service.ScaledSplit;
 import dev.servinglab.model.service.Standardizer;
 import dev.servinglab.model.service.TrainedClassifier;
 import dev.servinglab.model.service.UnknownModelException;
+import dev.servinglab.training.service.BackgroundPriority;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
-import org.jboss.logging.Logger;
 
 /**
  * Trains a built-in model's recipe again with {@value #SEED_COUNT} other seeds and reports how much its test accuracy
@@ -48,8 +46,6 @@ public class SeedSweep {
 
     /** The share of seeds below the interval's low bound, and above its high bound. */
     static final double TAIL = 0.025;
-
-    private static final Logger LOG = Logger.getLogger(SeedSweep.class);
 
     private final ModelConfig config;
     private final DatasetRepository datasets;
@@ -79,7 +75,7 @@ public class SeedSweep {
         // Twenty trainings take seconds of CPU: run them below the threads that serve predictions, as training
         // runs do, so that a sweep never slows the predict API.
         Thread.ofPlatform().name("seed-sweep-" + model).daemon(true).start(() -> {
-            lowerPriority();
+            BackgroundPriority.lowerCurrentThread();
             try {
                 future.complete(compute(model));
             } catch (RuntimeException | Error e) {
@@ -128,7 +124,7 @@ public class SeedSweep {
                         scaled.validationX(),
                         scaled.validationY(),
                         scaled.classes(),
-                        mlpOptions(seed),
+                        BuiltInModels.mlpOptions(config, seed),
                         EpochListener.NONE)
                 : LogisticTrainer.train(
                         scaled.trainX(),
@@ -143,20 +139,6 @@ public class SeedSweep {
                 scaled.testY(),
                 split.train().classNames());
         return new SeedRun(seed, correct(test), test.size(), test.accuracy());
-    }
-
-    private MlpTrainer.Options mlpOptions(long seed) {
-        ModelConfig.Mlp mlp = config.mlp();
-        return new MlpTrainer.Options(
-                mlp.hiddenUnits(),
-                Activation.valueOf(mlp.activation().toUpperCase(Locale.ROOT)),
-                mlp.learningRate(),
-                mlp.momentum(),
-                mlp.weightDecay(),
-                mlp.epochs(),
-                mlp.batchSize(),
-                0,
-                seed);
     }
 
     private static String what(String model) {
@@ -210,21 +192,5 @@ public class SeedSweep {
             correct += test.confusionMatrix()[c][c];
         }
         return correct;
-    }
-
-    /**
-     * Moves the calling thread below the request threads as the training lab's threads are moved. The training
-     * feature keeps {@code BackgroundPriority} to itself, so it is reached by reflection until it is made public;
-     * where that fails the sweep runs at the normal priority.
-     */
-    private static void lowerPriority() {
-        try {
-            Method lower = Class.forName("dev.servinglab.training.service.BackgroundPriority")
-                    .getDeclaredMethod("lowerCurrentThread");
-            lower.setAccessible(true);
-            lower.invoke(null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debugf(e, "cannot lower the priority of the seed sweep; it runs at the normal priority");
-        }
     }
 }

@@ -92,9 +92,8 @@ class CalibrationBrowserTest {
                     .toList());
         }
         assertThat(shown, equalTo(expected));
-        Number dots = (Number)
-                page.evaluate(
-                        "() => Chart.getChart(document.querySelector('[data-calibration-chart]')).data.datasets[0].data.length");
+        Number dots = (Number) page.evaluate("() => Chart.getChart(document.querySelector('[data-calibration-chart]'))"
+                + ".data.datasets[0].data.length");
         assertThat(dots.intValue(), equalTo(filled));
     }
 
