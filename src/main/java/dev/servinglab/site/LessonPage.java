@@ -2,6 +2,8 @@ package dev.servinglab.site;
 
 import dev.servinglab.lesson.service.Lesson;
 import dev.servinglab.lesson.service.LessonRepository;
+import dev.servinglab.lesson.service.PredictionReveal;
+import dev.servinglab.lesson.service.Predictions;
 import dev.servinglab.quiz.service.QuizGrader;
 import dev.servinglab.quiz.service.QuizRepository;
 import dev.servinglab.quiz.service.QuizView;
@@ -42,6 +44,8 @@ public class LessonPage {
                 boolean projector);
 
         static native TemplateInstance notFound(String path, List<Lesson> lessons);
+
+        static native TemplateInstance prediction(Lesson lesson, PredictionReveal reveal);
     }
 
     /**
@@ -77,11 +81,13 @@ public class LessonPage {
     private final LessonRepository repository;
     private final QuizRepository quizzes;
     private final LearnerService learners;
+    private final Predictions predictions;
 
-    LessonPage(LessonRepository repository, QuizRepository quizzes, LearnerService learners) {
+    LessonPage(LessonRepository repository, QuizRepository quizzes, LearnerService learners, Predictions predictions) {
         this.repository = repository;
         this.quizzes = quizzes;
         this.learners = learners;
+        this.predictions = predictions;
     }
 
     @GET
@@ -109,6 +115,22 @@ public class LessonPage {
                         Lesson.PROJECTOR_VIEW.equals(view))))
                 .orElseGet(() -> RestResponse.status(
                         RestResponse.Status.NOT_FOUND, Templates.notFound("/lessons/" + slug, repository.lessons())));
+    }
+
+    /**
+     * Shows a committed prediction and its reveal: where a lesson's prediction form leads in a browser without
+     * scripts (with scripts the lesson page shows the reveal in place). The address holds the prediction, so a
+     * reload shows both again.
+     */
+    @GET
+    @Path("/lessons/{slug}/predictions/{id}")
+    @Operation(hidden = true)
+    public TemplateInstance prediction(
+            @PathParam("slug") String slug,
+            @PathParam("id") String id,
+            @QueryParam(Predictions.PREDICTION) String prediction) {
+        PredictionReveal reveal = predictions.reveal(slug, id, prediction);
+        return Templates.prediction(repository.find(slug).orElseThrow().lesson(), reveal);
     }
 
     // Only a browser that holds a learner's cookie costs a look-up.

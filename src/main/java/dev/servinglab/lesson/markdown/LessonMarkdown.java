@@ -8,6 +8,7 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -65,7 +66,7 @@ public final class LessonMarkdown {
                 .build();
     }
 
-    /** Returns the plain text of a node's inline children. */
+    /** Returns the plain text of a node's inline children, live values as filled in. */
     public static String text(Node node) {
         StringBuilder text = new StringBuilder();
         node.accept(new AbstractVisitor() {
@@ -77,6 +78,14 @@ public final class LessonMarkdown {
             @Override
             public void visit(Code code) {
                 text.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(CustomNode node) {
+                if (node instanceof LiveValueNode live && live.value() != null) {
+                    text.append(live.value());
+                }
+                visitChildren(node);
             }
         });
         return text.toString().strip();

@@ -2,6 +2,7 @@ package dev.servinglab.lesson.service;
 
 import dev.servinglab.content.TocEntry;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Holds a lesson ready to show: its metadata, its sections and its body as HTML, live values filled in.
@@ -15,7 +16,8 @@ import java.util.List;
  * @param quiz       the quiz that ends it, or {@code null}
  * @param headings   its sections, for the table of contents
  * @param html       its body as HTML
- * @param scripts    the ES modules its widgets need, each once
+ * @param scripts    the ES modules its widgets and prediction elements need, each once
+ * @param predictions its prediction elements, in order
  */
 public record Lesson(
         String slug,
@@ -27,7 +29,8 @@ public record Lesson(
         String quiz,
         List<TocEntry> headings,
         String html,
-        List<String> scripts) {
+        List<String> scripts,
+        List<Prediction> predictions) {
 
     /** Returns the lesson's page path. */
     public String path() {
@@ -40,6 +43,16 @@ public record Lesson(
     /** Returns the lesson's page for a projector: the lesson alone, large, its widgets working. */
     public String projectorPath() {
         return path() + "?view=" + PROJECTOR_VIEW;
+    }
+
+    /** Finds one of its prediction elements by id. */
+    public Optional<Prediction> prediction(String id) {
+        return predictions.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** Returns the page that shows a committed prediction and its reveal, for a browser without scripts. */
+    public String predictionPath(String id) {
+        return path() + "/predictions/" + id;
     }
 
     /** Returns its level-2 sections only. */

@@ -36,13 +36,19 @@ public record LessonSource(
         List<Link> links) {
 
     /**
-     * Holds one piece of a lesson's body: Markdown text starting at a line, or a widget.
+     * Holds one piece of a lesson's body: Markdown text starting at a line, a widget, or a prediction element.
      *
-     * @param markdown the Markdown text, or {@code null} for a widget
-     * @param widget   the widget's name, or {@code null} for Markdown
-     * @param line     the 1-based line in the file where the piece starts
+     * @param markdown   the Markdown text, or {@code null} for a widget or a prediction
+     * @param widget     the widget's name, or {@code null} for Markdown or a prediction
+     * @param line       the 1-based line in the file where the piece starts
+     * @param prediction the prediction element, or {@code null} for Markdown or a widget
      */
-    public record Part(String markdown, String widget, int line) {
+    public record Part(String markdown, String widget, int line, PredictionSource prediction) {
+
+        /** Creates a piece of Markdown text or a widget. */
+        public Part(String markdown, String widget, int line) {
+            this(markdown, widget, line, null);
+        }
 
         /** Returns the 1-based line in the file of a node parsed from this piece. */
         public int lineOf(Node node) {

@@ -1,6 +1,7 @@
 // Lesson progress, kept in this browser (localStorage): no login. Each step is announced (EVENTS.lessonProgress)
 // for a workshop to hear; outside one nothing is sent anywhere.
 import { EVENTS, STORAGE, announce, forget, load, save } from '/js/common.js';
+import { PREDICTIONS } from '/js/lesson/prediction-store.js';
 
 const LABELS = { visited: 'Visited', completed: 'Completed' };
 
@@ -30,9 +31,10 @@ function offerReset() {
   }
   reset.hidden = false;
   reset.addEventListener('click', () => {
-    if (confirm('Forget which lessons you have visited and completed, and your quiz answers?')) {
+    if (confirm('Forget which lessons you have visited and completed, your quiz answers and your predictions?')) {
       save(STORAGE.progress, {});
       forget(STORAGE.quizzes);
+      forget(PREDICTIONS);
       showHome({});
     }
   });
