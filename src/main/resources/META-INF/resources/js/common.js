@@ -31,7 +31,8 @@ export function forget(key) {
 export const STORAGE = {
   progress: 'serving-lab.progress',
   quizzes: 'serving-lab.quizzes',
-  exercises: 'serving-lab.exercises'
+  exercises: 'serving-lab.exercises',
+  predictions: 'serving-lab.predictions'
 };
 
 // The names of the events the feature scripts announce on `document` (CustomEvents, each with a `detail`), written

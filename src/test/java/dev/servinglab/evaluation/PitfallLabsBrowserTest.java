@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.greaterThan;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.servinglab.testsupport.BrowserSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
@@ -38,7 +39,13 @@ class PitfallLabsBrowserTest {
         assertThat(nothing.get("Precision"), equalTo("undefined"));
         assertThat(number(model.get("Recall")), greaterThan(0.0));
         // The lesson's sentence quotes the same two accuracies, as percentages.
-        String text = page.locator("main").textContent();
+        // The lesson quotes the two accuracies in the reveal of its paradox prediction, shown once the learner commits.
+        page.locator("#predict-paradox-3").check();
+        page.locator("#predict-paradox button[type=submit]").click();
+        page.waitForSelector(
+                "#predict-paradox [data-reveal]",
+                new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+        String text = page.locator("#predict-paradox [data-reveal]").textContent();
         assertThat(text, containsString("The do-nothing answer scores " + percent(nothing.get("Accuracy"))));
         assertThat(text, containsString("against " + percent(model.get("Accuracy")) + " for the real model"));
         assertThat(browser.consoleErrors(page), empty());

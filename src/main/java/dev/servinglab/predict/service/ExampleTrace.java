@@ -18,6 +18,8 @@ public class ExampleTrace implements LiveSource {
 
     /** The live-value source name of the example flower's trace. */
     public static final String SOURCE = "example";
+    /** The live-value source name of the example flower's trace with the scale stage skipped. */
+    public static final String SOURCE_UNSCALED = "example_unscaled";
 
     private final ModelRegistry models;
     private final PredictionPipeline pipeline;
@@ -31,12 +33,16 @@ public class ExampleTrace implements LiveSource {
 
     /** Traces the example flower through the default model. */
     public TraceResponse trace() {
+        return trace(false);
+    }
+
+    private TraceResponse trace(boolean skipScaling) {
         return pipeline.trace(
-                IrisExamples.example().json().getBytes(StandardCharsets.UTF_8), models.defaultModel(), false);
+                IrisExamples.example().json().getBytes(StandardCharsets.UTF_8), models.defaultModel(), skipScaling);
     }
 
     @Override
     public Map<String, JsonNode> documents() {
-        return Map.of(SOURCE, json.valueToTree(trace()));
+        return Map.of(SOURCE, json.valueToTree(trace()), SOURCE_UNSCALED, json.valueToTree(trace(true)));
     }
 }

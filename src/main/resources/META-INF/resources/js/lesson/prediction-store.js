@@ -1,8 +1,8 @@
 // Where this browser keeps the learner's committed predictions (localStorage, like lesson progress): by lesson slug,
 // then by prediction element id, the answer as the form sent it. Nothing is sent anywhere but to fetch a reveal.
-import { load, save } from '/js/common.js';
+import { STORAGE, load, save } from '/js/common.js';
 
-export const PREDICTIONS = 'serving-lab.predictions';
+const PREDICTIONS = STORAGE.predictions;
 
 // Returns the committed predictions of one lesson, by element id.
 export function predictionsOf(lesson) {

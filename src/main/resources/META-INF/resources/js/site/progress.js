@@ -1,7 +1,6 @@
 // Lesson progress, kept in this browser (localStorage): no login. Each step is announced (EVENTS.lessonProgress)
 // for a workshop to hear; outside one nothing is sent anywhere.
 import { EVENTS, STORAGE, announce, forget, load, save } from '/js/common.js';
-import { PREDICTIONS } from '/js/lesson/prediction-store.js';
 
 const LABELS = { visited: 'Visited', completed: 'Completed' };
 
@@ -34,7 +33,7 @@ function offerReset() {
     if (confirm('Forget which lessons you have visited and completed, your quiz answers and your predictions?')) {
       save(STORAGE.progress, {});
       forget(STORAGE.quizzes);
-      forget(PREDICTIONS);
+      forget(STORAGE.predictions);
       showHome({});
     }
   });
