@@ -74,7 +74,7 @@ APP=$!  # ./lab serve execs java: this is the app's own pid
 PIDS+=("$APP")
 until curl -fs -o /dev/null "$BASE/q/health/ready"; do
   kill -0 "$APP" 2> /dev/null || { echo "soak: the app exited, see $PREFIX-app.log" >&2; exit 1; }
-  [ $(( $(date +%s%N) - start_ns )) -lt 120000000000 ] || { echo "soak: not healthy within 120 s" >&2; exit 1; }
+  [ $(( $(date +%s%N) - start_ns )) -lt 300000000000 ] || { echo "soak: not healthy within 300 s" >&2; exit 1; }
   sleep 0.05
 done
 
