@@ -51,6 +51,7 @@ mkdir -p "$OUT"
 
 APP=""
 DATA=""
+PROFILE=$(mktemp -d /tmp/serving-lab-lighthouse-chrome.XXXXXX)  # the browser's: gone even if node crashes
 cleanup() {
   trap - EXIT INT TERM
   if [ -n "$APP" ]; then
@@ -58,6 +59,7 @@ cleanup() {
     wait "$APP" 2> /dev/null || true
   fi
   [ -z "$DATA" ] || rm -rf "$DATA"
+  rm -rf "$PROFILE"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -81,6 +83,6 @@ fi
 STATUS=0
 for scheme in "${SCHEMES[@]}"; do
   node bench/lighthouse/run.mjs --url "$URL" --out "$OUT" --min "$MIN" --scheme "$scheme" --lessons "$LESSONS" \
-      || STATUS=1
+      --profile "$PROFILE" || STATUS=1
 done
 exit "$STATUS"

@@ -5,7 +5,7 @@
 // and exits 1 when a score is below --min. Started by bench/lighthouse.sh, which installs this folder's packages.
 //
 //   node bench/lighthouse/run.mjs --url http://127.0.0.1:18390 --out bench/results [--min 0.95] [--scheme dark]
-//       [--lessons all]
+//       [--lessons all] [--profile DIR]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +33,9 @@ const lesson = lessons[0];
 const exercise = (await text('/exercises')).match(/href="(\/exercises\/[a-z0-9-]+)"/)?.[1];
 if (!lesson || !exercise) throw new Error('no lesson or exercise link on / and /exercises');
 
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'serving-lab-lighthouse-'));
+// The browser's profile: --profile's folder (bench/lighthouse.sh makes one and removes it, however this ends), or
+// one of its own, removed at the end.
+const userDataDir = args.profile || fs.mkdtempSync(path.join(os.tmpdir(), 'serving-lab-lighthouse-'));
 const browser = await puppeteer.launch({
   executablePath: chrome,
   headless: 'new',
