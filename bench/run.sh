@@ -88,7 +88,7 @@ PID=$(pgrep -P $APP java || echo $APP)
 
 export BODY='{"sepal_length":5.1,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2}'
 LUA="$SHARED/post.lua"
-[ -f "$LUA" ] || LUA="$ROOT/bench/post.lua"
+[ -f "$LUA" ] || LUA="$ROOT/bench/soak/predict.lua"
 # A canary splits by request bytes: both cases then send the same 24 different flowers.
 [ "$CANARY" = 1 ] && LUA="$ROOT/bench/flowers.lua"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA" "$URL" > /dev/null
