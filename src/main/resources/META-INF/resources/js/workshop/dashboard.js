@@ -283,14 +283,23 @@ function initDashboard(root) {
     renderFollow(workshop);
   }
 
+  // What the page last drew, but for the class load test: the server sends the whole dashboard on every clock tick
+  // too, for the load timeline, and redrawing every table when nothing else changed costs a projector's browser
+  // long tasks of tens to hundreds of milliseconds.
+  let drawn = null;
+
   function render(dashboard) {
     current = dashboard;
-    renderWorkshop(dashboard.workshop);
-    renderLearners(dashboard);
-    renderLessons(dashboard);
-    renderQuestions(dashboard);
-    renderExercises(dashboard);
-    renderTrainings(dashboard);
+    const content = JSON.stringify({ ...dashboard, load: null });
+    if (content !== drawn) {
+      drawn = content;
+      renderWorkshop(dashboard.workshop);
+      renderLearners(dashboard);
+      renderLessons(dashboard);
+      renderQuestions(dashboard);
+      renderExercises(dashboard);
+      renderTrainings(dashboard);
+    }
     renderLoad(dashboard);
     root.querySelector('[data-updated]').textContent =
       `Live: updated at ${new Date().toISOString().slice(11, 19)} UTC, report ${dashboard.seq}.`;
