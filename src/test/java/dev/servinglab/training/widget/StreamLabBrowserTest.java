@@ -10,16 +10,20 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.TimeoutError;
 import dev.servinglab.testsupport.BrowserSupport;
 import dev.servinglab.training.TrainingConfig;
 import dev.servinglab.training.Trainings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -95,6 +99,22 @@ class StreamLabBrowserTest {
         assertThat(browser.consoleErrors(page), empty());
         assertThat(browser.foreignRequests(page), empty());
         browser.assertNoSeriousAccessibilityViolations(page);
+        page.locator("[data-widget=stream-lab]")
+                .screenshot(
+                        new Locator.ScreenshotOptions().setPath(Path.of("target", "screenshots", "stream-lab.png")));
+
+        // On a phone the results fit the width: the tables scroll inside their own regions.
+        page.setViewportSize(360, 800);
+        try {
+            // Charts follow their box's width on the next frames.
+            page.waitForFunction(
+                    "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth",
+                    null,
+                    new Page.WaitForFunctionOptions().setTimeout(15_000));
+        } catch (TimeoutError e) {
+            // what is too wide is said below
+        }
+        assertThat(browser.sidewaysScroll(page), equalTo(Optional.empty()));
     }
 
     @Test
