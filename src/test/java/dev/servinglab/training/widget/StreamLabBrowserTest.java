@@ -118,6 +118,37 @@ class StreamLabBrowserTest {
     }
 
     @Test
+    void stopCancelsTheRunAndTheFiguresCoverWhatArrived() {
+        Page page = browser.open(LESSON);
+        page.locator("#stream-pace").focus();
+        page.keyboard().press("End"); // the longest pause
+        page.locator("#stream-epochs").focus();
+        page.keyboard().press("End"); // the longest run
+        int epochs = Integer.parseInt(page.locator("#stream-epochs").inputValue());
+        page.locator("[data-stream-start]").focus();
+        Response started = page.waitForResponse(
+                response -> response.url().endsWith("/api/v1/trainings")
+                        && response.request().method().equals("POST"),
+                () -> page.keyboard().press("Enter"));
+        String id = JsonPath.from(started.text()).getString("id");
+        page.waitForFunction(
+                "() => document.querySelector('[data-stream-status]').textContent.startsWith('First event')");
+        page.locator("[data-stream-stop]").focus();
+        page.keyboard().press("Enter");
+        page.waitForFunction("() => document.querySelector('[data-stream-status]').textContent.startsWith('Done')");
+
+        JsonPath run = Trainings.awaitEnd(id);
+        assertThat(run.getString("status"), equalTo("cancelled"));
+        int trained = run.getList("history").size();
+        assertThat(trained < epochs, equalTo(true));
+        assertThat(page.locator("[data-stream-status]").textContent(), containsString("cancelled"));
+        assertThat(summary(page, "count"), equalTo(String.valueOf(trained)));
+        assertThat(page.locator("[data-stream-events] tr").count(), equalTo(trained));
+        assertThat(page.locator("[data-stream-stop]").isDisabled(), equalTo(true));
+        assertThat(browser.consoleErrors(page), empty());
+    }
+
+    @Test
     void aFullServerAnswers429AndTheLabSaysWhenToRetry() {
         int slots = training.concurrency();
         List<String> busy = new ArrayList<>();
