@@ -28,17 +28,17 @@ public class PostgresProfile implements QuarkusTestProfile {
     public static final String PASSWORD = "SERVING_LAB_TEST_POSTGRES_PASSWORD";
 
     /** Returns the test database's JDBC URL, if the environment gives one. */
-    static Optional<String> url() {
+    public static Optional<String> url() {
         return Optional.ofNullable(System.getenv(URL)).filter(url -> !url.isBlank());
     }
 
     /** Returns the role the tests log in as. */
-    static String user() {
+    public static String user() {
         return System.getenv().getOrDefault(USER, "servinglab");
     }
 
     /** Returns that role's password. */
-    static String password() {
+    public static String password() {
         return System.getenv().getOrDefault(PASSWORD, "");
     }
 
