@@ -1,6 +1,10 @@
 # Serving Lab: built from source on JDK 25, run on a JRE 25 as a non-root user.
 #   docker build -t serving-lab .
 #   docker run --rm -p 8080:8080 -v serving-lab-data:/data serving-lab
+# Built for PostgreSQL instead of the H2 file (the database kind is fixed when the app is built):
+#   docker build --build-arg DB_KIND=postgresql -t serving-lab-pg .
+#   docker run --rm -p 8080:8080 -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/servinglab \
+#     -e QUARKUS_DATASOURCE_USERNAME=servinglab -e QUARKUS_DATASOURCE_PASSWORD=... serving-lab-pg
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /build
 COPY mvnw pom.xml ./
@@ -8,7 +12,8 @@ COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:resolve
 COPY src src
 COPY datasets datasets
-RUN ./mvnw -B -q package -DskipTests
+ARG DB_KIND=h2
+RUN ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=${DB_KIND}
 
 FROM eclipse-temurin:25-jre
 RUN apt-get update \
