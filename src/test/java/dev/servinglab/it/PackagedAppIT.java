@@ -4,10 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.servinglab.training.Trainings;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +78,28 @@ class PackagedAppIT {
                 .then()
                 .statusCode(200)
                 .body(containsString("Chart"));
+    }
+
+    @Test
+    void aRequestTargetThatIsNotAUriGetsProblemDetailsNamingTheRule() throws IOException {
+        for (String target : new String[] {"/x/%zz", "/api/v1/%"}) {
+            String answer = PackagedApp.rawGet(RestAssured.port, target);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+            JsonPath problem = new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+
+            assertThat(answer, head, startsWith("http/1.1 400 bad request"));
+            assertThat(answer, head, containsString("content-type: application/problem+json"));
+            assertThat(answer, problem.getInt("status"), equalTo(400));
+            assertThat(answer, problem.getString("instance"), equalTo(target));
+            assertThat(answer, problem.getString("errors[0].field"), equalTo("request-target"));
+            assertThat(answer, problem.getString("errors[0].rule"), equalTo("uri"));
+            assertThat(
+                    answer,
+                    problem.getString("detail"),
+                    containsString("a % must be followed by two hexadecimal digits"));
+        }
+        // The check refuses only what is not a URI: an encoded % is a path like any other.
+        given().urlEncodingEnabled(false).when().get("/x/%25zz").then().statusCode(404);
     }
 
     @Test

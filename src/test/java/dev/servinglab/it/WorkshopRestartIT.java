@@ -1,7 +1,6 @@
 package dev.servinglab.it;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -12,12 +11,12 @@ import dev.servinglab.workshop.rest.WorkshopCookies;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -31,23 +30,30 @@ import org.junit.jupiter.api.Test;
  */
 class WorkshopRestartIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Reports as fast as a learner's page may send them: the limit per learner would stop the test, not a bug. */
+    private static final Map<String, String> UNLIMITED = Map.of("SERVING_LAB_WORKSHOP_REPORTS_PER_MINUTE", "100000");
 
-    private Process app;
+    private PackagedApp app;
+    private Path data;
+    /** Set once every assertion has held: the data folder, with the apps' logs, is kept for a failed run. */
+    private boolean passed;
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() throws InterruptedException, IOException {
         if (app != null) {
-            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            app.close();
+        }
+        if (passed) {
+            PackagedApp.deleteTree(data);
         }
     }
 
     @Test
     void nothingAcknowledgedIsLostToKillNine() throws Exception {
-        Path data = Files.createTempDirectory("serving-lab-it-data");
-        int port = freePort();
-        String base = "http://localhost:" + port;
-        app = start(data, port);
+        data = Files.createTempDirectory("serving-lab-it-data");
+        int port = PackagedApp.freePort();
+        app = PackagedApp.start(data, port, UNLIMITED);
+        String base = app.base();
 
         JsonPath created = given().baseUri(base)
                 .contentType(ContentType.JSON)
@@ -77,12 +83,12 @@ class WorkshopRestartIT {
             learners.add(Thread.ofPlatform().start(() -> report(base, token, nickname, acknowledged, enough)));
         }
         assertThat("reports acknowledged in time", enough.await(60, TimeUnit.SECONDS), is(true));
-        app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        app.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         for (Thread learner : learners) {
             learner.join(Duration.ofSeconds(30));
         }
 
-        app = start(data, port);
+        app = PackagedApp.start(data, port, UNLIMITED);
         JsonPath export = given().baseUri(base)
                 .header("Authorization", "Bearer " + secret)
                 .get("/api/v1/workshops/" + code + "/export.json")
@@ -104,6 +110,7 @@ class WorkshopRestartIT {
                 .then()
                 .statusCode(200)
                 .body("learners.size()", is(4));
+        passed = true;
     }
 
     /** Reports latency runs, each with a number of requests unique to it, until the app stops answering. */
@@ -128,32 +135,6 @@ class WorkshopRestartIT {
             } catch (RuntimeException e) {
                 return; // the app was killed: this report was not acknowledged
             }
-        }
-    }
-
-    private static Process start(Path data, int port) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        data.resolve("app-" + System.nanoTime() + ".log").toFile());
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("SERVING_LAB_DATA_DIR", data.toString());
-        builder.environment().put("SERVING_LAB_WORKSHOP_REPORTS_PER_MINUTE", "100000");
-        Process process = builder.start();
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions()
-                .until(() -> given().baseUri("http://localhost:" + port)
-                                .get("/q/health/ready")
-                                .statusCode()
-                        == 200);
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

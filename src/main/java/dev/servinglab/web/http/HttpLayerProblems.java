@@ -3,6 +3,7 @@ package dev.servinglab.web.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servinglab.web.problem.ErrorFormat;
+import dev.servinglab.web.problem.FieldViolation;
 import dev.servinglab.web.problem.ProblemDetail;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.arc.All;
@@ -12,6 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,8 +22,9 @@ import java.util.Locale;
  * Answers the client errors that the HTTP layer raises before any resource runs, with a status and nothing else
  * (Vert.x's body handler failing a chunked body over the size limit with 413), as every other error is answered:
  * problem details, or the format an {@link ErrorFormat} sets for its paths. Left alone, they get an empty body,
- * which tells a client nothing. (A request target that is not a URI at all, such as a {@code %} not followed by two
- * hex digits, is refused by Quarkus with a bare 400 before any route is chosen; no handler of ours sees it.)
+ * which tells a client nothing. A request target that is not a URI at all, such as a {@code %} not followed by two
+ * hex digits, gets a 400 naming the rule here, before any other route; Quarkus would refuse it with a bare 400 before
+ * the router, a check that {@code ServingLabMain} turns off because it is the same check as this one.
  */
 @ApplicationScoped
 public class HttpLayerProblems {
@@ -34,7 +38,34 @@ public class HttpLayerProblems {
     }
 
     void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::checkTarget);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
+    }
+
+    /** Refuses a request whose target is not a URI (RFC 3986), as Quarkus would, but with problem details. */
+    private void checkTarget(RoutingContext context) {
+        String target = context.request().uri();
+        try {
+            new URI(target);
+        } catch (URISyntaxException e) {
+            String rule;
+            if (e.getReason().startsWith("Malformed escape pair")) {
+                rule = "a % must be followed by two hexadecimal digits (percent-encoding); write a % itself as %25";
+            } else if (e.getReason().startsWith("Illegal character")) {
+                rule = "characters outside RFC 3986 must be percent-encoded";
+            } else {
+                rule = "the target must be a path, such as /api/v1/predict, with an optional query";
+            }
+            String message = e.getReason() + " at index " + e.getIndex() + ": " + rule;
+            answer(
+                    context,
+                    400,
+                    "The request target is not a valid URI (RFC 3986): " + message + ".",
+                    false,
+                    List.of(new FieldViolation("request-target", "uri", message)));
+            return;
+        }
+        context.next();
     }
 
     /**
@@ -43,18 +74,22 @@ public class HttpLayerProblems {
      * @param close whether to close the connection after the answer: a body that is still arriving is not read
      */
     void answer(RoutingContext context, int status, String detail, boolean close) {
+        answer(context, status, detail, close, List.of());
+    }
+
+    /**
+     * Answers a request with problem details naming what broke which rule, or in the format its path has.
+     *
+     * @param errors what broke a rule; a format of its own (such as {@code /v2}'s) keeps only the detail
+     */
+    private void answer(RoutingContext context, int status, String detail, boolean close, List<FieldViolation> errors) {
         String path = context.request().path();
         // RFC 9110's name for 413; Netty still uses RFC 2616's "Request Entity Too Large".
         String title = status == 413
                 ? "Payload Too Large"
                 : HttpResponseStatus.valueOf(status).reasonPhrase();
         Object body = new ProblemDetail(
-                "/problems/" + title.toLowerCase(Locale.ROOT).replace(' ', '-'),
-                title,
-                status,
-                detail,
-                path,
-                List.of());
+                "/problems/" + title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, status, detail, path, errors);
         String type = ProblemDetail.MEDIA_TYPE;
         for (ErrorFormat format : formats) {
             if (path != null && format.covers(path)) {
