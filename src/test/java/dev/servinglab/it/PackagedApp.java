@@ -68,12 +68,19 @@ final class PackagedApp implements AutoCloseable {
         PackagedApp app = new PackagedApp(builder.start(), port, log);
         await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions()
                 .until(() -> {
                     if (!app.process.isAlive()) {
+                        // Not ignored: an app that died at startup fails the test at once, with its log.
                         throw new IllegalStateException("the app exited at startup:\n" + app.log());
                     }
-                    return given().baseUri(app.base()).get("/q/health/ready").statusCode() == 200;
+                    try {
+                        return given().baseUri(app.base())
+                                        .get("/q/health/ready")
+                                        .statusCode()
+                                == 200;
+                    } catch (Exception notListeningYet) { // RestAssured throws ConnectException undeclared
+                        return false;
+                    }
                 });
         return app;
     }
