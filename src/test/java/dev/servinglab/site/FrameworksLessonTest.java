@@ -74,7 +74,7 @@ class FrameworksLessonTest {
     @Test
     void theBenchmarkTableQuotesTheRecordedRunFigureByFigure() throws IOException {
         List<String> lesson = Files.readAllLines(LESSON);
-        assertThat(String.join("\n", lesson), containsString("2026-12-01 at 16:20 UTC"));
+        assertThat(String.join("\n", lesson), containsString("2026-12-01 at 16:20 (machine time)"));
         List<String> results = Files.readAllLines(RESULTS);
         int section = heading(results, RUN, 0);
         int next = heading(results, "", section + 1);
