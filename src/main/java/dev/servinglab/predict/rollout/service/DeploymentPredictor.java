@@ -85,7 +85,7 @@ public class DeploymentPredictor {
         if (shadow == null) {
             return;
         }
-        boolean queued = shadows.submit(() -> {
+        queueCopy(shadow, () -> {
             long start = System.nanoTime();
             List<String> answers = new ArrayList<>(rows.length);
             for (double[] row : rows) {
@@ -97,9 +97,6 @@ public class DeploymentPredictor {
                 shadow.comparison().record(current.get(i).predictedClass(), answers.get(i));
             }
         });
-        if (!queued) {
-            shadow.comparison().drop();
-        }
     }
 
     private static int species(ServedModel model, String name) {
@@ -111,7 +108,7 @@ public class DeploymentPredictor {
         if (shadow == null) {
             return;
         }
-        boolean queued = shadows.submit(() -> {
+        queueCopy(shadow, () -> {
             long start = System.nanoTime();
             PredictResponse answer;
             try {
@@ -125,7 +122,11 @@ public class DeploymentPredictor {
                 shadow.comparison().record(currentSpecies, answer.predictedClass());
             }
         });
-        if (!queued) {
+    }
+
+    /** Queues a copy for its shadow, counting it as dropped when the queue is full. */
+    private void queueCopy(Route.ShadowTarget shadow, Runnable copy) {
+        if (!shadows.submit(copy)) {
             shadow.comparison().drop();
         }
     }
