@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
+import dev.servinglab.workshop.Workshops;
 import dev.servinglab.workshop.rest.WorkshopCookies;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -69,16 +70,9 @@ class GracefulShutdownIT {
         app = PackagedApp.start(data, port, Map.of("SERVING_LAB_WORKSHOP_REPORTS_PER_MINUTE", "100000"));
         String base = app.base();
 
-        JsonPath created = given().baseUri(base)
-                .contentType(ContentType.JSON)
-                .body("{\"title\":\"shutdown\"}")
-                .post("/api/v1/workshops")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
-        String code = created.getString("workshop.code");
-        String secret = created.getString("secret");
+        Workshops.Created workshop = Workshops.create(base, "{\"title\":\"shutdown\"}");
+        String code = workshop.code();
+        String secret = workshop.secret();
         String token = given().baseUri(base)
                 .contentType(ContentType.JSON)
                 .body("{\"nickname\":\"ada\"}")
@@ -133,13 +127,7 @@ class GracefulShutdownIT {
         assertThat("answers other than stored, busy or stopping", reporter.unexpected, empty());
 
         app = PackagedApp.start(data, port, Map.of());
-        JsonPath export = given().baseUri(base)
-                .header("Authorization", "Bearer " + secret)
-                .get("/api/v1/workshops/" + code + "/export.json")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath export = workshop.export(base);
         List<Integer> stored = export.<Map<String, Object>>getList("latency_runs").stream()
                 .map(r -> ((Number) r.get("requests")).intValue())
                 .toList();

@@ -3,6 +3,7 @@ package dev.servinglab.it;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import dev.servinglab.testsupport.PostgresProfile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,8 @@ import java.util.stream.Stream;
 final class PackagedApp implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** The app built for PostgreSQL, which .ci/run builds before the tests. */
+    static final Path POSTGRES_JAR = Path.of("target", "quarkus-app-postgresql", "quarkus-run.jar");
 
     private final Process process;
     private final int port;
@@ -55,11 +59,25 @@ final class PackagedApp implements AutoCloseable {
      */
     static PackagedApp start(Path data, int port, Map<String, String> environment, List<String> jvmOptions)
             throws IOException {
+        return start(JAR, data, port, environment, jvmOptions);
+    }
+
+    /**
+     * Starts an app built elsewhere than target/quarkus-app, such as {@link #POSTGRES_JAR}, and returns once it is
+     * ready.
+     */
+    static PackagedApp start(Path jar, Path data, int port, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is built first, as .ci/run does: ./mvnw package -DskipTests"
+                    + " -Dquarkus.datasource.db-kind=postgresql"
+                    + " -Dquarkus.package.output-directory=$PWD/target/quarkus-app-postgresql");
+        }
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = data.resolve("app-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -83,6 +101,23 @@ final class PackagedApp implements AutoCloseable {
                     }
                 });
         return app;
+    }
+
+    /**
+     * Returns the environment that points the PostgreSQL build at the test database ({@link PostgresProfile}).
+     *
+     * @param empty whether this start empties the database first (Flyway's clean): for the first app of a test
+     */
+    static Map<String, String> postgres(boolean empty) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", PostgresProfile.url().orElseThrow(),
+                "QUARKUS_DATASOURCE_USERNAME", PostgresProfile.user(),
+                "QUARKUS_DATASOURCE_PASSWORD", PostgresProfile.password()));
+        if (empty) {
+            environment.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+            environment.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        }
+        return environment;
     }
 
     /** Deletes a test's data folder and everything in it, once its apps have stopped. */

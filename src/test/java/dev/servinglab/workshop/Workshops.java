@@ -21,6 +21,17 @@ public final class Workshops {
         public RequestSpecification instructor() {
             return given().header("Authorization", "Bearer " + secret);
         }
+
+        /** Returns the workshop's JSON export from an app at an address, such as {@code http://localhost:41234}. */
+        public JsonPath export(String base) {
+            return instructor()
+                    .baseUri(base)
+                    .get("/api/v1/workshops/" + code + "/export.json")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+        }
     }
 
     /** Holds a learner who joined: their nickname and their browser's cookie. */
@@ -33,7 +44,16 @@ public final class Workshops {
 
     /** Creates a workshop with a body such as {@code {"title":"t"}}. */
     public static Created create(String body) {
-        JsonPath created = given().contentType(ContentType.JSON)
+        return create(given(), body);
+    }
+
+    /** Creates a workshop on an app at another address, such as {@code http://localhost:41234}. */
+    public static Created create(String base, String body) {
+        return create(given().baseUri(base), body);
+    }
+
+    private static Created create(RequestSpecification request, String body) {
+        JsonPath created = request.contentType(ContentType.JSON)
                 .body(body)
                 .when()
                 .post("/api/v1/workshops")
@@ -46,7 +66,16 @@ public final class Workshops {
 
     /** Joins a workshop with a nickname and returns the learner's cookie. */
     public static Joined join(String code, String nickname) {
-        String token = given().contentType(ContentType.JSON)
+        return join(given(), code, nickname);
+    }
+
+    /** Joins a workshop on an app at another address, and returns the learner's cookie. */
+    public static Joined join(String base, String code, String nickname) {
+        return join(given().baseUri(base), code, nickname);
+    }
+
+    private static Joined join(RequestSpecification request, String code, String nickname) {
+        String token = request.contentType(ContentType.JSON)
                 .body("{\"nickname\": \"" + nickname + "\"}")
                 .when()
                 .post("/api/v1/workshops/" + code + "/learners")

@@ -12,8 +12,9 @@ import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 
 /**
- * Holds what every report of a learner has: an id from the one report sequence (so the dashboard can say which
- * reports it shows by the highest id), its workshop, its learner and when it came.
+ * Holds what every report of a learner has: an id from the one report sequence, its number in its workshop (in
+ * commit order: the dashboard says which reports it shows by the highest number), its workshop, its learner and when
+ * it came.
  */
 @MappedSuperclass
 public abstract class Report extends PanacheEntityBase {
@@ -21,7 +22,8 @@ public abstract class Report extends PanacheEntityBase {
     /**
      * How many ids one call to the sequence reserves: a class reporting hundreds a second then asks the database for
      * ids a few times a second instead of once per report. The one report writer assigns them in commit order, so
-     * a later report still has a higher id. The sequence's own increment (migration V2) must match it.
+     * a later report of that instance has a higher id; across instances only {@link #seq} is in commit order. The
+     * sequence's own increment (migration V2) must match it.
      */
     static final int IDS_PER_CALL = 50;
 
@@ -29,6 +31,10 @@ public abstract class Report extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_seq")
     @SequenceGenerator(name = "report_seq", sequenceName = "report_seq", allocationSize = IDS_PER_CALL)
     public Long id;
+
+    /** The report's number in its workshop, from 1, in the order the reports committed (migration V3). */
+    @Column(name = "seq")
+    public long seq;
 
     @ManyToOne
     @JoinColumn(name = "workshop_id")

@@ -14,8 +14,11 @@ public sealed interface ClassEvent {
     /** Returns the workshop's id. */
     long workshopId();
 
-    /** Returns the id of the report, from the one report sequence; 0 for an event that is not a report. */
-    default long reportId() {
+    /**
+     * Returns the report's number in its workshop, in commit order (what the dashboard's {@code seq} counts); 0 for
+     * an event that is not a report.
+     */
+    default long seq() {
         return 0;
     }
 
@@ -24,13 +27,13 @@ public sealed interface ClassEvent {
             implements ClassEvent {}
 
     /** Says a learner visited or completed a lesson. */
-    record ProgressReported(long workshopId, long reportId, long learnerId, String lesson, String state)
+    record ProgressReported(long workshopId, long seq, long learnerId, String lesson, String state)
             implements ClassEvent {}
 
     /** Says a learner answered a quiz question, graded by the server. */
     record AnswerReported(
             long workshopId,
-            long reportId,
+            long seq,
             long learnerId,
             String quiz,
             String question,
@@ -40,13 +43,13 @@ public sealed interface ClassEvent {
             implements ClassEvent {}
 
     /** Says a learner tried an exercise. */
-    record ExerciseReported(long workshopId, long reportId, long learnerId, String exercise, boolean solved)
+    record ExerciseReported(long workshopId, long seq, long learnerId, String exercise, boolean solved)
             implements ClassEvent {}
 
     /** Says a learner's training run finished, with what the server recorded of it. */
     record TrainingReported(
             long workshopId,
-            long reportId,
+            long seq,
             long learnerId,
             String runId,
             String dataset,
@@ -60,7 +63,7 @@ public sealed interface ClassEvent {
     /** Says a learner ran the latency lab. */
     record LatencyReported(
             long workshopId,
-            long reportId,
+            long seq,
             long learnerId,
             int requests,
             int errors,

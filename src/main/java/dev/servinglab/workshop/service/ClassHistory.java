@@ -23,7 +23,9 @@ import java.util.Map;
 @ApplicationScoped
 public class ClassHistory {
 
-    private static final String BY_WORKSHOP = "workshop.id = ?1 order by id";
+    private static final String LEARNERS = "workshop.id = ?1 order by id";
+    /** Reports in the order they committed, which is the order of their numbers. */
+    private static final String REPORTS = "workshop.id = ?1 order by seq";
 
     private final ObjectMapper json;
 
@@ -35,16 +37,16 @@ public class ClassHistory {
     @Transactional
     public List<ClassEvent> events(long workshopId) {
         List<ClassEvent> events = new ArrayList<>();
-        for (Learner learner : Learner.<Learner>list(BY_WORKSHOP, workshopId)) {
+        for (Learner learner : Learner.<Learner>list(LEARNERS, workshopId)) {
             events.add(LearnerService.changed(learner));
         }
-        for (LessonProgress p : LessonProgress.<LessonProgress>list(BY_WORKSHOP, workshopId)) {
-            events.add(new ClassEvent.ProgressReported(workshopId, p.id, p.learner.id, p.lesson, p.state));
+        for (LessonProgress p : LessonProgress.<LessonProgress>list(REPORTS, workshopId)) {
+            events.add(new ClassEvent.ProgressReported(workshopId, p.seq, p.learner.id, p.lesson, p.state));
         }
-        for (QuizAnswer a : QuizAnswer.<QuizAnswer>list(BY_WORKSHOP, workshopId)) {
+        for (QuizAnswer a : QuizAnswer.<QuizAnswer>list(REPORTS, workshopId)) {
             events.add(new ClassEvent.AnswerReported(
                     workshopId,
-                    a.id,
+                    a.seq,
                     a.learner.id,
                     a.quiz,
                     a.question,
@@ -52,13 +54,13 @@ public class ClassHistory {
                     a.correct,
                     a.reportedAt));
         }
-        for (ExerciseResult e : ExerciseResult.<ExerciseResult>list(BY_WORKSHOP, workshopId)) {
-            events.add(new ClassEvent.ExerciseReported(workshopId, e.id, e.learner.id, e.exercise, e.solved));
+        for (ExerciseResult e : ExerciseResult.<ExerciseResult>list(REPORTS, workshopId)) {
+            events.add(new ClassEvent.ExerciseReported(workshopId, e.seq, e.learner.id, e.exercise, e.solved));
         }
-        for (TrainingResult t : TrainingResult.<TrainingResult>list(BY_WORKSHOP, workshopId)) {
+        for (TrainingResult t : TrainingResult.<TrainingResult>list(REPORTS, workshopId)) {
             events.add(new ClassEvent.TrainingReported(
                     workshopId,
-                    t.id,
+                    t.seq,
                     t.learner.id,
                     t.runId,
                     t.dataset,
@@ -68,10 +70,10 @@ public class ClassHistory {
                     t.validationLoss,
                     t.testAccuracy));
         }
-        for (LatencyRun l : LatencyRun.<LatencyRun>list(BY_WORKSHOP, workshopId)) {
+        for (LatencyRun l : LatencyRun.<LatencyRun>list(REPORTS, workshopId)) {
             events.add(new ClassEvent.LatencyReported(
                     workshopId,
-                    l.id,
+                    l.seq,
                     l.learner.id,
                     l.requests,
                     l.errors,

@@ -84,8 +84,23 @@ class ClassRosters {
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClassEvent event) {
-        if (event instanceof ClassEvent.WorkshopDeleted deleted) {
-            takenByWorkshop.remove(deleted.workshopId());
+        switch (event) {
+            case ClassEvent.WorkshopDeleted deleted -> takenByWorkshop.remove(deleted.workshopId());
+            case ClassEvent.LearnerChanged joined -> {
+                // Someone who joined through another instance: their nickname is taken here too.
+                Set<String> taken = takenByWorkshop.get(joined.workshopId());
+                if (taken != null) {
+                    taken.add(Nicknames.key(joined.nickname()));
+                }
+            }
+            default -> {
+                // reports take no nickname
+            }
         }
+    }
+
+    /** Forgets every roster: another instance's joins may have been missed. */
+    void lost(@Observes RemoteEventsLost event) {
+        takenByWorkshop.clear();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,11 @@ public class ClassStreams {
     private static final Logger LOG = Logger.getLogger(ClassStreams.class);
     /** The load timeline moves with the clock: dashboards get it anew this often even when nothing was reported. */
     private static final long CLOCK_TICKS = 20;
+    /**
+     * How long a report may be missing while later ones are in before the tally is read again from the database: one
+     * another instance committed and whose event never came.
+     */
+    private static final Duration MISSING_LIMIT = Duration.ofSeconds(5);
     /** The name of the last event of every stream when the server stops. */
     private static final String SHUTDOWN = "shutdown";
 
@@ -149,10 +155,23 @@ public class ClassStreams {
         }
     }
 
+    /** Reads every class again from the database: another instance's reports may have been missed. */
+    void lost(@Observes RemoteEventsLost event) {
+        tallies.clear();
+        reported.addAll(dashboards.keySet());
+        changed.addAll(learners.keySet());
+    }
+
     private void tick() {
         if (++ticks % CLOCK_TICKS == 0) {
             reported.addAll(dashboards.keySet());
         }
+        tallies.forEach((id, tally) -> {
+            if (tally.missingLongerThan(MISSING_LIMIT) && tallies.remove(id, tally)) {
+                LOG.warnf("Workshop %d: a report another instance committed never came; reading the class again", id);
+                reported.add(id);
+            }
+        });
         for (Long id : Set.copyOf(changed)) {
             changed.remove(id);
             Set<StreamSubscriber> watching = learners.getOrDefault(id, Set.of());

@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
 /**
  * Adds up one workshop's reports as they arrive, so that the dashboard costs a walk over counts, not a query over
  * every answer of the class. Folding the same report twice counts it once: a report may arrive both in the first
- * load from the database and as an event.
+ * load from the database and as an event. Reports are numbered in their workshop in commit order, without gaps
+ * ({@link ReportNumbers}); the tally's {@code seq} is the highest number up to which it holds every report, so a
+ * report that comes ahead of an earlier one (from another instance, a few milliseconds apart) waits to be counted
+ * in {@code seq} until the earlier one is in.
  */
 final class ClassTally {
 
@@ -31,7 +34,9 @@ final class ClassTally {
 
     static final Duration SLOT = Duration.ofSeconds(5);
 
-    private final Set<Long> folded = new HashSet<>();
+    /** Numbers of the reports folded in above {@link #seq}: those that came ahead of an earlier one. */
+    private final Set<Long> ahead = new HashSet<>();
+
     private final Map<Long, ClassEvent.LearnerChanged> learners = new LinkedHashMap<>();
     private final Map<String, Set<Long>> visited = new HashMap<>();
     private final Map<String, Set<Long>> completed = new HashMap<>();
@@ -41,7 +46,10 @@ final class ClassTally {
     private final Map<String, ExerciseTally> exercises = new LinkedHashMap<>();
     private final List<ClassEvent.TrainingReported> trainings = new ArrayList<>();
     private final List<ClassEvent.LatencyReported> latencyRuns = new ArrayList<>();
+    /** Every report numbered up to this one is folded in. */
     private long seq;
+    /** When a report first came ahead of an earlier one that is still missing ({@link System#nanoTime()}). */
+    private long gapSince;
 
     private static final class Attempts {
         final ClassEvent.AnswerReported first;
@@ -75,6 +83,13 @@ final class ClassTally {
     /** Adds the history read from the database; the events that came while it was read follow it. */
     synchronized void loaded(List<ClassEvent> history) {
         history.forEach(this::fold);
+        // What the database had committed is all there is up to its highest number, whatever came before it.
+        long last = history.stream().mapToLong(ClassEvent::seq).max().orElse(0);
+        if (last > seq) {
+            seq = last;
+            ahead.removeIf(number -> number <= last);
+            advance();
+        }
         historyLoaded = true;
         notifyAll();
     }
@@ -105,10 +120,13 @@ final class ClassTally {
 
     /** Adds an event to the tally, once. */
     private void fold(ClassEvent event) {
-        if (event.reportId() != 0 && !folded.add(event.reportId())) {
-            return;
+        long number = event.seq();
+        if (number != 0) {
+            if (number <= seq || !ahead.add(number)) {
+                return;
+            }
+            advance();
         }
-        seq = Math.max(seq, event.reportId());
         switch (event) {
             case ClassEvent.LearnerChanged learner -> learners.put(learner.learnerId(), learner);
             case ClassEvent.ProgressReported progress ->
@@ -144,7 +162,27 @@ final class ClassTally {
         }
     }
 
-    /** Returns the highest report id folded in. */
+    private void advance() {
+        while (ahead.remove(seq + 1)) {
+            seq++;
+        }
+        if (ahead.isEmpty()) {
+            gapSince = 0;
+        } else if (gapSince == 0) {
+            gapSince = System.nanoTime();
+        }
+    }
+
+    /**
+     * Tells whether a report has been missing for longer than the given time while later ones are in: one that
+     * should have come from another instance and did not (its connection to the database broke). The tally is
+     * then read again from the database.
+     */
+    synchronized boolean missingLongerThan(Duration limit) {
+        return historyLoaded && gapSince != 0 && System.nanoTime() - gapSince > limit.toNanos();
+    }
+
+    /** Returns the highest report number up to which every report is folded in. */
     synchronized long seq() {
         awaitHistory();
         foldIncoming();

@@ -54,4 +54,9 @@ class LessonSteps {
             }
         }
     }
+
+    /** Forgets every learner's steps: another instance's reports may have been missed. */
+    void lost(@Observes RemoteEventsLost event) {
+        byWorkshop.clear();
+    }
 }

@@ -89,7 +89,8 @@ public class ReportService {
     /**
      * Acknowledges a stored report.
      *
-     * @param seq      the report's id: the dashboard includes it once its {@code seq} is at least this
+     * @param seq      the report's number in its workshop: the dashboard includes it once its {@code seq} is at
+     *                 least this
      * @param recorded false when the report added nothing (a lesson already visited, a run already reported)
      */
     @Schema(name = "WorkshopReportAck")
@@ -98,7 +99,7 @@ public class ReportService {
     /**
      * Acknowledges a stored quiz answer with its grade, or says the grade is held back.
      *
-     * @param seq      the report's id
+     * @param seq      the report's number in its workshop
      * @param held     true when the instructor holds this quiz's answers back: no feedback yet
      * @param feedback the grade, as the quiz API gives it; null while held
      */
@@ -116,15 +117,14 @@ public class ReportService {
         if (steps.recorded(learner.workshopId(), learner.id(), lesson, state)) {
             return new Ack(0, false);
         }
-        return once(() -> writer.store(() -> {
+        return once(() -> writer.storeReport(learner.workshopId(), number -> {
             LessonProgress progress = new LessonProgress();
-            fill(progress, learner);
+            fill(progress, learner, number);
             progress.lesson = lesson;
             progress.state = state;
             progress.persist();
-            events.fire(
-                    new ClassEvent.ProgressReported(learner.workshopId(), progress.id, learner.id(), lesson, state));
-            return new Ack(progress.id, true);
+            events.fire(new ClassEvent.ProgressReported(learner.workshopId(), number, learner.id(), lesson, state));
+            return new Ack(number, true);
         }));
     }
 
@@ -138,9 +138,9 @@ public class ReportService {
                 .orElseThrow(() -> new InvalidInputException("question", "enum", "must be a question of " + quizSlug));
         Feedback feedback = QuizGrader.grade(quiz, question, answer);
         String written = write(answer);
-        long seq = writer.store(() -> {
+        long seq = writer.storeReport(learner.workshopId(), number -> {
             QuizAnswer row = new QuizAnswer();
-            fill(row, learner);
+            fill(row, learner, number);
             row.quiz = quizSlug;
             row.question = questionId;
             row.answer = written;
@@ -148,14 +148,14 @@ public class ReportService {
             row.persist();
             events.fire(new ClassEvent.AnswerReported(
                     learner.workshopId(),
-                    row.id,
+                    number,
                     learner.id(),
                     quizSlug,
                     questionId,
                     answer,
                     row.correct,
                     row.reportedAt));
-            return row.id;
+            return number;
         });
         boolean held = !lesson.answersReleased();
         return new AnswerAck(seq, held, held ? null : feedback);
@@ -167,15 +167,15 @@ public class ReportService {
         Exercise exercise = ExerciseGenerator.find(exerciseId)
                 .orElseThrow(() -> new InvalidInputException("exercise", "exists", "must be an exercise's id"));
         boolean solved = ExerciseGrader.grade(exercise, answers).solved();
-        return writer.store(() -> {
+        return writer.storeReport(learner.workshopId(), number -> {
             ExerciseResult row = new ExerciseResult();
-            fill(row, learner);
+            fill(row, learner, number);
             row.exercise = exercise.id();
             row.solved = solved;
             row.persist();
             events.fire(new ClassEvent.ExerciseReported(
-                    learner.workshopId(), row.id, learner.id(), row.exercise, row.solved));
-            return new Ack(row.id, true);
+                    learner.workshopId(), number, learner.id(), row.exercise, row.solved));
+            return new Ack(number, true);
         });
     }
 
@@ -202,9 +202,9 @@ public class ReportService {
         if (recorded(() -> TrainingResult.count("workshop.id = ?1 and runId = ?2", learner.workshopId(), runId))) {
             return new Ack(0, false);
         }
-        return once(() -> writer.store(() -> {
+        return once(() -> writer.storeReport(learner.workshopId(), number -> {
             TrainingResult row = new TrainingResult();
-            fill(row, learner);
+            fill(row, learner, number);
             row.runId = runId;
             row.dataset = run.options().dataset();
             row.hyperparameters = writtenHyperparameters;
@@ -216,7 +216,7 @@ public class ReportService {
             row.persist();
             events.fire(new ClassEvent.TrainingReported(
                     learner.workshopId(),
-                    row.id,
+                    number,
                     learner.id(),
                     runId,
                     row.dataset,
@@ -225,7 +225,7 @@ public class ReportService {
                     row.stop,
                     row.validationLoss,
                     row.testAccuracy));
-            return new Ack(row.id, true);
+            return new Ack(number, true);
         }));
     }
 
@@ -249,9 +249,9 @@ public class ReportService {
         }
         long[] buckets = LatencyBuckets.count(latenciesMs);
         String writtenBuckets = write(buckets);
-        return writer.store(() -> {
+        return writer.storeReport(learner.workshopId(), number -> {
             LatencyRun row = new LatencyRun();
-            fill(row, learner);
+            fill(row, learner, number);
             row.requests = latenciesMs.size() + errors;
             row.errors = errors;
             row.concurrency = concurrency;
@@ -260,14 +260,14 @@ public class ReportService {
             row.persist();
             events.fire(new ClassEvent.LatencyReported(
                     learner.workshopId(),
-                    row.id,
+                    number,
                     learner.id(),
                     row.requests,
                     errors,
                     seconds,
                     buckets,
                     row.reportedAt));
-            return new Ack(row.id, true);
+            return new Ack(number, true);
         });
     }
 
@@ -313,9 +313,13 @@ public class ReportService {
         return inPlay;
     }
 
-    /** Points a report at its workshop and learner by reference: no query to load what is known already. */
-    private static void fill(Report report, LearnerRef learner) {
+    /**
+     * Numbers a report and points it at its workshop and learner by reference: no query to load what is known
+     * already.
+     */
+    private static void fill(Report report, LearnerRef learner, long number) {
         EntityManager entities = Report.getEntityManager();
+        report.seq = number;
         report.workshop = entities.getReference(Workshop.class, learner.workshopId());
         report.learner = entities.getReference(Learner.class, learner.id());
         report.reportedAt = Instant.now();

@@ -11,12 +11,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -27,7 +30,8 @@ import org.jboss.logging.Logger;
  * file before it returns, and commits are taken one at a time, so one per report would queue the class behind
  * the file. Nothing is acknowledged before it is on disk. Joins and leaves go through it as well, so that one
  * thread takes H2's commits. A report's write must not query the database: a query flushes the whole batch so far
- * (a join may: joins are few).
+ * (a join may: joins are few). Each report is given its number in its workshop in the batch's transaction
+ * ({@link ReportNumbers}).
  */
 @ApplicationScoped
 public class ReportWriter {
@@ -44,7 +48,14 @@ public class ReportWriter {
     /** When a stopped server may be back (a restart), in seconds: what a refusal while it stops advises. */
     private static final long STOPPING_RETRY_SECONDS = 10;
 
-    private record Pending<T>(Supplier<T> write, CompletableFuture<T> done) {}
+    /**
+     * A write waiting for its batch.
+     *
+     * @param workshopId the workshop of the report it stores, which gives it a number; 0 for a write that stores no
+     *                   report (a join, a leave)
+     * @param write      the write, given the report's number (0 when it stores none)
+     */
+    private record Pending<T>(long workshopId, LongFunction<T> write, CompletableFuture<T> done) {}
 
     private final BlockingQueue<Pending<?>> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
     private Thread writer;
@@ -68,12 +79,29 @@ public class ReportWriter {
      * @throws RuntimeException            what the write threw: it was not stored
      */
     public <T> T store(Supplier<T> write) {
+        return enqueue(new Pending<>(0, number -> write.get(), new CompletableFuture<>()));
+    }
+
+    /**
+     * Runs a report's write in the next batch's transaction, given the report's number in its workshop (taken in
+     * that transaction, so numbers follow commits), and returns its result once the batch has committed.
+     *
+     * @param workshopId the report's workshop
+     * @param write      persists the report with the number it is given, and fires its event
+     * @throws TooManyRequestsException    when the server is too busy to store it in time
+     * @throws ServerStoppingException     when the server is stopping: it was not stored
+     * @throws RuntimeException            what the write threw: it was not stored
+     */
+    public <T> T storeReport(long workshopId, LongFunction<T> write) {
+        return enqueue(new Pending<>(workshopId, write, new CompletableFuture<>()));
+    }
+
+    private <T> T enqueue(Pending<T> pending) {
         if (stopping) {
             throw new ServerStoppingException(
                     "The server is stopping; nothing was stored. Send it again once the server is back.",
                     STOPPING_RETRY_SECONDS);
         }
-        Pending<T> pending = new Pending<>(write, new CompletableFuture<>());
         if (!waiting.offer(pending)) {
             throw busy();
         }
@@ -126,8 +154,9 @@ public class ReportWriter {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 completions.clear();
+                ReportNumbers numbers = ReportNumbers.take(reportsPerWorkshop(batch));
                 for (Pending<?> pending : batch) {
-                    completions.add(prepare(pending));
+                    completions.add(prepare(pending, numbers));
                 }
             });
             completions.forEach(Runnable::run);
@@ -135,7 +164,8 @@ public class ReportWriter {
             // One bad report must not cost the others theirs: each alone, in its own transaction.
             for (Pending<?> pending : batch) {
                 try {
-                    Runnable completion = QuarkusTransaction.requiringNew().call(() -> prepare(pending));
+                    Runnable completion = QuarkusTransaction.requiringNew()
+                            .call(() -> prepare(pending, ReportNumbers.take(reportsPerWorkshop(List.of(pending)))));
                     completion.run();
                 } catch (RuntimeException | Error alone) {
                     pending.done().completeExceptionally(alone);
@@ -144,8 +174,19 @@ public class ReportWriter {
         }
     }
 
-    private static <T> Runnable prepare(Pending<T> pending) {
-        T result = pending.write().get();
+    private static SortedMap<Long, Integer> reportsPerWorkshop(List<Pending<?>> batch) {
+        SortedMap<Long, Integer> counts = new TreeMap<>();
+        for (Pending<?> pending : batch) {
+            if (pending.workshopId() != 0) {
+                counts.merge(pending.workshopId(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static <T> Runnable prepare(Pending<T> pending, ReportNumbers numbers) {
+        long number = pending.workshopId() == 0 ? 0 : numbers.next(pending.workshopId());
+        T result = pending.write().apply(number);
         return () -> pending.done().complete(result);
     }
 

@@ -146,6 +146,15 @@ public class WorkshopDirectory {
         }
     }
 
+    /** Forgets everything: another instance's changes may have been missed. */
+    void lost(@Observes RemoteEventsLost event) {
+        learnerChanges.clear();
+        workshopChanges.clear();
+        learnersByTokenHash.clear();
+        workshopsById.clear();
+        idsByCode.clear();
+    }
+
     /**
      * Says whether an entry read since a given moment may be kept: only if no change to that entry committed since.
      * A join must not stop the rest of the class's lookups from being remembered, as one clock for all changes did
@@ -174,6 +183,12 @@ public class WorkshopDirectory {
                 changedAt.clear();
             }
             changedAt.put(id, at);
+        }
+
+        /** Records that every entry may have changed: no load in flight is kept. */
+        void clear() {
+            clearedAt = CLOCK.incrementAndGet();
+            changedAt.clear();
         }
 
         /** Returns whether nothing changed the entry after the given moment. */
