@@ -156,7 +156,7 @@ public class WorkshopResource {
             summary = "Show the class now",
             description = "Who has joined, progress per lesson, per question the answers of the class (first "
                     + "tries) with % right and the most chosen wrong answer, exercises, the training "
-                    + "leaderboard and the class load test. `seq` is the highest report id included.")
+                    + "leaderboard and the class load test. `seq`: every report numbered up to it is included.")
     @APIResponse(
             responseCode = "200",
             description = "The dashboard",

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Shows the class's state on the instructor's dashboard: who has joined, how far they are, how the class answered,
  * the class's training runs and its load test. Only the instructor sees it: it names learners.
  *
- * @param seq        the highest report id it includes: a report acknowledged with this id or a lower one is in it
+ * @param seq        the report number (per workshop, in commit order) up to which it holds every report: a report
+ *                   acknowledged with this number or a lower one is in it
  * @param workshop   the workshop
  * @param learners   the learners, in the order they joined
  * @param lessons    per lesson in play, how many learners visited and completed it
