@@ -13,15 +13,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * Remembers which lesson steps (visited, completed) each learner has recorded, so that a step reported again (every
  * page load reports "visited") is answered without a query: a class opening a lesson at once sent a query each.
  * A learner's steps are read from the database once, then kept up to date as steps commit. A step this misses (one
- * committed while the learner's steps were being read) is still refused by the database's unique constraint.
+ * committed while the learner's steps were being read, or by another instance) is still refused by the database's
+ * unique constraint.
  */
 @ApplicationScoped
 class LessonSteps {
 
     private final Map<Long, Map<Long, Set<String>>> byWorkshop = new ConcurrentHashMap<>();
 
-    /** Returns whether a learner has recorded a step of a lesson. */
-    boolean recorded(long workshopId, long learnerId, String lesson, String state) {
+    /**
+     * Claims a step of a lesson for a learner: true when it was neither recorded nor claimed yet, and the caller
+     * stores it (or gives it back if that fails). Of twin reports sent at once (a page opened in two tabs), one
+     * claims the step and the others are answered "already recorded" without reaching the database, whose unique
+     * constraint stays the last word across instances.
+     */
+    boolean claim(long workshopId, long learnerId, String lesson, String state) {
+        return steps(workshopId, learnerId).add(step(lesson, state));
+    }
+
+    /** Gives back a claimed step that was not stored. */
+    void giveBack(long workshopId, long learnerId, String lesson, String state) {
+        steps(workshopId, learnerId).remove(step(lesson, state));
+    }
+
+    private Set<String> steps(long workshopId, long learnerId) {
         Map<Long, Set<String>> learners = byWorkshop.computeIfAbsent(workshopId, id -> new ConcurrentHashMap<>());
         Set<String> steps = learners.get(learnerId);
         if (steps == null) {
@@ -32,7 +47,7 @@ class LessonSteps {
             Set<String> raced = learners.putIfAbsent(learnerId, loaded);
             steps = raced != null ? raced : loaded;
         }
-        return steps.contains(step(lesson, state));
+        return steps;
     }
 
     private static String step(String lesson, String state) {

@@ -114,18 +114,23 @@ public class ReportService {
             throw new InvalidInputException(
                     "state", "enum", "must be " + LearnerService.VISITED + " or " + LearnerService.COMPLETED);
         }
-        if (steps.recorded(learner.workshopId(), learner.id(), lesson, state)) {
+        if (!steps.claim(learner.workshopId(), learner.id(), lesson, state)) {
             return new Ack(0, false);
         }
-        return once(() -> writer.storeReport(learner.workshopId(), number -> {
-            LessonProgress progress = new LessonProgress();
-            fill(progress, learner, number);
-            progress.lesson = lesson;
-            progress.state = state;
-            progress.persist();
-            events.fire(new ClassEvent.ProgressReported(learner.workshopId(), number, learner.id(), lesson, state));
-            return new Ack(number, true);
-        }));
+        try {
+            return once(() -> writer.storeReport(learner.workshopId(), number -> {
+                LessonProgress progress = new LessonProgress();
+                fill(progress, learner, number);
+                progress.lesson = lesson;
+                progress.state = state;
+                progress.persist();
+                events.fire(new ClassEvent.ProgressReported(learner.workshopId(), number, learner.id(), lesson, state));
+                return new Ack(number, true);
+            }));
+        } catch (RuntimeException e) {
+            steps.giveBack(learner.workshopId(), learner.id(), lesson, state);
+            throw e;
+        }
     }
 
     /** Grades and records a learner's answer to a question of a lesson in play. */
