@@ -89,6 +89,7 @@ class PackagedAppIT {
 
             assertThat(answer, head, startsWith("http/1.1 400 bad request"));
             assertThat(answer, head, containsString("content-type: application/problem+json"));
+            assertThat(answer, head, containsString("x-content-type-options: nosniff"));
             assertThat(answer, problem.getInt("status"), equalTo(400));
             assertThat(answer, problem.getString("instance"), equalTo(target));
             assertThat(answer, problem.getString("errors[0].field"), equalTo("request-target"));

@@ -15,8 +15,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Answers the client errors that the HTTP layer raises before any resource runs, with a status and nothing else
@@ -29,12 +32,23 @@ import java.util.Locale;
 @ApplicationScoped
 public class HttpLayerProblems {
 
+    /** Where application.properties sets the headers every answer carries (Quarkus' header filter). */
+    private static final String SECURITY_HEADERS = "quarkus.http.filter.security.header.";
+
     private final List<ErrorFormat> formats;
     private final ObjectMapper json;
+    /** The security headers, read from the filter's configuration: these answers end before the filter runs. */
+    private final Map<String, String> securityHeaders = new LinkedHashMap<>();
 
-    HttpLayerProblems(@All List<ErrorFormat> formats, ObjectMapper json) {
+    HttpLayerProblems(@All List<ErrorFormat> formats, ObjectMapper json, Config config) {
         this.formats = formats;
         this.json = json;
+        for (String property : config.getPropertyNames()) {
+            if (property.startsWith(SECURITY_HEADERS)) {
+                String header = property.substring(SECURITY_HEADERS.length()).replace("\"", "");
+                securityHeaders.put(header, config.getValue(property, String.class));
+            }
+        }
     }
 
     void install(@Observes Router router) {
@@ -101,6 +115,7 @@ public class HttpLayerProblems {
         }
         try {
             context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type);
+            securityHeaders.forEach(context.response()::putHeader);
             if (close) {
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
             }

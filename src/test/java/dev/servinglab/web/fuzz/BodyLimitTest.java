@@ -51,6 +51,7 @@ class BodyLimitTest {
 
         assertEquals(413, answer.statusCode(), answer::body);
         assertThat(answer.headers().firstValue("content-type").orElse(""), startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("x-content-type-options").orElse(""), equalTo("nosniff"));
         JsonNode problem = JSON.readTree(answer.body());
         assertThat(problem.path("title").asText(), equalTo("Payload Too Large"));
         assertThat(problem.path("status").asInt(), equalTo(413));
