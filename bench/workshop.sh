@@ -224,11 +224,11 @@ done
       "SERVING_LAB_WORKSHOP_JOINS_PER_MINUTE=$JOINS"
   else
     for i in $(seq 1 "$INSTANCES"); do
-      echo "app, instance $i: the PostgreSQL build (target/quarkus-app-postgresql, no AOT cache)" \
-        "on ${BASES[$((i - 1))]} (pid ${APPS[$((i - 1))]})"
+      echo "app$([ "$INSTANCES" -gt 1 ] && echo ", instance $i"): the PostgreSQL build" \
+        "(target/quarkus-app-postgresql, no AOT cache) on ${BASES[$((i - 1))]} (pid ${APPS[$((i - 1))]})"
     done
     echo "     JAVA_OPTS=$JAVA_OPTS, a fresh database $PG_DB on $PG_HOST:$PG_PORT as $PG_USER (dropped at the end),"
-    echo "     SERVING_LAB_WORKSHOP_JOINS_PER_MINUTE=$JOINS on each"
+    echo "     SERVING_LAB_WORKSHOP_JOINS_PER_MINUTE=$JOINS$([ "$INSTANCES" -gt 1 ] && echo " on each")"
   fi
   echo "     because every simulated learner comes from 127.0.0.1 (the default, 30, is per client address)"
 } | tee "$REPORT"
