@@ -47,9 +47,21 @@ public interface TrainingConfig {
     @WithDefault("50")
     int maxStoredRuns();
 
-    /** Promoted runs served at once; promoting one more retires the oldest promoted model. */
+    /**
+     * Promoted models one instance holds in memory; one more lets the least recently used go from memory. The
+     * database keeps it, so a request naming it loads it again.
+     */
     @WithDefault("10")
+    @Min(1)
     int maxPromoted();
+
+    /**
+     * Promoted models the database keeps, for every instance to load; promoting one more deletes the oldest, which
+     * is then retired. An instance that holds a retired model in memory serves it until it lets it go.
+     */
+    @WithDefault("100")
+    @Min(1)
+    int maxStoredModels();
 
     /**
      * How long a run that was followed may go on with nobody following it before it is cancelled: long enough

@@ -123,7 +123,7 @@ public final class MlpTrainer {
         mlp.setLearningRate(TimeFunction.constant(options.learningRate()));
         mlp.setMomentum(TimeFunction.constant(options.momentum()));
         mlp.setWeightDecay(options.weightDecay());
-        ProbabilisticClassifier classifier = mlp::predict;
+        ProbabilisticClassifier classifier = new MlpClassifier(mlp);
         byte[] best = null;
         int bestEpoch = 0;
 
@@ -179,7 +179,8 @@ public final class MlpTrainer {
                 String reason = "early stop: validation loss has not improved for " + options.patience()
                         + " epochs; the weights of epoch " + bestEpoch + ", the best, are kept";
                 MLP restored = restore(best);
-                return new TrainedClassifier(restored::predict, history, StopCause.EARLY_STOP, reason, bestEpoch);
+                return new TrainedClassifier(
+                        new MlpClassifier(restored), history, StopCause.EARLY_STOP, reason, bestEpoch);
             }
         }
         String reason = "completed all " + options.epochs() + " epochs";

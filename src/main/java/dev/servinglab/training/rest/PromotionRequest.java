@@ -1,5 +1,6 @@
 package dev.servinglab.training.rest;
 
+import dev.servinglab.training.service.Promotion;
 import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,21 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "PromotionRequest", description = "How to serve a training run; the body is optional")
 public record PromotionRequest(
-        @Pattern(regexp = NAME_PATTERN, message = NAME_RULE)
+        @Pattern(regexp = Promotion.NAME_PATTERN, message = Promotion.NAME_RULE)
         @Schema(
-                pattern = NAME_PATTERN,
+                pattern = Promotion.NAME_PATTERN,
                 examples = "my-iris-model",
                 description = "Lower-case letters, digits and dashes, 2 to 40 characters, starting with a letter; "
                         + "run-<id> when left out")
-        String name) {
-
-    /**
-     * The rule of a served model's name, written once for the validator, the published schema and the training
-     * lab's input: a dash is escaped so that browsers (which read a pattern in their strictest mode) take it too.
-     */
-    public static final String NAME_PATTERN = "^[a-z][a-z0-9\\-]{1,39}$";
-
-    /** What the rule asks, in words. */
-    public static final String NAME_RULE =
-            "must be 2 to 40 lower-case letters, digits and dashes, starting with a letter";
-}
+        String name) {}

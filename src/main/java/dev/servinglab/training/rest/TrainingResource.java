@@ -200,7 +200,7 @@ public class TrainingResource {
 
     @POST
     @Path("/{id}/promotion")
-    @NonBlocking
+    // On a worker thread: a promotion writes the model to the database.
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJsonReader.class)
     @Produces(MediaType.APPLICATION_JSON)
@@ -208,8 +208,9 @@ public class TrainingResource {
             summary = "Serve a run's model",
             description = "Puts the model of a completed run behind the same API as the built-in models: "
                     + "POST /api/v1/predict?model=<name>, the trace and the model card then accept its name. "
-                    + "The answer holds a test row of the run to try. The server serves a bounded number of "
-                    + "promoted models: promoting one more retires the oldest (listed in `retired`).")
+                    + "The answer holds a test row of the run to try. The model is stored in the database, so "
+                    + "every instance of the app serves it; the database keeps a bounded number of promoted "
+                    + "models: promoting one more retires the oldest (listed in `retired`).")
     @RequestBody(
             required = false,
             content =
@@ -252,7 +253,7 @@ public class TrainingResource {
      */
     @POST
     @Path("/{id}/promotion")
-    @NonBlocking
+    // On a worker thread: a promotion writes the model to the database.
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param version    the model's version (the run's id)
  * @param runId      the run
  * @param created    false when the run had been promoted before and this answer repeats it
- * @param retired    promoted models no longer served, to stay within the bound
+ * @param retired    promoted models deleted from the store to stay within its bound, and no longer served
  * @param modelCard  where its model card is
  * @param predict    where to ask it for predictions
  * @param example    a row of the run's own test split, ready to send to {@code predict}
@@ -29,6 +29,17 @@ public record Promotion(
 
         @Schema(description = "A test row of the run, as a predict request body")
         Map<String, Double> example) {
+
+    /**
+     * The rule of a served model's name, written once for the validator, the published schema, the training lab's
+     * input and the store: a dash is escaped so that browsers (which read a pattern in their strictest mode) take
+     * it too. The default name {@code run-<id>} keeps it.
+     */
+    public static final String NAME_PATTERN = "^[a-z][a-z0-9\\-]{1,39}$";
+
+    /** What the rule asks, in words. */
+    public static final String NAME_RULE =
+            "must be 2 to 40 lower-case letters, digits and dashes, starting with a letter";
 
     static Promotion of(TrainingRun run, ServedModel model, List<String> retired, boolean created) {
         return new Promotion(

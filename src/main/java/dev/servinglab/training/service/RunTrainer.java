@@ -6,7 +6,6 @@ import dev.servinglab.model.ModelConfig;
 import dev.servinglab.model.data.Dataset;
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.model.data.Split;
-import dev.servinglab.model.data.StratifiedSplitter;
 import dev.servinglab.model.service.EpochMetrics;
 import dev.servinglab.model.service.Evaluation;
 import dev.servinglab.model.service.Evaluator;
@@ -70,7 +69,7 @@ public class RunTrainer {
      */
     Outcome train(TrainingRun run, long startNanos) {
         TrainingOptions options = run.options();
-        Split split = split(options);
+        Split split = SplitRecipe.of(options, models.testFraction()).split(datasets);
         Standardizer scaler = Standardizer.fit(split.train().features());
         ScaledSplit scaled = ScaledSplit.of(split, scaler);
         CurveCommentary commentary = new CurveCommentary();
@@ -102,18 +101,6 @@ public class RunTrainer {
                 observations(run.history(), stop, reason));
         ServedModel model = stop.leavesServableModel() ? served(run, split, scaler, trained, test) : null;
         return new Outcome(summary, model, example(split.test()));
-    }
-
-    private Split split(TrainingOptions options) {
-        Dataset data = datasets.load(options.dataset());
-        Split split = StratifiedSplitter.split(
-                data,
-                new StratifiedSplitter.Options(options.validationFraction(), models.testFraction(), options.seed()));
-        if (options.maxTrainRows() > 0 && options.maxTrainRows() < split.train().size()) {
-            return new Split(
-                    StratifiedSplitter.head(split.train(), options.maxTrainRows()), split.validation(), split.test());
-        }
-        return split;
     }
 
     /**

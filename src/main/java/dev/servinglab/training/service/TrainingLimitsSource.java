@@ -31,6 +31,7 @@ public class TrainingLimitsSource implements LiveSource {
         limits.put("max_duration_s", config.maxDuration().toSeconds());
         limits.put("max_concurrent", config.concurrency());
         limits.put("max_promoted", config.maxPromoted());
+        limits.put("max_stored_models", config.maxStoredModels());
         limits.put("max_stored_runs", config.maxStoredRuns());
         limits.put("max_followers", config.maxFollowers());
         limits.put("disconnect_grace_s", config.disconnectGrace().toSeconds());

@@ -11,10 +11,12 @@ import dev.servinglab.web.problem.ResourceNotFoundException;
 import dev.servinglab.web.problem.ServerStoppingException;
 import dev.servinglab.web.problem.TooManyRequestsException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,6 +37,7 @@ public class TrainingService {
     private final RunTrainer trainer;
     private final RunDeliveries deliveries;
     private final ModelRegistry registry;
+    private final StoredModels stored;
     private final ObjectMapper json;
     private final TrainingRequestReader reader;
     private final SecureRandom ids = new SecureRandom();
@@ -46,6 +49,7 @@ public class TrainingService {
             RunTrainer trainer,
             RunDeliveries deliveries,
             ModelRegistry registry,
+            StoredModels stored,
             ObjectMapper json) {
         this.config = config;
         this.runs = runs;
@@ -53,6 +57,7 @@ public class TrainingService {
         this.trainer = trainer;
         this.deliveries = deliveries;
         this.registry = registry;
+        this.stored = stored;
         this.json = json;
         this.reader = new TrainingRequestReader(Hyperparameter.Limits.of(config));
     }
@@ -109,7 +114,8 @@ public class TrainingService {
 
     /**
      * Serves a completed run's model through the predict API, the trace and the model card, under the given
-     * name or {@code run-<id>}. Promoting a run again answers with the model it is already served as.
+     * name or {@code run-<id>}, from this instance's memory and from the database, where any instance loads it when
+     * asked for it. Promoting a run again answers with the model it is already served as.
      *
      * @throws ConflictException if the run has no model worth serving, or the name is taken
      */
@@ -130,9 +136,30 @@ public class TrainingService {
             throw new ConflictException("A model named " + served + " is already served; choose another name.");
         }
         ServedModel model = trained.withName(served);
-        List<String> retired = registry.promote(model, config.maxPromoted());
+        List<String> retired;
+        try {
+            retired = stored.keep(run, model);
+        } catch (PersistenceException e) {
+            if (nameTaken(e)) { // promoted under that name by another instance since find() looked
+                throw new ConflictException("A model named " + served + " is already served; choose another name.");
+            }
+            throw e;
+        }
+        registry.promote(model);
+        // Deleted from the store: no instance loads them any more, and this one stops serving them now.
+        registry.forget(retired);
+        retired.forEach(gone -> LOG.infof("Model %s retired: the store keeps the newest promoted models", gone));
         run.promotedAs(served);
         return Promotion.of(run, model, retired, true);
+    }
+
+    private static boolean nameTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String whyNotServable(TrainingRun run) {

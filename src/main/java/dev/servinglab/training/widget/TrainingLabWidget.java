@@ -4,8 +4,8 @@ import dev.servinglab.lesson.LessonWidget;
 import dev.servinglab.model.ModelConfig;
 import dev.servinglab.model.data.DatasetRepository;
 import dev.servinglab.training.TrainingConfig;
-import dev.servinglab.training.rest.PromotionRequest;
 import dev.servinglab.training.service.Hyperparameter;
+import dev.servinglab.training.service.Promotion;
 import dev.servinglab.training.service.TrainingPresets;
 import dev.servinglab.training.service.TrainingSummary;
 import io.quarkus.qute.CheckedTemplate;
@@ -48,7 +48,7 @@ public class TrainingLabWidget implements LessonWidget {
 
     @Override
     public TemplateInstance render() {
-        return Templates.widget(TrainingPresets.all(model), form(), PromotionRequest.NAME_PATTERN);
+        return Templates.widget(TrainingPresets.all(model), form(), Promotion.NAME_PATTERN);
     }
 
     @Override

@@ -26,6 +26,6 @@ public final class ModelRegistries {
                 throw new IllegalStateException("the test stopped this training");
             }
         };
-        return new ModelRegistry(endless, null);
+        return new ModelRegistry(endless, null, PromotedModels.NONE);
     }
 }

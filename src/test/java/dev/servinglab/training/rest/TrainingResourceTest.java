@@ -439,10 +439,10 @@ class TrainingResourceTest {
     }
 
     @Test
-    void thePromotedModelsAreBoundedTheOldestRetiredFirst() {
+    void promotedModelsAreBoundedInMemoryAndInTheDatabaseTheOldestRetiredFirst() {
         List<String> models = new ArrayList<>();
         List<String> retired = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             String id = start("{\"epochs\":2,\"seed\":" + (100 + i) + "}");
             Trainings.awaitEnd(id);
             JsonPath promotion = given().when()
@@ -454,18 +454,28 @@ class TrainingResourceTest {
             models.add(promotion.getString("model"));
             retired.addAll(promotion.getList("retired"));
         }
+        // %test.serving-lab.training.max-promoted=3 in memory, the latest ones.
         List<String> served = given().when().get("/api/v1/models").jsonPath().getList("name");
-        assertThat(served.subList(0, 2), equalTo(List.of("mlp", "logreg")));
-        assertThat(served.size(), equalTo(2 + 3)); // %test.serving-lab.training.max-promoted=3
-        assertThat(served, hasItem(models.getLast()));
-        assertThat(retired, everyItem(not(oneOf(models.get(2), models.get(3)))));
-        assertThat(retired.isEmpty(), equalTo(false));
+        assertThat(served, equalTo(List.of("mlp", "logreg", models.get(3), models.get(4), models.get(5))));
+        // %test.serving-lab.training.max-stored-models=5 in the database: the sixth promotion deleted the first.
+        assertThat(retired, hasItem(models.getFirst()));
+        assertThat(retired.stream().filter(models.subList(1, 6)::contains).toList(), hasSize(0));
         given().contentType(ContentType.JSON)
                 .body(IrisExamples.SETOSA)
                 .when()
-                .post("/api/v1/predict?model=" + retired.getFirst())
+                .post("/api/v1/predict?model=" + models.getFirst())
                 .then()
-                .statusCode(404);
+                .statusCode(404)
+                .contentType("application/problem+json");
+        // Let go from memory but kept in the database: loaded again when asked for, and then held.
+        given().contentType(ContentType.JSON)
+                .body(IrisExamples.SETOSA)
+                .when()
+                .post("/api/v1/predict?model=" + models.get(1))
+                .then()
+                .statusCode(200)
+                .body("model", equalTo(models.get(1)));
+        assertThat(given().when().get("/api/v1/models").jsonPath().getList("name"), hasItem(models.get(1)));
     }
 
     @Test

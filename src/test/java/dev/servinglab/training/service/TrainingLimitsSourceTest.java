@@ -22,6 +22,7 @@ class TrainingLimitsSourceTest {
         assertThat(training.get("max_duration_s").intValue(), equalTo(120));
         assertThat(training.get("max_concurrent").intValue(), equalTo(2)); // %test.serving-lab.training.max-concurrent
         assertThat(training.get("max_promoted").intValue(), equalTo(3)); // %test.serving-lab.training.max-promoted
+        assertThat(training.get("max_stored_models").intValue(), equalTo(5)); // %test...training.max-stored-models
         assertThat(training.get("page_pace_ms").intValue(), equalTo(60));
         assertThat(training.get("max_pace_ms").intValue(), equalTo(1000));
         assertThat(training.get("disconnect_grace_s").intValue(), equalTo(1));

@@ -89,6 +89,11 @@ class TrainingSlotsTest {
         }
 
         @Override
+        public int maxStoredModels() {
+            return 100;
+        }
+
+        @Override
         public Duration disconnectGrace() {
             return Duration.ofSeconds(5);
         }
