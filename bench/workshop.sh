@@ -173,12 +173,9 @@ if [ "$DB" = postgresql ]; then
   fi
 fi
 
-# The JVM options of ./lab serve, read from ./lab where they are set, for the PostgreSQL build that ./lab does not
-# serve from its own folder; JAVA_OPTS in the environment replaces them, as it does for ./lab.
-if [ -z "${JAVA_OPTS:-}" ]; then
-  JAVA_OPTS=$(sed -n 's/^JAVA_OPTS="\${JAVA_OPTS:-\(.*\)}"$/\1/p' lab)
-  [ -n "$JAVA_OPTS" ] || { echo "workshop bench: could not read the default JAVA_OPTS from ./lab" >&2; exit 1; }
-fi
+# The JVM options of ./lab serve (JAVA_OPTS from the environment, else ./lab's own), for the PostgreSQL build that
+# ./lab does not serve from its own folder.
+JAVA_OPTS=$(./lab java-opts)
 
 BASES=()
 APPS=()
