@@ -144,13 +144,9 @@ class KubernetesManifestsTest {
         Map<String, String> podLabels =
                 deployment.getSpec().getTemplate().getMetadata().getLabels();
         assertThat(
-                podLabels.entrySet(),
-                hasItems(deployment
-                        .getSpec()
-                        .getSelector()
-                        .getMatchLabels()
-                        .entrySet()
-                        .toArray(Map.Entry[]::new)));
+                "the Deployment's selector picks its own pods",
+                deployment.getSpec().getSelector().getMatchLabels().entrySet(),
+                everyItem(in(podLabels.entrySet())));
 
         Service service = Manifests.one(app, Service.class, APP);
         assertThat(
