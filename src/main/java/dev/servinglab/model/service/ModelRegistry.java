@@ -296,17 +296,24 @@ public class ModelRegistry {
         return false;
     }
 
-    /** Loads a model on a thread of its own; the load leaves {@link #loads} once it has ended. */
+    /**
+     * Loads a model on a thread of its own. The load leaves {@link #loads} before its answer is given: a request that
+     * comes later must not take an answer already decided (the unknown name's second is over, say), but decide anew
+     * from what the load left (the model held, or the name known unknown).
+     */
     private void startLoad(String name, CompletableFuture<Optional<ServedModel>> load) {
         try {
             loader.execute(() -> {
+                Optional<ServedModel> loaded;
                 try {
-                    load.complete(loadAndHold(name));
+                    loaded = loadAndHold(name);
                 } catch (RuntimeException | Error e) {
-                    load.completeExceptionally(e);
-                } finally {
                     loads.remove(name, load);
+                    load.completeExceptionally(e);
+                    return;
                 }
+                loads.remove(name, load);
+                load.complete(loaded);
             });
         } catch (RuntimeException | OutOfMemoryError e) { // no thread to load on: fail those waiting, not hang
             loads.remove(name, load);
