@@ -4,10 +4,8 @@ import dev.servinglab.model.blas.NativeBlas;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -205,26 +203,6 @@ public final class MlpTrainer {
             throw new UncheckedIOException(e);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("cannot restore the best epoch's weights", e);
-        }
-    }
-
-    /**
-     * Resolves classes through Smile's own class loader: in dev and test mode Quarkus loads Smile in another
-     * loader than the one the JDK's default lookup would pick.
-     */
-    private static final class SmileObjectInput extends ObjectInputStream {
-
-        SmileObjectInput(InputStream in) throws IOException {
-            super(in);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass descriptor) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(descriptor.getName(), false, MLP.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(descriptor);
-            }
         }
     }
 }

@@ -1,15 +1,14 @@
 package dev.servinglab.training.service;
 
 import dev.servinglab.model.service.MlpClassifier;
+import dev.servinglab.model.service.SmileObjectInput;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import smile.classification.MLP;
 
@@ -94,27 +93,6 @@ final class NetworkBytes {
             throw new InvalidClassException("the allow-list of a network's classes refused " + refused);
         } catch (ClassNotFoundException e) {
             throw new IOException("the bytes name a class this server does not have: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Resolves classes through Smile's own class loader: in dev and test mode Quarkus loads Smile in another loader
-     * than the one the JDK's default lookup would pick. Looking a class up does not initialise it; the filter then
-     * decides, before any object of it is made.
-     */
-    private static final class SmileObjectInput extends ObjectInputStream {
-
-        SmileObjectInput(InputStream in) throws IOException {
-            super(in);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass descriptor) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(descriptor.getName(), false, MLP.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(descriptor);
-            }
         }
     }
 }
