@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -83,6 +84,14 @@ public class SoakLoad {
         System.exit(soak.run() ? 0 : 1);
     }
 
+    /**
+     * Returns the generator of loop n. Not {@code new Random(seed + n)}: java.util.Random's first draws from seeds 1
+     * apart are nearly equal, so the loops would move in step; SplittableRandom mixes the seed first.
+     */
+    Random seeded(int n) {
+        return new Random(new SplittableRandom(seed + n).nextLong());
+    }
+
     boolean run() throws Exception {
         List<Question> questions = questions();
         List<String> pages = pages();
@@ -90,19 +99,19 @@ public class SoakLoad {
         List<Thread> loops = new ArrayList<>();
         int n = 0;
         for (int i = 0; i < traceLoops; i++) {
-            Random random = new Random(seed + n++);
+            Random random = seeded(n++);
             loops.add(Thread.ofVirtual().start(() -> traces(random)));
         }
         for (int i = 0; i < quizLoops; i++) {
-            Random random = new Random(seed + n++);
+            Random random = seeded(n++);
             loops.add(Thread.ofVirtual().start(() -> quizzes(random, questions)));
         }
         for (int i = 0; i < pageLoops; i++) {
-            Random random = new Random(seed + n++);
+            Random random = seeded(n++);
             loops.add(Thread.ofVirtual().start(() -> pages(random, pages)));
         }
         for (int i = 0; i < trainingLoops; i++) {
-            Random random = new Random(seed + n++);
+            Random random = seeded(n++);
             loops.add(Thread.ofVirtual().start(() -> trainings(random)));
         }
         for (Thread loop : loops) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -177,7 +178,7 @@ public class ModelRegistry {
      */
     public Optional<ServedModel> find(String name) {
         ready();
-        if (name == null || name.isEmpty() || name.equals(OIP_ALIAS)) {
+        if (namesDefault(name)) {
             return Optional.of(defaultModel);
         }
         Entry entry = entries.get(name);
@@ -194,6 +195,42 @@ public class ModelRegistry {
             startLoad(name, mine);
         }
         return await(name, load);
+    }
+
+    /**
+     * Finds a model by name among those this instance holds in memory, without asking the store: what a refused
+     * request is counted under, where a lookup in the store would cost a refusal a query.
+     */
+    public Optional<ServedModel> held(String name) {
+        ready();
+        if (namesDefault(name)) {
+            return Optional.of(defaultModel);
+        }
+        return Optional.ofNullable(entries.get(name)).map(entry -> entry.model);
+    }
+
+    /**
+     * Starts loading a model this instance does not hold, without waiting for it, and returns the load: once it
+     * ends, {@link #find(String)} answers from memory. Returns empty when there is nothing to wait for (the name is
+     * held, recently unknown, or the models are not trained yet), so that a request thread that must not block (an
+     * event loop) can wait for the load without holding the thread. The load fails, as {@link #find(String)} does,
+     * with {@link ModelStoreUnavailableException} when the store cannot be read or takes too long.
+     */
+    public Optional<CompletionStage<?>> loading(String name) {
+        if (!isReady() || namesDefault(name) || entries.containsKey(name) || knownUnknown(name)) {
+            return Optional.empty();
+        }
+        CompletableFuture<Optional<ServedModel>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<ServedModel>> load = loads.putIfAbsent(name, mine);
+        if (load == null) {
+            load = mine;
+            startLoad(name, mine);
+        }
+        // A copy: the timeout is this waiter's, not the load's, which other requests share.
+        return Optional.of(load.copy()
+                .orTimeout(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(unavailable(
+                        name, failure instanceof CompletionException wrapped ? wrapped.getCause() : failure))));
     }
 
     /**
@@ -283,6 +320,11 @@ public class ModelRegistry {
         return released;
     }
 
+    /** Tells whether a requested name means the default model: none, or the Open Inference Protocol's alias. */
+    private static boolean namesDefault(String name) {
+        return name == null || name.isEmpty() || name.equals(OIP_ALIAS);
+    }
+
     /** Tells whether the store recently did not hold the name. */
     private boolean knownUnknown(String name) {
         Long until = unknown.get(name);
@@ -349,14 +391,22 @@ public class ModelRegistry {
         try {
             return load.get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            LOG.errorf(e.getCause(), "Cannot load the promoted model %s from the store", name);
-            throw new ModelStoreUnavailableException(name, RETRY_SECONDS);
+            throw unavailable(name, e.getCause());
         } catch (TimeoutException e) {
-            LOG.errorf("Loading the promoted model %s took more than %d s", name, LOAD_TIMEOUT_SECONDS);
-            throw new ModelStoreUnavailableException(name, RETRY_SECONDS);
+            throw unavailable(name, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelStoreUnavailableException(name, RETRY_SECONDS);
         }
+    }
+
+    /** Logs why a model could not be loaded and returns the refusal a request gets: 503, try again later. */
+    private static ModelStoreUnavailableException unavailable(String name, Throwable cause) {
+        if (cause instanceof TimeoutException) {
+            LOG.errorf("Loading the promoted model %s took more than %d s", name, LOAD_TIMEOUT_SECONDS);
+        } else {
+            LOG.errorf(cause, "Cannot load the promoted model %s from the store", name);
+        }
+        return new ModelStoreUnavailableException(name, RETRY_SECONDS);
     }
 }

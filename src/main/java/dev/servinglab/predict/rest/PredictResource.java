@@ -243,7 +243,8 @@ public class PredictResource {
      * up by clients cannot create unbounded metric series.
      */
     private String modelTag(String requested) {
-        return models.find(requested).map(this::modelTag).orElse("unknown");
+        // Memory only: a refusal must not cost a lookup in the store of promoted models.
+        return models.held(requested).map(this::modelTag).orElse("unknown");
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.sameInstance;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,6 +68,49 @@ class ModelRegistryTest {
         assertThat(registry.find("run-a").orElseThrow(), sameInstance(stored));
         assertThat(store.loads.get(), equalTo(1));
         assertThat(names(registry), contains("mlp", "run-a"));
+    }
+
+    @Test
+    void aLoadCanBeWaitedForWithoutHoldingTheThreadThatAsks() throws Exception {
+        ModelRegistry registry = registry();
+        ServedModel stored = model("run-a");
+        store.kept.put("run-a", stored);
+        store.gate = new CountDownLatch(1);
+
+        // Answered at once while the store holds the load: an event loop asking is not held up.
+        CompletableFuture<?> load = registry.loading("run-a").orElseThrow().toCompletableFuture();
+        CompletableFuture<?> second = registry.loading("run-a").orElseThrow().toCompletableFuture();
+        assertThat(load.isDone(), is(false));
+        assertThat(registry.held("run-a"), equalTo(Optional.empty()));
+
+        store.gate.countDown();
+        load.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+        assertThat(store.loads.get(), equalTo(1));
+        assertThat(registry.held("run-a").orElseThrow(), sameInstance(stored));
+        // Nothing to wait for: held, the default model's names, or not trained yet.
+        assertThat(registry.loading("run-a"), equalTo(Optional.empty()));
+        assertThat(registry.loading(null), equalTo(Optional.empty()));
+        assertThat(registry.loading(ModelRegistry.OIP_ALIAS), equalTo(Optional.empty()));
+        assertThat(store.loads.get(), equalTo(1));
+    }
+
+    @Test
+    void aLoadWaitedForWithoutHoldingTheThreadFailsUnavailableWhenTheStoreCannotBeRead() {
+        ModelRegistry registry = registry();
+        store.failure = new IllegalStateException("the database is down");
+        CompletableFuture<?> load = registry.loading("run-a").orElseThrow().toCompletableFuture();
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> load.get(10, TimeUnit.SECONDS));
+        assertThat(failed.getCause(), instanceOf(ModelStoreUnavailableException.class));
+        assertThat(registry.held("run-a"), equalTo(Optional.empty()));
+    }
+
+    @Test
+    void heldNeverAsksTheStore() {
+        ModelRegistry registry = registry();
+        assertThat(registry.held("run-a"), equalTo(Optional.empty()));
+        assertThat(registry.held(null).orElseThrow().name(), equalTo("mlp"));
+        assertThat(store.loads.get(), equalTo(0));
     }
 
     @Test
