@@ -32,7 +32,7 @@ USER 10001
 ENV SERVING_LAB_DATA_DIR=/data
 VOLUME /data
 # The same JVM options as ./lab start; OpenBLAS comes from the jar when the image has none.
-ENV JAVA_OPTS="-XX:+UseParallelGC -Xms160m -Xmx256m"
+ENV JAVA_OPTS="-XX:+UseG1GC -XX:MaxGCPauseMillis=50 -XX:-ClassUnloadingWithConcurrentMark -XX:MarkStackSize=256k -Xms64m -Xmx128m -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000"
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
     CMD curl -fs http://127.0.0.1:8080/q/health/ready > /dev/null || exit 1

@@ -8,36 +8,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import io.restassured.http.ContentType;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the packaged app on the OpenBLAS bundled in its jar, kills it with SIGKILL and starts it again: the second
  * start loads the library its first start extracted, and the temporary folder holds that one copy, not one per start.
  */
-class BundledBlasIT {
-
-    private Path data;
-    private PackagedApp app;
-    /** Set once every assertion has held: the data folder, with the apps' logs, is kept for a failed run. */
-    private boolean passed;
-
-    @AfterEach
-    void stop() throws InterruptedException, IOException {
-        if (app != null) {
-            app.close();
-        }
-        if (passed) {
-            PackagedApp.deleteTree(data);
-        }
-    }
+class BundledBlasIT extends AppOnADataFolder {
 
     @Test
     void aKillNineLeavesOneCopyOfTheBundledOpenBlasWhichTheNextStartReuses() throws Exception {
@@ -62,7 +45,7 @@ class BundledBlasIT {
                 "reused, not written again",
                 Files.getLastModifiedTime(copy.resolve("libopenblas.so.0")),
                 equalTo(extracted));
-        passed = true;
+        passed();
     }
 
     private void predictsAVirginica() {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,22 +20,7 @@ import org.junit.jupiter.api.Test;
  * (the static files it copies out of the jar) is one folder under the data folder, reused by the next start,
  * instead of a new folder in the temporary folder per start, left there for ever. A clean stop removes it.
  */
-class FileCacheIT {
-
-    private Path data;
-    private PackagedApp app;
-    /** Set once every assertion has held: the data folder, with the apps' logs, is kept for a failed run. */
-    private boolean passed;
-
-    @AfterEach
-    void stop() throws InterruptedException, IOException {
-        if (app != null) {
-            app.close();
-        }
-        if (passed) {
-            PackagedApp.deleteTree(data);
-        }
-    }
+class FileCacheIT extends AppOnADataFolder {
 
     @Test
     void aKillNineLeavesNothingInTheTemporaryFolderAndOneCacheFolderTheNextStartReuses() throws Exception {
@@ -61,7 +45,7 @@ class FileCacheIT {
         assertThat(app.process().waitFor(15, TimeUnit.SECONDS), is(true));
         assertThat("a clean stop removes the cache folder", Files.exists(cache), is(false));
         assertThat(vertxFoldersIn(tmp), empty());
-        passed = true;
+        passed();
     }
 
     private void servesTheStylesheet() {

@@ -24,7 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,27 +39,13 @@ import org.junit.jupiter.api.Test;
  * streams get a last event saying the server is stopping, the process exits within 10 s, and every report it
  * acknowledged is there after a restart on the same data folder.
  */
-class GracefulShutdownIT {
+class GracefulShutdownIT extends AppOnADataFolder {
 
     private static final Duration EXIT_WITHIN = Duration.ofSeconds(10);
     /** 128 + SIGTERM: how a JVM that ran its shutdown hooks after a SIGTERM may exit. */
     private static final int EXIT_ON_SIGTERM = 143;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Path data;
-    private PackagedApp app;
-    /** Set once every assertion has held: the data folder, with the apps' logs, is kept for a failed run. */
-    private boolean passed;
-
-    @AfterEach
-    void stop() throws InterruptedException, IOException {
-        if (app != null) {
-            app.close();
-        }
-        if (passed) {
-            PackagedApp.deleteTree(data);
-        }
-    }
 
     @Test
     void sigtermEndsTheStreamsWithALastEventKeepsEveryAcknowledgedReportAndExitsInTime() throws Exception {
@@ -135,7 +119,7 @@ class GracefulShutdownIT {
         assertThat(reporter.acknowledged, everyItem(in(stored)));
         // Nothing unacknowledged was invented either: at most the one report in flight when the app stopped.
         assertThat(stored.size(), lessThanOrEqualTo(reporter.acknowledged.size() + 1));
-        passed = true;
+        passed();
     }
 
     /** Follows a Server-Sent Events stream on a thread of its own, keeping every line, until the stream ends. */

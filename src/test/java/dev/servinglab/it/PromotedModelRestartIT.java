@@ -10,14 +10,11 @@ import static org.hamcrest.Matchers.not;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,22 +22,7 @@ import org.junit.jupiter.api.Test;
  * file: the promoted model, which no memory holds any more, is loaded from the database and answers exactly as
  * before.
  */
-class PromotedModelRestartIT {
-
-    private PackagedApp app;
-    private Path data;
-    /** Set once every assertion has held: the data folder, with the apps' logs, is kept for a failed run. */
-    private boolean passed;
-
-    @AfterEach
-    void stop() throws InterruptedException, IOException {
-        if (app != null) {
-            app.close();
-        }
-        if (passed) {
-            PackagedApp.deleteTree(data);
-        }
-    }
+class PromotedModelRestartIT extends AppOnADataFolder {
 
     @Test
     void aPromotedModelSurvivesKillNine() throws Exception {
@@ -82,7 +64,7 @@ class PromotedModelRestartIT {
         assertThat(held, not(hasItem(model)));
         assertThat(predict(base, model, example), equalTo(before));
         assertThat(app.log(), containsString("Loaded promoted model " + model));
-        passed = true;
+        passed();
     }
 
     private static String predict(String base, String model, Map<String, Object> example) {

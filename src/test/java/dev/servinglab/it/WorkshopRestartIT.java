@@ -24,32 +24,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Kills the packaged app with SIGKILL in the middle of a class and starts it again on the same database file:
  * every report it acknowledged is still there.
  */
-class WorkshopRestartIT {
+class WorkshopRestartIT extends AppOnADataFolder {
 
     /** Reports as fast as a learner's page may send them: the limit per learner would stop the test, not a bug. */
     static final Map<String, String> UNLIMITED = Map.of("SERVING_LAB_WORKSHOP_REPORTS_PER_MINUTE", "100000");
-
-    private PackagedApp app;
-    private Path data;
-    /** Set once every assertion has held: the data folder, with the apps' logs, is kept for a failed run. */
-    private boolean passed;
-
-    @AfterEach
-    void stop() throws InterruptedException, IOException {
-        if (app != null) {
-            app.close();
-        }
-        if (passed) {
-            PackagedApp.deleteTree(data);
-        }
-    }
 
     @Test
     void nothingAcknowledgedIsLostToKillNine() throws Exception {
@@ -93,7 +77,7 @@ class WorkshopRestartIT {
                 .then()
                 .statusCode(200)
                 .body("learners.size()", is(4));
-        passed = true;
+        passed();
     }
 
     /**

@@ -188,13 +188,7 @@ public class ModelRegistry {
         if (knownUnknown(name)) {
             return Optional.empty();
         }
-        CompletableFuture<Optional<ServedModel>> mine = new CompletableFuture<>();
-        CompletableFuture<Optional<ServedModel>> load = loads.putIfAbsent(name, mine);
-        if (load == null) {
-            load = mine;
-            startLoad(name, mine);
-        }
-        return await(name, load);
+        return await(name, load(name));
     }
 
     /**
@@ -220,12 +214,7 @@ public class ModelRegistry {
         if (!isReady() || namesDefault(name) || entries.containsKey(name) || knownUnknown(name)) {
             return Optional.empty();
         }
-        CompletableFuture<Optional<ServedModel>> mine = new CompletableFuture<>();
-        CompletableFuture<Optional<ServedModel>> load = loads.putIfAbsent(name, mine);
-        if (load == null) {
-            load = mine;
-            startLoad(name, mine);
-        }
+        CompletableFuture<Optional<ServedModel>> load = load(name);
         // A copy: the timeout is this waiter's, not the load's, which other requests share.
         return Optional.of(load.copy()
                 .orTimeout(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS)
@@ -318,6 +307,17 @@ public class ModelRegistry {
                 "Model %s let go from memory, the least recently used of the promoted models; the store keeps it",
                 name));
         return released;
+    }
+
+    /** Returns the load of a name under way, or starts one: the requests that name the same model share it. */
+    private CompletableFuture<Optional<ServedModel>> load(String name) {
+        CompletableFuture<Optional<ServedModel>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<ServedModel>> load = loads.putIfAbsent(name, mine);
+        if (load == null) {
+            startLoad(name, mine);
+            return mine;
+        }
+        return load;
     }
 
     /** Tells whether a requested name means the default model: none, or the Open Inference Protocol's alias. */

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +32,9 @@ final class ClassTally {
     static final int SLOTS = 24;
 
     static final Duration SLOT = Duration.ofSeconds(5);
+
+    /** The answer counts of a learner who answered nothing yet: never written to. */
+    private static final int[] NO_ANSWERS = new int[2];
 
     /** Numbers of the reports folded in above {@link #seq}: those that came ahead of an earlier one. */
     private final Set<Long> ahead = new HashSet<>();
@@ -221,6 +223,7 @@ final class ClassTally {
     }
 
     private List<DashboardView.LearnerRow> learnerRows() {
+        // Built several times a second for hundreds of learners: plain loops over the counts, no stream per learner.
         Map<Long, int[]> answeredAndRight = new HashMap<>();
         for (Map<Long, Attempts> byLearner : answers.values()) {
             byLearner.forEach((learner, attempts) -> {
@@ -229,14 +232,22 @@ final class ClassTally {
                 counts[1] += attempts.first.correct() ? 1 : 0;
             });
         }
-        List<DashboardView.LearnerRow> rows = new ArrayList<>();
+        Map<Long, Integer> lessonsCompleted = new HashMap<>();
+        for (Set<Long> learnerIds : completed.values()) {
+            for (Long learnerId : learnerIds) {
+                lessonsCompleted.merge(learnerId, 1, Integer::sum);
+            }
+        }
+        List<DashboardView.LearnerRow> rows = new ArrayList<>(learners.size());
         for (ClassEvent.LearnerChanged learner : learners.values()) {
-            int[] counts = answeredAndRight.getOrDefault(learner.learnerId(), new int[2]);
-            int lessonsCompleted = (int) completed.values().stream()
-                    .filter(ids -> ids.contains(learner.learnerId()))
-                    .count();
+            int[] counts = answeredAndRight.getOrDefault(learner.learnerId(), NO_ANSWERS);
             rows.add(new DashboardView.LearnerRow(
-                    learner.nickname(), learner.joinedAt(), learner.active(), lessonsCompleted, counts[0], counts[1]));
+                    learner.nickname(),
+                    learner.joinedAt(),
+                    learner.active(),
+                    lessonsCompleted.getOrDefault(learner.learnerId(), 0),
+                    counts[0],
+                    counts[1]));
         }
         return rows;
     }
@@ -246,21 +257,23 @@ final class ClassTally {
         for (Quiz quiz : quizzes) {
             for (Question question : quiz.questions()) {
                 Map<Long, Attempts> byLearner = answers.getOrDefault(quiz.slug() + "/" + question.id(), Map.of());
-                List<ClassEvent.AnswerReported> firsts =
-                        byLearner.values().stream().map(a -> a.first).toList();
-                int right = (int) firsts.stream()
-                        .filter(ClassEvent.AnswerReported::correct)
-                        .count();
+                List<ClassEvent.AnswerReported> firsts = new ArrayList<>(byLearner.size());
+                int right = 0;
+                int[] chosen = new int[question.options().size()];
+                for (Attempts attempts : byLearner.values()) {
+                    ClassEvent.AnswerReported first = attempts.first;
+                    firsts.add(first);
+                    right += first.correct() ? 1 : 0;
+                    List<Integer> choices = first.answer().choices();
+                    for (int i = 0; choices != null && i < chosen.length; i++) {
+                        chosen[i] += choices.contains(i) ? 1 : 0;
+                    }
+                }
                 Double percentRight = firsts.isEmpty() ? null : 100.0 * right / firsts.size();
-                List<DashboardView.OptionCount> options = new ArrayList<>();
-                for (int i = 0; i < question.options().size(); i++) {
-                    int index = i;
+                List<DashboardView.OptionCount> options = new ArrayList<>(chosen.length);
+                for (int i = 0; i < chosen.length; i++) {
                     Question.Option option = question.options().get(i);
-                    int chosen = (int) firsts.stream()
-                            .filter(a -> a.answer().choices() != null
-                                    && a.answer().choices().contains(index))
-                            .count();
-                    options.add(new DashboardView.OptionCount(i, option.text(), option.correct(), chosen));
+                    options.add(new DashboardView.OptionCount(i, option.text(), option.correct(), chosen[i]));
                 }
                 rows.add(new DashboardView.QuestionRow(
                         quiz.slug(),
@@ -277,20 +290,50 @@ final class ClassTally {
         return rows;
     }
 
+    /** Counts the learners who gave one wrong answer, and keeps one of them to describe it. */
+    private static final class WrongCount {
+        final Answer answer;
+        int learners;
+
+        WrongCount(Answer answer) {
+            this.answer = answer;
+        }
+    }
+
     private static DashboardView.WrongAnswer mostChosenWrong(
             Question question, List<ClassEvent.AnswerReported> firsts) {
         if (question.parameters() != null) {
             // Each learner had a problem of their own: the same wrong number means nothing across them.
             return null;
         }
-        Map<String, Long> wrong = firsts.stream()
-                .filter(a -> !a.correct())
-                .map(a -> describe(question, a.answer()))
-                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
-        return wrong.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(e -> new DashboardView.WrongAnswer(e.getKey(), e.getValue().intValue()))
-                .orElse(null);
+        // Grouped by a key that costs no text; only the answer chosen most is described (the first of a tie).
+        Map<Object, WrongCount> wrong = new LinkedHashMap<>();
+        for (ClassEvent.AnswerReported first : firsts) {
+            if (!first.correct()) {
+                wrong.computeIfAbsent(key(question, first.answer()), k -> new WrongCount(first.answer())).learners++;
+            }
+        }
+        WrongCount most = null;
+        for (WrongCount count : wrong.values()) {
+            if (most == null || count.learners > most.learners) {
+                most = count;
+            }
+        }
+        return most == null ? null : new DashboardView.WrongAnswer(describe(question, most.answer), most.learners);
+    }
+
+    /** Returns what makes two answers the same answer as {@link #describe} writes them, without writing them. */
+    private static Object key(Question question, Answer answer) {
+        if (answer.value() != null || question.options().size() > Long.SIZE) {
+            return describe(question, answer);
+        }
+        long chosen = 0;
+        for (int i : answer.choices()) {
+            if (i >= 0 && i < question.options().size()) {
+                chosen |= 1L << i;
+            }
+        }
+        return chosen;
     }
 
     /** Writes an answer as the dashboard names it: the options' texts, or the number. */
