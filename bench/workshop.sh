@@ -15,7 +15,8 @@
 #   bench/workshop.sh --instances 2            two instances of the PostgreSQL build sharing one database
 # Options: --learners N (300)  --minutes M (5)  --port P (18190; instance i listens on P+i-1)  --seed S (42)
 #          --quiet-seconds S (30)  --probe-rate R (50 predictions a second, on each instance)  --no-build
-#          --out DIR (bench/results)  --db h2|postgresql (h2: ./lab serve on a fresh H2 file)
+#          --out DIR (bench/results)  --probe-log (also write every probe, with its wall-clock time, to a CSV in DIR,
+#          to line the slow ones up with a GC log)  --db h2|postgresql (h2: ./lab serve on a fresh H2 file)
 #          --instances N (1; more than one implies --db postgresql: they share the database)
 #          --pg-url jdbc:postgresql://HOST:PORT (the server; default the local cluster, as .ci/run starts it)
 #          --pg-user U (servinglab_test)  --pg-password P (servinglab_test), or SERVING_LAB_BENCH_POSTGRES_URL,
@@ -33,7 +34,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 
-LEARNERS=300; MINUTES=5; PORT=18190; SEED=42; QUIET=30; PROBE_RATE=50; BUILD=1; OUT="$ROOT/bench/results"
+LEARNERS=300; MINUTES=5; PORT=18190; SEED=42; QUIET=30; PROBE_RATE=50; BUILD=1; PROBE_LOG=0; OUT="$ROOT/bench/results"
 DB=""; INSTANCES=1
 PG_URL="${SERVING_LAB_BENCH_POSTGRES_URL:-}"
 PG_USER="${SERVING_LAB_BENCH_POSTGRES_USER:-servinglab_test}"
@@ -47,6 +48,7 @@ while [ $# -gt 0 ]; do
     --quiet-seconds) QUIET="$2"; shift 2;;
     --probe-rate) PROBE_RATE="$2"; shift 2;;
     --no-build) BUILD=0; shift;;
+    --probe-log) PROBE_LOG=1; shift;;
     --out) OUT="$2"; shift 2;;
     --db) DB="$2"; shift 2;;
     --instances) INSTANCES="$2"; shift 2;;
@@ -256,11 +258,13 @@ SAMPLER=$!
 PIDS+=("$SAMPLER")
 # The driver runs in the background and is waited for, so that Ctrl-C or a TERM reaches the trap at once (bash
 # runs a trap only once a command in the foreground has ended); its output goes to the report through tee.
+PROBE_ARGS=()
+[ "$PROBE_LOG" = 1 ] && PROBE_ARGS=(--probe-log "$OUT/workshop-probes-$STAMP.csv")
 exec 3> >(tee -a "$REPORT")
 TEE=$!
 "$JAVA" "$ROOT/bench/workshop/WorkshopBench.java" --base "$(IFS=,; echo "${BASES[*]}")" \
     --pid "$(IFS=,; echo "${APPS[*]}")" --learners "$LEARNERS" --minutes "$MINUTES" \
-    --seed "$SEED" --quiet-seconds "$QUIET" --probe-rate "$PROBE_RATE" >&3 2>&3 &
+    --seed "$SEED" --quiet-seconds "$QUIET" --probe-rate "$PROBE_RATE" "${PROBE_ARGS[@]}" >&3 2>&3 &
 DRIVER=$!
 PIDS+=("$DRIVER")
 STATUS=0

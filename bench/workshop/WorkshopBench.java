@@ -86,6 +86,9 @@ public class WorkshopBench {
     final List<InputStream> openStreams = new CopyOnWriteArrayList<>();
     volatile String probePhase = "warm-up";
     volatile boolean probing = true;
+    /** Where every probe is written (sent at, in ms since the epoch; its latency; its phase), or null for nowhere. */
+    java.nio.file.Path probeLog;
+    final List<String> probeLines = Collections.synchronizedList(new ArrayList<>());
     volatile boolean sampling = true;
 
     // The course, read from the app
@@ -150,6 +153,7 @@ public class WorkshopBench {
                 case "--quiet-seconds" -> bench.quietSeconds = Integer.parseInt(value);
                 case "--probe-rate" -> bench.probeRate = Integer.parseInt(value);
                 case "--train-share" -> bench.trainShare = Double.parseDouble(value);
+                case "--probe-log" -> bench.probeLog = java.nio.file.Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -238,6 +242,11 @@ public class WorkshopBench {
             probe.join(2000);
         }
         sampler.join(2000);
+        if (probeLog != null) {
+            List<String> lines = new ArrayList<>(List.of("sent_at_ms,latency_ms,phase,instance"));
+            lines.addAll(probeLines);
+            java.nio.file.Files.write(probeLog, lines);
+        }
         return summarise(classSeconds);
     }
 
@@ -655,11 +664,15 @@ public class WorkshopBench {
             next += period;
             String phase = probePhase;
             boolean lab = labsRunning.get() > 0;
+            long sentAt = System.currentTimeMillis();
             long t0 = System.nanoTime();
             try {
                 HttpResponse<Void> response =
                         probeClient.send(predict(at).build(), HttpResponse.BodyHandlers.discarding());
                 double ms = (System.nanoTime() - t0) / 1e6;
+                if (probeLog != null) {
+                    probeLines.add(String.format(Locale.ROOT, "%d,%.3f,%s,%d", sentAt, ms, phase, at.number));
+                }
                 if (response.statusCode() != 200) {
                     error("POST predict (probe)" + at(at) + " " + response.statusCode());
                 } else if ("quiet".equals(phase) || "class".equals(phase)) {

@@ -5,6 +5,7 @@ import dev.servinglab.workshop.service.ClassStreams;
 import dev.servinglab.workshop.service.LearnerService;
 import dev.servinglab.workshop.service.ReportService;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -96,8 +97,11 @@ public class LearnerResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "401", description = "This browser is not in a workshop")
     public void events(
-            @CookieParam(WorkshopCookies.LEARNER) String token, @Context SseEventSink sink, @Context Sse sse) {
-        streams.watchAsLearner(learners.workshopId(token), new SseSubscriber(sink, sse));
+            @CookieParam(WorkshopCookies.LEARNER) String token,
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @Context HttpServerResponse response) {
+        streams.watchAsLearner(learners.workshopId(token), new SseSubscriber(sink, sse, response));
     }
 
     @POST

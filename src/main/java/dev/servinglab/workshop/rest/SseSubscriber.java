@@ -1,33 +1,47 @@
 package dev.servinglab.workshop.rest;
 
+import dev.servinglab.workshop.service.StreamEvent;
 import dev.servinglab.workshop.service.StreamSubscriber;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Sends a workshop's live events down one Server-Sent Events connection, and notices when the client has gone. */
+/**
+ * Sends a workshop's live events down one Server-Sent Events connection, and notices when the client has gone.
+ * The sink opens and ends the stream and sets its headers; once they are on the wire, events are written to the
+ * connection as they are, because the sink would copy a 100 KB dashboard event six times or more before sending it.
+ */
 final class SseSubscriber implements StreamSubscriber {
 
     private final SseEventSink sink;
     private final Sse sse;
+    private final HttpServerResponse response;
     private volatile boolean failed;
     /** The last event sent: the stream ends only once it has been written, so that a last event is not lost. */
     private volatile CompletionStage<?> lastSent = CompletableFuture.completedFuture(null);
 
-    SseSubscriber(SseEventSink sink, Sse sse) {
+    SseSubscriber(SseEventSink sink, Sse sse, HttpServerResponse response) {
         this.sink = sink;
         this.sse = sse;
+        this.response = response;
     }
 
     @Override
-    public void send(String name, String data) {
+    public void send(StreamEvent event) {
         if (closed()) {
             return;
         }
         try {
-            CompletionStage<?> sent =
-                    sink.send(sse.newEventBuilder().name(name).data(data).build());
+            CompletionStage<?> sent = response.headWritten()
+                    ? response.write(Buffer.buffer(event.frame())).toCompletionStage()
+                    // The first event may come before the stream's headers are out: the sink writes them with it.
+                    : sink.send(sse.newEventBuilder()
+                            .name(event.name())
+                            .data(event.data())
+                            .build());
             lastSent = sent;
             sent.whenComplete((ignored, error) -> {
                 if (error != null) {

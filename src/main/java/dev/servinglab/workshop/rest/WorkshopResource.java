@@ -10,6 +10,7 @@ import dev.servinglab.workshop.service.WorkshopExport;
 import dev.servinglab.workshop.service.WorkshopService;
 import dev.servinglab.workshop.service.WorkshopView;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -187,8 +188,9 @@ public class WorkshopResource {
             @Parameter(description = CODE) @PathParam("code") String code,
             @Context HttpHeaders headers,
             @Context SseEventSink sink,
-            @Context Sse sse) {
-        streams.watchDashboard(access.authorise(code, headers), new SseSubscriber(sink, sse));
+            @Context Sse sse,
+            @Context HttpServerResponse response) {
+        streams.watchDashboard(access.authorise(code, headers), new SseSubscriber(sink, sse, response));
     }
 
     @GET

@@ -1,6 +1,5 @@
 package dev.servinglab.workshop.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servinglab.workshop.WorkshopConfig;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
@@ -41,8 +40,8 @@ public class ClassStreams {
     /** The name of the last event of every stream when the server stops. */
     private static final String SHUTDOWN = "shutdown";
 
-    private static final String SHUTDOWN_DATA =
-            "{\"detail\":\"The server is stopping; this page reconnects when it is back.\"}";
+    private static final StreamEvent SHUTDOWN_EVENT =
+            StreamEvent.of(SHUTDOWN, "{\"detail\":\"The server is stopping; this page reconnects when it is back.\"}");
 
     private final WorkshopService workshops;
     private final WorkshopDirectory directory;
@@ -119,7 +118,7 @@ public class ClassStreams {
             return;
         }
         learners.computeIfAbsent(workshopId, id -> new CopyOnWriteArraySet<>()).add(subscriber);
-        directory.workshop(workshopId).ifPresent(view -> send(subscriber, "workshop", view));
+        directory.workshop(workshopId).ifPresent(view -> send(subscriber, event("workshop", view)));
         endIfStopping(learners, workshopId, subscriber);
     }
 
@@ -177,8 +176,8 @@ public class ClassStreams {
             Set<StreamSubscriber> watching = learners.getOrDefault(id, Set.of());
             if (!watching.isEmpty()) {
                 // Written once for the whole class, not once per learner.
-                Optional<String> data = directory.workshop(id).map(this::write);
-                data.ifPresent(d -> watching.forEach(s -> s.send("workshop", d)));
+                Optional<StreamEvent> event = directory.workshop(id).map(view -> event("workshop", view));
+                event.ifPresent(e -> watching.forEach(s -> s.send(e)));
             }
         }
         for (Long id : Set.copyOf(reported)) {
@@ -189,8 +188,8 @@ public class ClassStreams {
             }
             watching.removeIf(StreamSubscriber::closed);
             if (!watching.isEmpty()) {
-                String data = write(dashboard(id));
-                watching.forEach(s -> s.send("dashboard", data));
+                StreamEvent event = event("dashboard", dashboard(id));
+                watching.forEach(s -> s.send(event));
             }
         }
         learners.values().forEach(set -> set.removeIf(StreamSubscriber::closed));
@@ -198,9 +197,9 @@ public class ClassStreams {
         tallies.values().forEach(ClassTally::catchUp);
     }
 
-    private void send(StreamSubscriber subscriber, String name, Object value) {
+    private static void send(StreamSubscriber subscriber, StreamEvent event) {
         if (!subscriber.closed()) {
-            subscriber.send(name, write(value));
+            subscriber.send(event);
         }
     }
 
@@ -212,16 +211,12 @@ public class ClassStreams {
 
     /** Sends a stream its last event, which says why it ends, then ends it. */
     private static void close(StreamSubscriber subscriber, String reason) {
-        subscriber.send(reason, reason.equals(SHUTDOWN) ? SHUTDOWN_DATA : "{}");
+        subscriber.send(reason.equals(SHUTDOWN) ? SHUTDOWN_EVENT : StreamEvent.of(reason, "{}"));
         subscriber.close();
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the dashboard's own records are always JSON", e);
-        }
+    private StreamEvent event(String name, Object value) {
+        return StreamEvent.json(name, json, value);
     }
 
     /**
