@@ -5,16 +5,18 @@
 # page does, and lets N learners join and work through the course at a human pace (seeded random think times):
 # lesson progress, every quiz question (sometimes wrong, then tried again), exercises, latency labs (a few hundred
 # real predictions at concurrency 1-4, then a latency-run report) and small trainings (429 from the training limit
-# is expected and retried). The probe keeps measuring predict during the class. Prints errors, report POST p50/p99,
-# dashboard event delay p50/p99 (report acked with seq S at t, first dashboard event with seq >= S at t'), the
-# app's RSS, and predict p99 during the class against the quiet run, each beside the issue's goal.
+# is expected and retried). The probe keeps measuring predict during the class, and alone again for as long after
+# it (its streams closed). Prints errors, report POST p50/p99, dashboard event delay p50/p99 (report acked with seq
+# S at t, first dashboard event with seq >= S at t'), the app's RSS, and predict p99 during the class against the
+# quiet runs before and after it together, each beside the issue's goal.
 #
-#   bench/workshop.sh                          300 learners for 5 minutes (loads the machine: about 7 min in all)
+#   bench/workshop.sh                          300 learners for 5 minutes (loads the machine: about 8 min in all)
 #   bench/workshop.sh --learners 20 --minutes 1   a smoke run
 #   bench/workshop.sh --db postgresql          the same class against the PostgreSQL build of the app
 #   bench/workshop.sh --instances 2            two instances of the PostgreSQL build sharing one database
 # Options: --learners N (300)  --minutes M (5)  --port P (18190; instance i listens on P+i-1)  --seed S (42)
-#          --quiet-seconds S (30)  --probe-rate R (50 predictions a second, on each instance)  --no-build
+#          --quiet-seconds S (30, before the class and again after it)
+#          --probe-rate R (50 predictions a second, on each instance)  --no-build
 #          --out DIR (bench/results)  --probe-log (also write every probe, with its wall-clock time, to a CSV in DIR,
 #          to line the slow ones up with a GC log)  --db h2|postgresql (h2: ./lab serve on a fresh H2 file)
 #          --instances N (1; more than one implies --db postgresql: they share the database)
@@ -247,6 +249,7 @@ fi
 # Other work on the machine shows in the load average: sampled through the run, so the figures can be judged.
 # Its sleep is its own child, stopped with it, so that nothing started here outlives the script.
 LOADS="$OUT/workshop-load-$STAMP.txt"
+STAT_BEFORE="$(head -1 /proc/stat)"
 ( trap 'kill "$nap" 2> /dev/null; exit 0' TERM
   while true; do
     sleep 10 &
@@ -273,10 +276,15 @@ exec 3>&-
 wait "$TEE" 2> /dev/null || true
 kill "$SAMPLER" 2> /dev/null || true
 wait "$SAMPLER" 2> /dev/null || true
+STAT_AFTER="$(head -1 /proc/stat)"
+STOLEN=$(printf '%s\n%s\n' "$STAT_BEFORE" "$STAT_AFTER" | awk '{ t = 0; for (i = 2; i <= 9; i++) t += $i; T[NR] = t; S[NR] = $9 }
+    END { d = T[2] - T[1]; if (d > 0) printf "%.1f %%", 100 * (S[2] - S[1]) / d }')
 DURING=$(sort -g "$LOADS" | awk -v cores="$(nproc)" '{ a[NR] = $1 }
     END { if (NR) printf "median %s, max %s (%d cores)", a[int((NR + 1) / 2)], a[NR], cores }')
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg); 1-minute load every 10 s during it: $DURING" \
     | tee -a "$REPORT"
+# On a virtual machine the hypervisor may run other guests on these cores: time they took shows as steal.
+echo "CPU time stolen by the hypervisor over the run: ${STOLEN:-unknown} of the machine's" | tee -a "$REPORT"
 rm -f "$LOADS"
 echo "figures in $REPORT, the app's log$([ "$INSTANCES" -gt 1 ] && echo "s") in ${LOGS[*]}"
 exit "$STATUS"

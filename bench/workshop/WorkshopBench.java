@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
 /**
  * Simulates a workshop class against a running Serving Lab: an instructor follows the dashboard stream while N
  * learners join, read, answer every quiz, report exercises, run latency labs and trainings at a human pace; a
- * probe measures POST /api/v1/predict at a steady rate before the class (quiet) and during it.
+ * probe measures POST /api/v1/predict at a steady rate before the class (quiet), during it, and after it (quiet
+ * again, once the class's streams are closed): the quiet runs before and after together are the baseline, so that
+ * a change in the machine's own load over the run weighs on both sides.
  *
  * <p>Run with JDK 25: {@code java bench/workshop/WorkshopBench.java --base http://127.0.0.1:18190 --learners 300
  * --minutes 5 --pid <app pid>}. Uses java.net.http only, so that the bench needs nothing the JDK lacks.
@@ -58,6 +60,11 @@ public class WorkshopBench {
     double minutes = 5;
     long seed = 42;
     int quietSeconds = 30;
+    /** This driver's CPU time at the start and the end of the class: it shares the machine with the app. */
+    long driverCpuAtStart = -1;
+    long driverCpuAtEnd = -1;
+    /** The baseline: the probe's quiet runs before and after the class, together. */
+    static final String QUIET = "probe quiet, before and after";
     int probeRate = 50;
     double trainShare = 0.5;
 
@@ -86,6 +93,8 @@ public class WorkshopBench {
     final List<InputStream> openStreams = new CopyOnWriteArrayList<>();
     volatile String probePhase = "warm-up";
     volatile boolean probing = true;
+    /** False once the driver closes the class's streams itself: what breaks them then is no error. */
+    volatile boolean streaming = true;
     /** Where every probe is written (sent at, in ms since the epoch; its latency; its phase), or null for nowhere. */
     java.nio.file.Path probeLog;
     final List<String> probeLines = Collections.synchronizedList(new ArrayList<>());
@@ -194,6 +203,7 @@ public class WorkshopBench {
         deadline = start + (long) (minutes * 60e9);
         probePhase = "class";
         instances.forEach(at -> at.cpuAtStart = cpuTicks(at.pid));
+        driverCpuAtStart = cpuTicks(ProcessHandle.current().pid());
         System.out.printf(Locale.ROOT, "class: %d learners for %.1f min in workshop %s (seed %d)%n",
                 learners, minutes, code, seed);
         if (multi()) {
@@ -224,13 +234,13 @@ public class WorkshopBench {
         instructor.join();
         double classSeconds = (System.nanoTime() - start) / 1e9;
         instances.forEach(at -> at.cpuAtEnd = cpuTicks(at.pid));
+        driverCpuAtEnd = cpuTicks(ProcessHandle.current().pid());
         instances.forEach(this::serverTimes);
         probePhase = "after";
         progress.interrupt();
         // The last reports' events leave within a dashboard interval: wait for them before counting.
         Thread.sleep(2000);
-        probing = false;
-        sampling = false;
+        streaming = false;
         for (InputStream in : openStreams) {
             try {
                 in.close();
@@ -238,6 +248,13 @@ public class WorkshopBench {
                 // closing is all that is wanted
             }
         }
+        Thread.sleep(5000); // the server notices the closed streams
+        probePhase = "quiet after";
+        System.out.printf(Locale.ROOT, "quiet after the class (its streams closed): the probe alone again for %d s%n",
+                quietSeconds);
+        Thread.sleep(quietSeconds * 1000L);
+        probing = false;
+        sampling = false;
         for (Thread probe : probes) {
             probe.join(2000);
         }
@@ -371,7 +388,7 @@ public class WorkshopBench {
                 }
             }
         } catch (IOException e) {
-            if (probing) {
+            if (streaming) {
                 error("GET dashboard/events" + at(dashboardAt()) + " " + e.getClass().getSimpleName());
             }
         } catch (InterruptedException e) {
@@ -478,7 +495,7 @@ public class WorkshopBench {
                         count("learner event bytes", read);
                     }
                 } catch (IOException e) {
-                    if (probing) {
+                    if (streaming) {
                         error("GET me/events" + at(at) + " " + e.getClass().getSimpleName());
                     }
                 }
@@ -675,13 +692,17 @@ public class WorkshopBench {
                 }
                 if (response.statusCode() != 200) {
                     error("POST predict (probe)" + at(at) + " " + response.statusCode());
-                } else if ("quiet".equals(phase) || "class".equals(phase)) {
-                    time("probe " + phase, ms);
+                } else if ("class".equals(phase)) {
+                    time("probe class", ms);
+                    time(lab ? "probe class, a lab running" : "probe class, no lab running", ms);
                     if (multi()) {
-                        time("probe " + phase + ", instance " + at.number, ms);
+                        time("probe class, instance " + at.number, ms);
                     }
-                    if ("class".equals(phase)) {
-                        time(lab ? "probe class, a lab running" : "probe class, no lab running", ms);
+                } else if (phase.startsWith("quiet")) {
+                    time("probe " + phase, ms);
+                    time(QUIET, ms);
+                    if (multi()) {
+                        time(QUIET + ", instance " + at.number, ms);
                     }
                 }
             } catch (IOException e) {
@@ -1011,15 +1032,18 @@ public class WorkshopBench {
         System.out.println("POST /api/v1/predict, the probe at " + probeRate + " req/s on its own connection"
                 + (multi() ? " to each instance (all instances together, then each):" : ":"));
         System.out.println("  " + p5099("probe quiet"));
+        System.out.println("  " + p5099("probe quiet after"));
+        System.out.println("  " + p5099(QUIET));
         System.out.println("  " + p5099("probe class"));
         System.out.println("  " + p5099("probe class, no lab running"));
         System.out.println("  " + p5099("probe class, a lab running"));
-        double ratio = percentile(timings.get("probe class"), 99) / percentile(timings.get("probe quiet"), 99);
+        double ratio = percentile(timings.get("probe class"), 99) / percentile(timings.get(QUIET), 99);
+        double ratioBefore = percentile(timings.get("probe class"), 99) / percentile(timings.get("probe quiet"), 99);
         if (multi()) {
             for (Instance i : instances) {
                 double r = percentile(timings.get("probe class, instance " + i.number), 99)
-                        / percentile(timings.get("probe quiet, instance " + i.number), 99);
-                System.out.println("  " + p5099("probe quiet, instance " + i.number));
+                        / percentile(timings.get(QUIET + ", instance " + i.number), 99);
+                System.out.println("  " + p5099(QUIET + ", instance " + i.number));
                 System.out.println("  " + p5099("probe class, instance " + i.number) + "  (" + fmt(r) + "x quiet)");
                 // The goal holds for every instance, so the worst one is judged.
                 ratio = Double.isNaN(r) || r > ratio ? r : ratio;
@@ -1045,10 +1069,15 @@ public class WorkshopBench {
                         (i.cpuAtEnd - i.cpuAtStart) / 100.0, (i.cpuAtEnd - i.cpuAtStart) / 100.0 / classSeconds);
             }
         }
+        if (driverCpuAtStart >= 0 && driverCpuAtEnd >= 0) {
+            double seconds = (driverCpuAtEnd - driverCpuAtStart) / 100.0;
+            System.out.printf(Locale.ROOT, "this driver's CPU over the class (%d learners, their labs, the probe):"
+                    + " %.0f s, %.2f cores on average%n", learners, seconds, seconds / classSeconds);
+        }
         double reportP99 = percentile(timings.get("report"), 99);
         double delayP99 = percentile(delays, 99);
         double ratioNoLab = percentile(timings.get("probe class, no lab running"), 99)
-                / percentile(timings.get("probe quiet"), 99);
+                / percentile(timings.get(QUIET), 99);
         long rssMb = instances.stream().mapToLong(i -> i.maxRssKb.get()).max().orElse(0) / 1024;
         boolean pidsKnown = instances.stream().allMatch(i -> i.pid > 0);
         System.out.println("goals:");
@@ -1064,6 +1093,8 @@ public class WorkshopBench {
                 "<= 1.5x", ratio <= 1.5);
         System.out.printf(Locale.ROOT, "  (predict p99 during the class while no latency lab ran / quiet: %sx)%n",
                 fmt(ratioNoLab));
+        System.out.printf(Locale.ROOT, "  (predict p99 during the class / the quiet run before it alone: %sx)%n",
+                fmt(ratioBefore));
         return ok;
     }
 

@@ -2,6 +2,7 @@ package dev.servinglab.workshop.rest;
 
 import dev.servinglab.workshop.service.StreamEvent;
 import dev.servinglab.workshop.service.StreamSubscriber;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.sse.Sse;
@@ -36,7 +37,9 @@ final class SseSubscriber implements StreamSubscriber {
         }
         try {
             CompletionStage<?> sent = response.headWritten()
-                    ? response.write(Buffer.buffer(event.frame())).toCompletionStage()
+                    // Wrapped, not copied: the same bytes go to every stream of the event.
+                    ? response.write(Buffer.buffer(Unpooled.wrappedBuffer(event.frame())))
+                            .toCompletionStage()
                     // The first event may come before the stream's headers are out: the sink writes them with it.
                     : sink.send(sse.newEventBuilder()
                             .name(event.name())
