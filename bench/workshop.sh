@@ -6,9 +6,12 @@
 # lesson progress, every quiz question (sometimes wrong, then tried again), exercises, latency labs (a few hundred
 # real predictions at concurrency 1-4, then a latency-run report) and small trainings (429 from the training limit
 # is expected and retried). The probe keeps measuring predict during the class, and alone again for as long after
-# it (its streams closed). Prints errors, report POST p50/p99, dashboard event delay p50/p99 (report acked with seq
-# S at t, first dashboard event with seq >= S at t'), the app's RSS, and predict p99 during the class against the
-# quiet runs before and after it together, each beside the issue's goal.
+# it (its streams closed). The probe writes HTTP/1.1 on a socket of its own and reads the answer on the same thread,
+# so that the driver's own thread hand-offs stay out of what it measures; a second probe through java.net.http (the
+# probe of runs before 2 December 2026) runs beside it, half a period apart, for comparison. Prints errors, report
+# POST p50/p99, dashboard event delay p50/p99 (report acked with seq S at t, first dashboard event with seq >= S at
+# t'), the app's RSS, and predict p99 during the class against the quiet runs before and after it together, each
+# beside the issue's goal.
 #
 #   bench/workshop.sh                          300 learners for 5 minutes (loads the machine: about 8 min in all)
 #   bench/workshop.sh --learners 20 --minutes 1   a smoke run
@@ -16,7 +19,7 @@
 #   bench/workshop.sh --instances 2            two instances of the PostgreSQL build sharing one database
 # Options: --learners N (300)  --minutes M (5)  --port P (18190; instance i listens on P+i-1)  --seed S (42)
 #          --quiet-seconds S (30, before the class and again after it)
-#          --probe-rate R (50 predictions a second, on each instance)  --no-build
+#          --probe-rate R (50 predictions a second per probe, on each instance)  --no-build
 #          --out DIR (bench/results)  --probe-log (also write every probe, with its wall-clock time, to a CSV in DIR,
 #          to line the slow ones up with a GC log)  --db h2|postgresql (h2: ./lab serve on a fresh H2 file)
 #          --instances N (1; more than one implies --db postgresql: they share the database)

@@ -1,7 +1,11 @@
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,10 +37,13 @@ import java.util.regex.Pattern;
  * learners join, read, answer every quiz, report exercises, run latency labs and trainings at a human pace; a
  * probe measures POST /api/v1/predict at a steady rate before the class (quiet), during it, and after it (quiet
  * again, once the class's streams are closed): the quiet runs before and after together are the baseline, so that
- * a change in the machine's own load over the run weighs on both sides.
+ * a change in the machine's own load over the run weighs on both sides. The probe that the goal is judged on writes
+ * HTTP/1.1 on a socket of its own and reads the answer on the same thread: java.net.http hands every exchange
+ * between threads, which adds the driver's own scheduling to what is measured (about 1 ms at the median on an idle
+ * app, more under a class). A second probe through java.net.http, as before, runs beside it for comparison.
  *
  * <p>Run with JDK 25: {@code java bench/workshop/WorkshopBench.java --base http://127.0.0.1:18190 --learners 300
- * --minutes 5 --pid <app pid>}. Uses java.net.http only, so that the bench needs nothing the JDK lacks.
+ * --minutes 5 --pid <app pid>}. Uses the JDK only (java.net.http, a socket), so that the bench needs nothing else.
  * Everything random comes from {@code --seed}: the same seed gives every learner the same script (the server's
  * timing still varies).
  *
@@ -63,8 +70,12 @@ public class WorkshopBench {
     /** This driver's CPU time at the start and the end of the class: it shares the machine with the app. */
     long driverCpuAtStart = -1;
     long driverCpuAtEnd = -1;
+    /** The probe the goal is judged on: a socket of its own, one thread (see the class's javadoc). */
+    static final String PROBE = "probe";
+    /** The probe through java.net.http, as in runs before 2 December 2026: printed for comparison. */
+    static final String JAVA_PROBE = "probe via java.net.http";
     /** The baseline: the probe's quiet runs before and after the class, together. */
-    static final String QUIET = "probe quiet, before and after";
+    static final String QUIET = quietKey(PROBE);
     int probeRate = 50;
     double trainShare = 0.5;
 
@@ -95,7 +106,7 @@ public class WorkshopBench {
     volatile boolean probing = true;
     /** False once the driver closes the class's streams itself: what breaks them then is no error. */
     volatile boolean streaming = true;
-    /** Where every probe is written (sent at, in ms since the epoch; its latency; its phase), or null for nowhere. */
+    /** Where every probe is written (sent at, in ms since the epoch; latency; phase; instance; probe), or null. */
     java.nio.file.Path probeLog;
     final List<String> probeLines = Collections.synchronizedList(new ArrayList<>());
     volatile boolean sampling = true;
@@ -186,7 +197,13 @@ public class WorkshopBench {
         Thread sampler = Thread.ofPlatform().daemon().name("rss").start(this::sample);
         List<Thread> probes = new ArrayList<>();
         for (Instance at : instances) {
-            probes.add(Thread.ofPlatform().daemon().name("probe-" + at.number).start(() -> probe(at)));
+            SocketProbe socket = new SocketProbe(at.base, PREDICT_BODY);
+            probes.add(Thread.ofPlatform().daemon().name("probe-" + at.number)
+                    .start(() -> probe(at, PROBE, socket::post, 0)));
+            // Half a period later, so that the two probes never send at the same moment.
+            probes.add(Thread.ofPlatform().daemon().name("java-probe-" + at.number).start(() -> probe(at, JAVA_PROBE,
+                    () -> probeClient.send(predict(at).build(), HttpResponse.BodyHandlers.discarding()).statusCode(),
+                    500_000_000L / probeRate)));
         }
 
         // The driver's own HTTP client is compiled by the JIT during its first seconds: not part of the quiet run.
@@ -260,7 +277,7 @@ public class WorkshopBench {
         }
         sampler.join(2000);
         if (probeLog != null) {
-            List<String> lines = new ArrayList<>(List.of("sent_at_ms,latency_ms,phase,instance"));
+            List<String> lines = new ArrayList<>(List.of("sent_at_ms,latency_ms,phase,instance,probe"));
             lines.addAll(probeLines);
             java.nio.file.Files.write(probeLog, lines);
         }
@@ -673,10 +690,24 @@ public class WorkshopBench {
 
     // ---- The predict probe and the memory ---------------------------------------------------------------------
 
-    /** Sends one prediction at a steady rate and files its latency under the phase it was sent in. */
-    void probe(Instance at) {
+    /** Sends one prediction and answers the response's status. */
+    @FunctionalInterface
+    interface ProbeSend {
+        int send() throws IOException, InterruptedException;
+    }
+
+    /** Names the timing of a probe's quiet runs before and after the class, together. */
+    static String quietKey(String probe) {
+        return probe + " quiet, before and after";
+    }
+
+    /** Sends one prediction at a steady rate and files its latency under the probe's name and the phase. */
+    void probe(Instance at, String name, ProbeSend send, long offsetNanos) {
         long period = 1_000_000_000L / probeRate;
-        long next = System.nanoTime();
+        long next = System.nanoTime() + offsetNanos;
+        if (!pause(offsetNanos)) {
+            return;
+        }
         while (probing) {
             next += period;
             String phase = probePhase;
@@ -684,42 +715,142 @@ public class WorkshopBench {
             long sentAt = System.currentTimeMillis();
             long t0 = System.nanoTime();
             try {
-                HttpResponse<Void> response =
-                        probeClient.send(predict(at).build(), HttpResponse.BodyHandlers.discarding());
+                int status = send.send();
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (probeLog != null) {
-                    probeLines.add(String.format(Locale.ROOT, "%d,%.3f,%s,%d", sentAt, ms, phase, at.number));
+                    probeLines.add(String.format(Locale.ROOT, "%d,%.3f,%s,%d,%s", sentAt, ms, phase, at.number, name));
                 }
-                if (response.statusCode() != 200) {
-                    error("POST predict (probe)" + at(at) + " " + response.statusCode());
+                if (status != 200) {
+                    error("POST predict (" + name + ")" + at(at) + " " + status);
                 } else if ("class".equals(phase)) {
-                    time("probe class", ms);
-                    time(lab ? "probe class, a lab running" : "probe class, no lab running", ms);
+                    time(name + " class", ms);
+                    if (PROBE.equals(name)) {
+                        time(lab ? "probe class, a lab running" : "probe class, no lab running", ms);
+                    }
                     if (multi()) {
-                        time("probe class, instance " + at.number, ms);
+                        time(name + " class, instance " + at.number, ms);
                     }
                 } else if (phase.startsWith("quiet")) {
-                    time("probe " + phase, ms);
-                    time(QUIET, ms);
+                    time(name + " " + phase, ms);
+                    time(quietKey(name), ms);
                     if (multi()) {
-                        time(QUIET + ", instance " + at.number, ms);
+                        time(quietKey(name) + ", instance " + at.number, ms);
                     }
                 }
             } catch (IOException e) {
-                error("POST predict (probe)" + at(at) + " " + e.getClass().getSimpleName());
+                error("POST predict (" + name + ")" + at(at) + " " + e.getClass().getSimpleName());
             } catch (InterruptedException e) {
                 return;
             }
             long wait = next - System.nanoTime();
             if (wait > 0) {
-                try {
-                    Thread.sleep(Duration.ofNanos(wait));
-                } catch (InterruptedException e) {
+                if (!pause(wait)) {
                     return;
                 }
             } else {
                 next = System.nanoTime(); // fell behind: no catching up in a burst
             }
+        }
+    }
+
+    /** Sleeps; says false when interrupted. */
+    static boolean pause(long nanos) {
+        try {
+            Thread.sleep(Duration.ofNanos(nanos));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Posts a prediction over HTTP/1.1 on one kept-alive socket, reading the answer on the calling thread: nothing
+     * between the probe and the server but the kernel. Connects again after an error or a "Connection: close".
+     */
+    static final class SocketProbe {
+        private final URI base;
+        private final byte[] request;
+        private Socket socket;
+        private OutputStream out;
+        private InputStream in;
+
+        SocketProbe(URI base, String body) {
+            this.base = base;
+            byte[] json = body.getBytes(StandardCharsets.UTF_8);
+            String head = "POST /api/v1/predict HTTP/1.1\r\nHost: " + base.getHost() + ":" + port()
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                    + json.length + "\r\n\r\n";
+            byte[] start = head.getBytes(StandardCharsets.US_ASCII);
+            request = new byte[start.length + json.length];
+            System.arraycopy(start, 0, request, 0, start.length);
+            System.arraycopy(json, 0, request, start.length, json.length);
+        }
+
+        /** Sends the prediction and reads the whole answer; answers its status. */
+        int post() throws IOException {
+            try {
+                if (socket == null) {
+                    socket = new Socket(base.getHost(), port());
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(30_000);
+                    out = socket.getOutputStream();
+                    in = new BufferedInputStream(socket.getInputStream());
+                }
+                out.write(request);
+                out.flush();
+                String statusLine = line();
+                int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+                long length = -1;
+                boolean close = false;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    String lower = header.toLowerCase(Locale.ROOT);
+                    if (lower.startsWith("content-length:")) {
+                        length = Long.parseLong(lower.substring(15).trim());
+                    } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                        close = true;
+                    }
+                }
+                if (length < 0) {
+                    throw new IOException("an answer without Content-Length: " + statusLine);
+                }
+                in.skipNBytes(length);
+                if (close) {
+                    disconnect();
+                }
+                return status;
+            } catch (IOException | RuntimeException e) {
+                disconnect();
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
+        }
+
+        private int port() {
+            return base.getPort() < 0 ? 80 : base.getPort();
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("the server closed the connection");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        private void disconnect() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing is all that is wanted
+            }
+            socket = null;
         }
     }
 
@@ -1029,7 +1160,7 @@ public class WorkshopBench {
         }
         boolean complete = dashboardComplete();
 
-        System.out.println("POST /api/v1/predict, the probe at " + probeRate + " req/s on its own connection"
+        System.out.println("POST /api/v1/predict, the probe at " + probeRate + " req/s on a socket of its own"
                 + (multi() ? " to each instance (all instances together, then each):" : ":"));
         System.out.println("  " + p5099("probe quiet"));
         System.out.println("  " + p5099("probe quiet after"));
@@ -1049,6 +1180,11 @@ public class WorkshopBench {
                 ratio = Double.isNaN(r) || r > ratio ? r : ratio;
             }
         }
+        System.out.println("  for comparison, the same probe through java.net.http (its threads add the driver's"
+                + " scheduling; the probe before 2 December 2026):");
+        System.out.println("  " + p5099(quietKey(JAVA_PROBE)));
+        System.out.println("  " + p5099(JAVA_PROBE + " class") + "  (" + fmt(percentile(timings.get(JAVA_PROBE
+                + " class"), 99) / percentile(timings.get(quietKey(JAVA_PROBE)), 99)) + "x quiet)");
         System.out.println("  the learners' latency labs, as the driver measured them:");
         System.out.println("  " + p5099("predict (lab)"));
         for (Instance i : instances) {
