@@ -705,7 +705,9 @@ public class WorkshopBench {
     void probe(Instance at, String name, ProbeSend send, long offsetNanos) {
         long period = 1_000_000_000L / probeRate;
         long next = System.nanoTime() + offsetNanos;
-        if (!pause(offsetNanos)) {
+        try {
+            sleepNanos(offsetNanos);
+        } catch (ClassOver interrupted) {
             return;
         }
         while (probing) {
@@ -744,23 +746,14 @@ public class WorkshopBench {
             }
             long wait = next - System.nanoTime();
             if (wait > 0) {
-                if (!pause(wait)) {
+                try {
+                    sleepNanos(wait);
+                } catch (ClassOver interrupted) {
                     return;
                 }
             } else {
                 next = System.nanoTime(); // fell behind: no catching up in a burst
             }
-        }
-    }
-
-    /** Sleeps; says false when interrupted. */
-    static boolean pause(long nanos) {
-        try {
-            Thread.sleep(Duration.ofNanos(nanos));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -1019,6 +1012,7 @@ public class WorkshopBench {
         sleepNanos(millis * 1_000_000L);
     }
 
+    /** Sleeps; an interrupt ends the caller's script with {@link ClassOver}. */
     static void sleepNanos(long nanos) {
         if (nanos <= 0) {
             return;
