@@ -2,10 +2,12 @@ package dev.servinglab.workshop.service;
 
 import dev.servinglab.web.problem.ResourceNotFoundException;
 import dev.servinglab.workshop.data.Workshop;
-import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
+import org.hibernate.Session;
 
 /**
  * Takes the numbers of a batch's reports in their workshops, in the batch's transaction: one update of each
@@ -15,8 +17,8 @@ import java.util.SortedMap;
  */
 final class ReportNumbers {
 
-    private static final String TAKE = "update workshop set report_seq = report_seq + ?1 where id = ?2";
-    private static final String LAST = "select report_seq from workshop where id = ?1";
+    private static final String TAKE = "update workshop set report_seq = report_seq + ? where id = ?";
+    private static final String LAST = "select report_seq from workshop where id = ?";
 
     /** workshop id → the next number to give. */
     private final Map<Long, Long> next = new HashMap<>();
@@ -31,18 +33,23 @@ final class ReportNumbers {
      */
     static ReportNumbers take(SortedMap<Long, Integer> counts) {
         ReportNumbers numbers = new ReportNumbers();
-        EntityManager entities = Workshop.getEntityManager();
-        counts.forEach((workshopId, count) -> {
-            int updated = entities.createNativeQuery(TAKE)
-                    .setParameter(1, count)
-                    .setParameter(2, workshopId)
-                    .executeUpdate();
-            if (updated == 1) {
-                long last = ((Number) entities.createNativeQuery(LAST)
-                                .setParameter(1, workshopId)
-                                .getSingleResult())
-                        .longValue();
-                numbers.next.put(workshopId, last - count + 1);
+        // Plain JDBC on the transaction's connection: this runs once per batch, and through Hibernate's native
+        // queries it allocated more than the two statements themselves (in a class of 300, 326 of the numbering's
+        // 544 MB; bench/RESULTS.md, 2026-12-02).
+        Workshop.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement take = connection.prepareStatement(TAKE);
+                    PreparedStatement last = connection.prepareStatement(LAST)) {
+                for (Map.Entry<Long, Integer> workshop : counts.entrySet()) {
+                    take.setInt(1, workshop.getValue());
+                    take.setLong(2, workshop.getKey());
+                    if (take.executeUpdate() == 1) {
+                        last.setLong(1, workshop.getKey());
+                        try (ResultSet seq = last.executeQuery()) {
+                            seq.next();
+                            numbers.next.put(workshop.getKey(), seq.getLong(1) - workshop.getValue() + 1);
+                        }
+                    }
+                }
             }
         });
         return numbers;
