@@ -728,15 +728,15 @@ public class WorkshopBench {
                     time(name + " class", ms);
                     if (PROBE.equals(name)) {
                         time(lab ? "probe class, a lab running" : "probe class, no lab running", ms);
-                    }
-                    if (multi()) {
-                        time(name + " class, instance " + at.number, ms);
+                        if (multi()) {
+                            time("probe class, instance " + at.number, ms);
+                        }
                     }
                 } else if (phase.startsWith("quiet")) {
                     time(name + " " + phase, ms);
                     time(quietKey(name), ms);
-                    if (multi()) {
-                        time(quietKey(name) + ", instance " + at.number, ms);
+                    if (PROBE.equals(name) && multi()) {
+                        time(QUIET + ", instance " + at.number, ms);
                     }
                 }
             } catch (IOException e) {
@@ -1162,12 +1162,11 @@ public class WorkshopBench {
         System.out.println("  " + p5099("probe class"));
         System.out.println("  " + p5099("probe class, no lab running"));
         System.out.println("  " + p5099("probe class, a lab running"));
-        double ratio = percentile(timings.get("probe class"), 99) / percentile(timings.get(QUIET), 99);
-        double ratioBefore = percentile(timings.get("probe class"), 99) / percentile(timings.get("probe quiet"), 99);
+        double ratio = p99Ratio("probe class", QUIET);
+        double ratioBefore = p99Ratio("probe class", "probe quiet");
         if (multi()) {
             for (Instance i : instances) {
-                double r = percentile(timings.get("probe class, instance " + i.number), 99)
-                        / percentile(timings.get(QUIET + ", instance " + i.number), 99);
+                double r = p99Ratio("probe class, instance " + i.number, QUIET + ", instance " + i.number);
                 System.out.println("  " + p5099(QUIET + ", instance " + i.number));
                 System.out.println("  " + p5099("probe class, instance " + i.number) + "  (" + fmt(r) + "x quiet)");
                 // The goal holds for every instance, so the worst one is judged.
@@ -1177,8 +1176,8 @@ public class WorkshopBench {
         System.out.println("  for comparison, the same probe through java.net.http (its threads add the driver's"
                 + " scheduling; the probe before 2 December 2026):");
         System.out.println("  " + p5099(quietKey(JAVA_PROBE)));
-        System.out.println("  " + p5099(JAVA_PROBE + " class") + "  (" + fmt(percentile(timings.get(JAVA_PROBE
-                + " class"), 99) / percentile(timings.get(quietKey(JAVA_PROBE)), 99)) + "x quiet)");
+        System.out.println("  " + p5099(JAVA_PROBE + " class") + "  ("
+                + fmt(p99Ratio(JAVA_PROBE + " class", quietKey(JAVA_PROBE))) + "x quiet)");
         System.out.println("  the learners' latency labs, as the driver measured them:");
         System.out.println("  " + p5099("predict (lab)"));
         for (Instance i : instances) {
@@ -1206,8 +1205,7 @@ public class WorkshopBench {
         }
         double reportP99 = percentile(timings.get("report"), 99);
         double delayP99 = percentile(delays, 99);
-        double ratioNoLab = percentile(timings.get("probe class, no lab running"), 99)
-                / percentile(timings.get(QUIET), 99);
+        double ratioNoLab = p99Ratio("probe class, no lab running", QUIET);
         long rssMb = instances.stream().mapToLong(i -> i.maxRssKb.get()).max().orElse(0) / 1024;
         boolean pidsKnown = instances.stream().allMatch(i -> i.pid > 0);
         System.out.println("goals:");
@@ -1226,6 +1224,11 @@ public class WorkshopBench {
         System.out.printf(Locale.ROOT, "  (predict p99 during the class / the quiet run before it alone: %sx)%n",
                 fmt(ratioBefore));
         return ok;
+    }
+
+    /** Divides the p99 of one timing by another's (NaN when either has none). */
+    double p99Ratio(String during, String quiet) {
+        return percentile(timings.get(during), 99) / percentile(timings.get(quiet), 99);
     }
 
     static String viaKey(int instance) {
