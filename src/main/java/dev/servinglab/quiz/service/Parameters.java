@@ -1,12 +1,10 @@
 package dev.servinglab.quiz.service;
 
+import dev.servinglab.web.format.Numbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,13 +37,6 @@ public record Parameters(
 
     /** The formulas of the placeholders, read once: a page draws every learner's problems from them. */
     private static final Map<String, Formula> FORMULAS = new ConcurrentHashMap<>();
-
-    /**
-     * Writes whole numbers with thousands separators, one format per thread (a {@code DecimalFormat} is not
-     * thread-safe, and building one for every number was most of what drawing a problem allocated).
-     */
-    private static final ThreadLocal<DecimalFormat> WHOLE =
-            ThreadLocal.withInitial(() -> new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
 
     /** The placeholders of a text: an input's name, or {@code =formula} with an optional {@code |digits}. */
     static final Pattern PLACEHOLDER = Pattern.compile("\\{(=[^{}|]+(?:\\|[0-9])?|[a-z_][a-z0-9_]*)}");
@@ -149,7 +140,7 @@ public record Parameters(
     /** Writes a number as the quizzes do: whole numbers with thousands separators, others to three decimals. */
     static String plain(double x) {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return WHOLE.get().format(x);
+            return Numbers.whole(x);
         }
         return BigDecimal.valueOf(x)
                 .setScale(3, RoundingMode.HALF_UP)

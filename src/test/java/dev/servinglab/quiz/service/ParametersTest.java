@@ -25,6 +25,7 @@ class ParametersTest {
         assertThat(Parameters.plain(0.5), equalTo("0.5"));
         assertThat(Parameters.plain(2.0 / 3), equalTo("0.667"));
         assertThat(Parameters.plain(1234.5), equalTo("1234.5"));
+        assertThat(Parameters.plain(-0.0), equalTo("0"));
     }
 
     @Property(seed = "20261202")
