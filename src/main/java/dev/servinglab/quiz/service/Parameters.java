@@ -139,7 +139,7 @@ public record Parameters(
 
     /** Writes a number as the quizzes do: whole numbers with thousands separators, others to three decimals. */
     static String plain(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+        if (Numbers.isWhole(x)) {
             return Numbers.whole(x);
         }
         return BigDecimal.valueOf(x)

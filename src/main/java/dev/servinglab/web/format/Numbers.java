@@ -38,9 +38,15 @@ public final class Numbers {
      * not {@code 5.0}; {@code 0.05}.
      */
     public static String plain(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString((long) value)
-                : Double.toString(value);
+        return isWhole(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /**
+     * Tells whether a number is whole and small enough to be written without decimals: below 10^15 every such double
+     * is exactly a long, beyond it a double's digits are no longer all significant.
+     */
+    public static boolean isWhole(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15;
     }
 
     /** Writes a whole number with thousands separated by commas: {@code 1,000}; others are rounded to one. */

@@ -48,6 +48,24 @@ class NumbersTest {
         assertThat(Numbers.whole(Long.MIN_VALUE), equalTo("-9,223,372,036,854,775,808"));
     }
 
+    @Test
+    void writesPlainNumbersWithoutNeedlessDecimals() {
+        assertThat(Numbers.plain(5.0), equalTo("5"));
+        assertThat(Numbers.plain(-3.0), equalTo("-3"));
+        assertThat(Numbers.plain(-0.0), equalTo("0"));
+        assertThat(Numbers.plain(0.05), equalTo("0.05"));
+        assertThat(Numbers.plain(999_999_999_999_999.0), equalTo("999999999999999"));
+        assertThat(Numbers.plain(1e15), equalTo("1.0E15"));
+        assertThat(Numbers.plain(Double.NaN), equalTo("NaN"));
+    }
+
+    @Property(seed = "20261202")
+    void wholeMeansNoFractionAndFewerThanSixteenDigits(@ForAll double value) {
+        boolean expected =
+                !Double.isNaN(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15 && value % 1 == 0;
+        assertThat(Numbers.isWhole(value), equalTo(expected));
+    }
+
     @Property(seed = "20261202")
     void writesEveryWholeNumberAsTheFormatterDid(@ForAll @LongRange(min = -(1L << 53), max = 1L << 53) long whole) {
         assertThat(Numbers.whole(whole), equalTo(String.format(Locale.ROOT, "%,d", whole)));
