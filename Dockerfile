@@ -32,7 +32,8 @@ USER 10001
 ENV SERVING_LAB_DATA_DIR=/data
 VOLUME /data
 # The same JVM options as ./lab start; OpenBLAS comes from the jar when the image has none.
-ENV JAVA_OPTS="-XX:+UseG1GC -XX:MaxGCPauseMillis=50 -XX:-ClassUnloadingWithConcurrentMark -XX:MarkStackSize=256k -Xms64m -Xmx128m -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000"
+ENV JAVA_OPTS="-XX:+UseG1GC -XX:MaxGCPauseMillis=50 -XX:-ClassUnloadingWithConcurrentMark -XX:MarkStackSize=256k -Xms112m -Xmx112m -XX:G1ReservePercent=15 -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000" \
+    MALLOC_ARENA_MAX=2
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
     CMD curl -fs http://127.0.0.1:8080/q/health/ready > /dev/null || exit 1

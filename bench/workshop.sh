@@ -27,8 +27,9 @@
 #          --pg-user U (servinglab_test)  --pg-password P (servinglab_test), or SERVING_LAB_BENCH_POSTGRES_URL,
 #          _USER and _PASSWORD in the environment.
 # PostgreSQL: the app is target/quarkus-app-postgresql (built as .ci/run builds it, with the build step or when
-# missing; it has no AOT cache), run with ./lab's JAVA_OPTS. The script makes a database of its own on the server
-# (as the role if it may create databases, else as the local superuser: root or sudo) and drops it at the end.
+# missing; it has no AOT cache), run with ./lab's JAVA_OPTS and MALLOC_ARENA_MAX. The script makes a database of its
+# own on the server (as the role if it may create databases, else as the local superuser: root or sudo) and drops
+# it at the end.
 # Several instances: learners take turns over them and each keeps to its own (as session affinity would); the
 # instructor (workshop, dashboard stream, "follow") works on the last one, so the reports of the others reach the
 # dashboard only through the app's fan-out; predict is probed on every instance; RSS and CPU per instance and summed.
@@ -180,9 +181,10 @@ if [ "$DB" = postgresql ]; then
   fi
 fi
 
-# The JVM options of ./lab serve (JAVA_OPTS from the environment, else ./lab's own), for the PostgreSQL build that
-# ./lab does not serve from its own folder.
+# The JVM options and malloc's arenas of ./lab serve (from the environment, else ./lab's own), for the PostgreSQL
+# build that ./lab does not serve from its own folder.
 JAVA_OPTS=$(./lab java-opts)
+ARENAS=$(./lab malloc-arena-max)
 
 BASES=()
 APPS=()
@@ -202,7 +204,8 @@ for i in $(seq 1 "$INSTANCES"); do
     # shellcheck disable=SC2086
     QUARKUS_HTTP_PORT=$port SERVING_LAB_DATA_DIR="$data" SERVING_LAB_WORKSHOP_JOINS_PER_MINUTE=$JOINS \
         QUARKUS_DATASOURCE_JDBC_URL="$PG_JDBC" QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
-        QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" "$JAVA" $JAVA_OPTS -jar "$PG_APP/quarkus-run.jar" > "$log" 2>&1 &
+        QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" MALLOC_ARENA_MAX="$ARENAS" \
+        "$JAVA" $JAVA_OPTS -jar "$PG_APP/quarkus-run.jar" > "$log" 2>&1 &
   fi
   app=$!  # ./lab serve execs java: this is the app's own pid
   PIDS+=("$app")
@@ -231,7 +234,8 @@ done
       echo "app$([ "$INSTANCES" -gt 1 ] && echo ", instance $i"): the PostgreSQL build" \
         "(target/quarkus-app-postgresql, no AOT cache) on ${BASES[$((i - 1))]} (pid ${APPS[$((i - 1))]})"
     done
-    echo "     JAVA_OPTS=$JAVA_OPTS, a fresh database $PG_DB on $PG_HOST:$PG_PORT as $PG_USER (dropped at the end),"
+    echo "     JAVA_OPTS=$JAVA_OPTS, MALLOC_ARENA_MAX=$ARENAS,"
+    echo "     a fresh database $PG_DB on $PG_HOST:$PG_PORT as $PG_USER (dropped at the end),"
     echo "     SERVING_LAB_WORKSHOP_JOINS_PER_MINUTE=$JOINS$([ "$INSTANCES" -gt 1 ] && echo " on each")"
   fi
   echo "     because every simulated learner comes from 127.0.0.1 (the default, 30, is per client address)"
