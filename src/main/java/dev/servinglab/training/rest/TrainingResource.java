@@ -9,6 +9,7 @@ import dev.servinglab.training.service.TrainingService;
 import dev.servinglab.web.http.StrictJsonReader;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -162,9 +163,10 @@ public class TrainingResource {
             @Parameter(description = "The run's id") @PathParam("id") String id,
             @Parameter(description = "Resume after this epoch") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink,
-            @Context Sse sse) {
+            @Context Sse sse,
+            @Context HttpServerResponse response) {
         TrainingRun run = trainings.require(id);
-        run.subscribe(new SinkSubscriber(sink, sse), resumeAfter(lastEventId));
+        run.subscribe(new SinkSubscriber(sink, sse, response), resumeAfter(lastEventId));
     }
 
     @DELETE

@@ -92,6 +92,7 @@ final class RunBroadcast {
                             + " clients, the most it takes; try again when one has gone.",
                     5);
         }
+        subscriber.open();
         deliveries.execute(() -> {
             Follower follower = new Follower(subscriber, afterEpoch);
             // The summary is read before the history: once it is set, every epoch is in the history. Read after,

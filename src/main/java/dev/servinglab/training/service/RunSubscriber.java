@@ -6,6 +6,12 @@ package dev.servinglab.training.service;
  */
 public interface RunSubscriber {
 
+    /**
+     * Opens the stream: called once, on the thread of the request that subscribes, before any event and before the
+     * subscriber reaches another thread.
+     */
+    void open();
+
     /** Takes an epoch that has just finished. */
     void epoch(TrainingEpoch epoch, String json);
 

@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -99,9 +98,8 @@ public class LearnerResource {
     public void events(
             @CookieParam(WorkshopCookies.LEARNER) String token,
             @Context SseEventSink sink,
-            @Context Sse sse,
             @Context HttpServerResponse response) {
-        streams.watchAsLearner(learners.workshopId(token), new SseSubscriber(sink, sse, response));
+        streams.watchAsLearner(learners.workshopId(token), new SseSubscriber(sink, response));
     }
 
     @POST

@@ -1,33 +1,37 @@
 package dev.servinglab.workshop.rest;
 
+import dev.servinglab.web.http.EventStreamHead;
 import dev.servinglab.workshop.service.StreamEvent;
 import dev.servinglab.workshop.service.StreamSubscriber;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Sends a workshop's live events down one Server-Sent Events connection, and notices when the client has gone.
- * The sink opens and ends the stream and sets its headers; once they are on the wire, events are written to the
- * connection as they are, because the sink would copy a 100 KB dashboard event six times or more before sending it.
+ * Sends a workshop's live events down one Server-Sent Events connection, and notices when the client has gone. The
+ * stream's head goes out when it opens, on the request's thread, because events come from other threads (see
+ * {@link EventStreamHead}). Events are then written to the connection as they are, because the sink would copy a
+ * 100 KB dashboard event six times or more before sending it; the sink ends the stream.
  */
 final class SseSubscriber implements StreamSubscriber {
 
     private final SseEventSink sink;
-    private final Sse sse;
     private final HttpServerResponse response;
     private volatile boolean failed;
     /** The last event sent: the stream ends only once it has been written, so that a last event is not lost. */
     private volatile CompletionStage<?> lastSent = CompletableFuture.completedFuture(null);
 
-    SseSubscriber(SseEventSink sink, Sse sse, HttpServerResponse response) {
+    SseSubscriber(SseEventSink sink, HttpServerResponse response) {
         this.sink = sink;
-        this.sse = sse;
         this.response = response;
+    }
+
+    @Override
+    public void open() {
+        failed = !EventStreamHead.send(response);
     }
 
     @Override
@@ -36,15 +40,9 @@ final class SseSubscriber implements StreamSubscriber {
             return;
         }
         try {
-            CompletionStage<?> sent = response.headWritten()
-                    // Wrapped, not copied: the same bytes go to every stream of the event.
-                    ? response.write(Buffer.buffer(Unpooled.wrappedBuffer(event.frame())))
-                            .toCompletionStage()
-                    // The first event may come before the stream's headers are out: the sink writes them with it.
-                    : sink.send(sse.newEventBuilder()
-                            .name(event.name())
-                            .data(event.data())
-                            .build());
+            // Wrapped, not copied: the same bytes go to every stream of the event.
+            CompletionStage<?> sent = response.write(Buffer.buffer(Unpooled.wrappedBuffer(event.frame())))
+                    .toCompletionStage();
             lastSent = sent;
             sent.whenComplete((ignored, error) -> {
                 if (error != null) {

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -188,9 +187,8 @@ public class WorkshopResource {
             @Parameter(description = CODE) @PathParam("code") String code,
             @Context HttpHeaders headers,
             @Context SseEventSink sink,
-            @Context Sse sse,
             @Context HttpServerResponse response) {
-        streams.watchDashboard(access.authorise(code, headers), new SseSubscriber(sink, sse, response));
+        streams.watchDashboard(access.authorise(code, headers), new SseSubscriber(sink, response));
     }
 
     @GET

@@ -99,6 +99,7 @@ public class ClassStreams {
 
     /** Streams a workshop's dashboard to an instructor: at once, then whenever the class reports. */
     public void watchDashboard(long workshopId, StreamSubscriber subscriber) {
+        subscriber.open();
         if (stopping) {
             close(subscriber, SHUTDOWN);
             return;
@@ -113,6 +114,7 @@ public class ClassStreams {
 
     /** Streams a workshop's state to a learner: at once, then whenever the instructor changes it. */
     public void watchAsLearner(long workshopId, StreamSubscriber subscriber) {
+        subscriber.open();
         if (stopping) {
             close(subscriber, SHUTDOWN);
             return;

@@ -60,6 +60,19 @@ class TrainingRunTest {
     }
 
     @Test
+    void aSubscriberIsOpenedOnTheSubscribingThreadBeforeItsReplayIsHandedOn() {
+        run.publish(epoch(1));
+        deliver();
+        Recorder follower = new Recorder();
+        run.subscribe(follower, 0);
+        // The replay waits for the delivery thread; the stream's head is out already.
+        assertThat(follower.opened, equalTo(true));
+        assertThat(follower.events, equalTo(List.of()));
+        deliver();
+        assertThat(follower.events, equalTo(List.of("1")));
+    }
+
+    @Test
     void aSubscriberWhoseReplayRacesTheEndOfTheRunStillGetsEveryEpochBeforeTheSummary() {
         run.publish(epoch(1));
         deliver();
@@ -123,7 +136,10 @@ class TrainingRunTest {
         Recorder fine = new Recorder();
         run.subscribe(broken, 0);
         run.subscribe(fine, 0);
-        assertThrows(TooManyRequestsException.class, () -> run.subscribe(new Recorder(), 0));
+        Recorder refused = new Recorder();
+        assertThrows(TooManyRequestsException.class, () -> run.subscribe(refused, 0));
+        // Not opened: its request can still be answered 429.
+        assertThat(refused.opened, equalTo(false));
         deliver();
         run.publish(epoch(1));
         deliver();
@@ -239,13 +255,21 @@ class TrainingRunTest {
     /** Records what a client would receive. */
     private static final class Recorder implements RunSubscriber {
         private final List<String> events = new ArrayList<>();
+        private boolean opened;
         private boolean closed;
         private boolean failing;
         private Runnable onEpoch = () -> {};
         private Runnable onSummary = () -> {};
 
         @Override
+        public void open() {
+            assertThat("opened twice", opened, equalTo(false));
+            opened = true;
+        }
+
+        @Override
         public void epoch(TrainingEpoch epoch, String json) {
+            assertThat("an epoch before the stream was opened", opened, equalTo(true));
             if (failing) {
                 throw new IllegalStateException("Already closed");
             }
@@ -255,6 +279,7 @@ class TrainingRunTest {
 
         @Override
         public void summary(TrainingSummary summary, String json) {
+            assertThat("the summary before the stream was opened", opened, equalTo(true));
             events.add("summary");
             onSummary.run();
         }

@@ -14,6 +14,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.servinglab.testsupport.BrowserSupport;
 import dev.servinglab.training.TrainingConfig;
 import dev.servinglab.training.Trainings;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -131,11 +134,10 @@ class StreamLabBrowserTest {
                         && response.request().method().equals("POST"),
                 () -> page.keyboard().press("Enter"));
         String id = JsonPath.from(started.text()).getString("id");
-        page.waitForFunction(
-                "() => document.querySelector('[data-stream-status]').textContent.startsWith('First event')");
+        awaitStatus(page, "First event");
         page.locator("[data-stream-stop]").focus();
         page.keyboard().press("Enter");
-        page.waitForFunction("() => document.querySelector('[data-stream-status]').textContent.startsWith('Done')");
+        awaitStatus(page, "Done");
 
         JsonPath run = Trainings.awaitEnd(id);
         assertThat(run.getString("status"), equalTo("cancelled"));
@@ -175,6 +177,15 @@ class StreamLabBrowserTest {
             busy.forEach(id -> given().when().delete("/api/v1/trainings/" + id));
             busy.forEach(Trainings::awaitEnd);
         }
+    }
+
+    /**
+     * Waits for the lab's status to start with the given words (a regular expression, run by the browser); a timeout
+     * says what the status read instead.
+     */
+    private static void awaitStatus(Page page, String start) {
+        PlaywrightAssertions.assertThat(page.locator("[data-stream-status]"))
+                .hasText(Pattern.compile("^" + start), new LocatorAssertions.HasTextOptions().setTimeout(30_000));
     }
 
     private static String summary(Page page, String name) {
