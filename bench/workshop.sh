@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# Workshop bench: a simulated class against the packaged app (one instance, or several sharing PostgreSQL). Starts
-# the app with a fresh database, warms up the predict path with wrk, measures POST /api/v1/predict with a steady
-# probe while nothing else runs (quiet), then creates a workshop, follows its dashboard stream as the instructor's
-# page does, and lets N learners join and work through the course at a human pace (seeded random think times):
-# lesson progress, every quiz question (sometimes wrong, then tried again), exercises, latency labs (a few hundred
-# real predictions at concurrency 1-4, then a latency-run report) and small trainings (429 from the training limit
-# is expected and retried). The probe keeps measuring predict during the class, and alone again for as long after
-# it (its streams closed). The probe writes HTTP/1.1 on a socket of its own and reads the answer on the same thread,
-# so that the driver's own thread hand-offs stay out of what it measures; a second probe through java.net.http (the
-# probe of runs before 2 December 2026) runs beside it, half a period apart, for comparison. Prints errors, report
-# POST p50/p99, dashboard event delay p50/p99 (report acked with seq S at t, first dashboard event with seq >= S at
-# t'), the app's RSS, and predict p99 during the class against the quiet runs before and after it together, each
-# beside the issue's goal.
+# Workshop bench: a simulated class against the packaged app (one instance, or several sharing PostgreSQL). Starts the
+# app with a fresh database, warms up the predict path with wrk and each probe with 20,000 predictions of its own,
+# measures POST /api/v1/predict with a steady probe while nothing else runs (quiet), then creates a workshop, follows
+# its dashboard stream as the instructor's page does, and lets N learners join and work through the course at a human
+# pace (seeded random think times): lesson progress, every quiz question (sometimes wrong, then tried again), exercises,
+# latency labs (a few hundred real predictions at concurrency 1-4, then a latency-run report) and small trainings (429
+# from the training limit is expected and retried). The probe keeps measuring predict during the class, and alone again
+# for as long after it (its streams closed). The probe writes HTTP/1.1 on a socket of its own and reads the answer on
+# the same thread, so that the driver's own thread hand-offs stay out of what it measures; a second probe through
+# java.net.http (the probe of runs before 2 December 2026) runs beside it, half a period apart, for comparison. Prints
+# errors, report POST p50/p99, dashboard event delay p50/p99 (report acked with seq S at t, first dashboard event with
+# seq >= S at t'), the app's RSS, and predict p99 during the class against the quiet runs before and after it together,
+# each beside the issue's goal.
 #
 #   bench/workshop.sh                          300 learners for 5 minutes (loads the machine: about 8 min in all)
 #   bench/workshop.sh --learners 20 --minutes 1   a smoke run
@@ -33,7 +33,9 @@
 # Several instances: learners take turns over them and each keeps to its own (as session affinity would); the
 # instructor (workshop, dashboard stream, "follow") works on the last one, so the reports of the others reach the
 # dashboard only through the app's fan-out; predict is probed on every instance; RSS and CPU per instance and summed.
-# Needs JDK 25 (found by ./lab) and curl; wrk for the warm-up (skipped without it); psql for PostgreSQL. The app
+# Needs JDK 25 (found by ./lab), curl, wrk for the warm-up (the quiet run is the baseline of the predict goal, and
+# without the warm-up it is slower, which flatters the goal: so the bench refuses to run without wrk), and psql for
+# PostgreSQL. The app
 # inherits the environment, so JAVA_OPTS (e.g. with -Xlog:gc) and QUARKUS_* / SERVING_LAB_* settings can be tried
 # with it. Ctrl-C stops every process the script started and drops the database it made.
 set -euo pipefail
@@ -65,6 +67,8 @@ while [ $# -gt 0 ]; do
     *) echo "workshop bench: unknown argument $1 (see --help)" >&2; exit 2;;
   esac
 done
+command -v wrk > /dev/null \
+  || { echo "workshop bench: wrk not found (apt-get install wrk): it warms predict up for the quiet run" >&2; exit 2; }
 [[ "$INSTANCES" =~ ^[1-9][0-9]*$ ]] || { echo "workshop bench: --instances takes a whole number >= 1" >&2; exit 2; }
 if [ -z "$DB" ]; then
   DB=h2
@@ -241,17 +245,15 @@ done
   echo "     because every simulated learner comes from 127.0.0.1 (the default, 30, is per client address)"
 } | tee "$REPORT"
 
-if command -v wrk > /dev/null; then
-  BODY='{"sepal_length":5.1,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2}'
-  LUA=$(mktemp /tmp/workshop-bench-post.XXXXXX.lua)
-  printf 'wrk.method = "POST"\nwrk.body = %s\nwrk.headers["Content-Type"] = "application/json"\n' "'$BODY'" > "$LUA"
-  for base in "${BASES[@]}"; do
-    echo "warm-up: wrk -t2 -c16 -d10s on /api/v1/predict$([ "$INSTANCES" -gt 1 ] && echo " of $base")" \
-      | tee -a "$REPORT"
-    wrk -t2 -c16 -d10s -s "$LUA" "$base/api/v1/predict" > /dev/null
-  done
-  rm -f "$LUA"
-fi
+BODY='{"sepal_length":5.1,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2}'
+LUA=$(mktemp /tmp/workshop-bench-post.XXXXXX.lua)
+printf 'wrk.method = "POST"\nwrk.body = %s\nwrk.headers["Content-Type"] = "application/json"\n' "'$BODY'" > "$LUA"
+for base in "${BASES[@]}"; do
+  echo "warm-up: wrk -t2 -c16 -d10s on /api/v1/predict$([ "$INSTANCES" -gt 1 ] && echo " of $base")" \
+    | tee -a "$REPORT"
+  wrk -t2 -c16 -d10s -s "$LUA" "$base/api/v1/predict" > /dev/null
+done
+rm -f "$LUA"
 
 # Other work on the machine shows in the load average: sampled through the run, so the figures can be judged.
 # Its sleep is its own child, stopped with it, so that nothing started here outlives the script.
