@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class StreamEvent {
 
-    // As RESTEasy writes the first event of a stream (it sets the stream's headers): no space after the colon.
+    // As RESTEasy writes an event (a training run's stream): no space after the colon, so every stream reads alike.
     private static final byte[] EVENT = "event:".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DATA = "\ndata:".getBytes(StandardCharsets.UTF_8);
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.UTF_8);
