@@ -56,7 +56,7 @@ class StreamLabBrowserTest {
                 () -> page.keyboard().press("Enter"));
         String id = JsonPath.from(started.text()).getString("id");
         assertThat(JsonPath.from(started.text()).getInt("hyperparameters.pace_ms"), equalTo(0));
-        page.waitForFunction("() => document.querySelector('[data-stream-status]').textContent.startsWith('Done')");
+        awaitStatus(page, "Done");
 
         // Every epoch of the run arrived, in order, at the time the server's history says it ended.
         List<Double> serverTimes = Trainings.awaitEnd(id).getList("history.elapsed_ms", Double.class);
@@ -163,7 +163,7 @@ class StreamLabBrowserTest {
             Page page = browser.open(LESSON);
             page.locator("[data-stream-start]").focus();
             page.keyboard().press("Enter");
-            page.waitForFunction("() => document.querySelector('[data-stream-status]').textContent.startsWith('429')");
+            awaitStatus(page, "429");
             String status = page.locator("[data-stream-status]").textContent();
             assertThat(status, containsString("retry after"));
             assertThat(status, matchesPattern(".*retry after [0-9]+ s.*"));
