@@ -79,9 +79,9 @@ public class WorkshopBench {
     static final String QUIET = quietKey(PROBE);
     /**
      * Predictions each probe sends back to back, unmeasured, before it keeps its pace: at 50 a second the JIT would
-     * take minutes to compile the probe's own code (and a probe still interpreted measured 0.7-0.8 ms at the median in
-     * the quiet run, 0.24 ms in the quiet run after the class), so the quiet run would be a baseline slower than the
-     * class it is compared with.
+     * take minutes to compile the probe's own code, and the quiet run before the class would measure a probe slower
+     * than the one in the class it is compared with (a median of 0.70 ms without this warm-up, 0.47-0.55 ms with it,
+     * in the runs of 2 December 2026).
      */
     static final int PROBE_WARM_UP = 20_000;
     /** Counts down as each probe has sent its warm-up. */
