@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -28,7 +29,13 @@ final class RunBroadcast {
     private final Function<Object, String> json;
     private final Runnable abandoned;
     private final List<Event<TrainingEpoch>> history = new CopyOnWriteArrayList<>();
-    private final AtomicInteger following = new AtomicInteger();
+    /**
+     * The subscribers counted against {@code maxFollowers}, from their admission until the delivery thread lets
+     * them go. Concurrent, so that a subscribing request can leave out those whose clients have gone.
+     */
+    private final Set<RunSubscriber> following = ConcurrentHashMap.newKeySet();
+    /** Taken by subscribing requests only, so that two of them cannot both take the last place. */
+    private final Object admission = new Object();
     // Touched by the delivery thread only.
     private final List<Follower> followers = new ArrayList<>();
     private boolean everFollowed;
@@ -85,12 +92,17 @@ final class RunBroadcast {
      * @throws TooManyRequestsException if the run already has as many followers as it takes
      */
     void subscribe(RunSubscriber subscriber, int afterEpoch) {
-        if (following.incrementAndGet() > maxFollowers) {
-            following.decrementAndGet();
-            throw new TooManyRequestsException(
-                    "Run " + runId + " is already followed by " + maxFollowers
-                            + " clients, the most it takes; try again when one has gone.",
-                    5);
+        synchronized (admission) {
+            // A page reloaded again and again leaves a closed stream each time, and the delivery thread lets those
+            // go only at the next epoch: they must not keep the page out until then.
+            following.removeIf(RunSubscriber::closed);
+            if (following.size() >= maxFollowers) {
+                throw new TooManyRequestsException(
+                        "Run " + runId + " is already followed by " + maxFollowers
+                                + " clients, the most it takes; try again when one has gone.",
+                        5);
+            }
+            following.add(subscriber);
         }
         subscriber.open();
         deliveries.execute(() -> {
@@ -105,7 +117,7 @@ final class RunBroadcast {
                 if (result != null) {
                     follower.summary(result);
                 }
-                following.decrementAndGet();
+                following.remove(subscriber);
             } else {
                 followers.add(follower);
                 everFollowed = true;
@@ -149,15 +161,19 @@ final class RunBroadcast {
             for (Follower follower : followers) {
                 follower.summary(result);
             }
-            following.addAndGet(-followers.size());
+            followers.forEach(follower -> following.remove(follower.subscriber));
             followers.clear();
         });
     }
 
     private void dropGone() {
-        int before = followers.size();
-        followers.removeIf(Follower::gone);
-        following.addAndGet(followers.size() - before);
+        followers.removeIf(follower -> {
+            boolean gone = follower.gone();
+            if (gone) {
+                following.remove(follower.subscriber);
+            }
+            return gone;
+        });
     }
 
     /** Pairs an event's data with its JSON. */

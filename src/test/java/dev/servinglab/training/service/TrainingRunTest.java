@@ -149,6 +149,29 @@ class TrainingRunTest {
     }
 
     @Test
+    void aClientThatHasGoneMakesRoomAtOnceNotAtTheNextEpoch() {
+        Recorder reloaded = new Recorder();
+        Recorder other = new Recorder();
+        run.subscribe(reloaded, 0);
+        run.subscribe(other, 0);
+        deliver();
+        // The page is reloaded between two epochs: its old stream has closed, and nothing was published since.
+        reloaded.closed = true;
+        Recorder again = new Recorder();
+        run.subscribe(again, 0);
+        assertThat(again.opened, equalTo(true));
+        // The room was the closed stream's only: the two open ones still fill the run.
+        Recorder third = new Recorder();
+        assertThrows(TooManyRequestsException.class, () -> run.subscribe(third, 0));
+        deliver();
+        run.publish(epoch(1));
+        deliver();
+        assertThat(again.events, equalTo(List.of("1")));
+        assertThat(other.events, equalTo(List.of("1")));
+        assertThat(reloaded.events, equalTo(List.of()));
+    }
+
+    @Test
     void aRunTellsItsLatestEpochAndHowManyItHasRun() {
         assertThat(run.lastEpoch().isPresent(), equalTo(false));
         assertThat(run.epochsRun(), equalTo(0));
